@@ -1,0 +1,3 @@
+from annolint.cli import main
+
+main()

@@ -1,0 +1,186 @@
+"""The command line. Thin: parse options, call the engine, render, and compute the
+exit status once: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or
+configuration errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from annolint import __version__
+from annolint.findings import SEVERITIES, SEVERITY_RANK, Finding
+from annolint.yamlfile import ConfigError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _words(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.strip() for v in values for w in v.split(",") if w.strip())
+
+
+def _config(config_path: Path | None, paths: list[Path]):
+    from annolint.config import find_config, load_config
+
+    chosen = config_path or find_config(paths[0] if paths else Path.cwd())
+    return load_config(chosen)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"annolint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _exit_status(findings: list[Finding], fail_on: str) -> int:
+    threshold = SEVERITY_RANK[fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_CLEAN
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="annolint")
+def main() -> None:
+    """annolint: find contradictions across a set of briefing notes (annotaties)."""
+
+
+def _common_options(func):
+    options = [
+        click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                     help="Configuration file (default: .annolint.yaml or pyproject.toml found upwards)."),
+        click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated)."),
+        click.option("--ignore", multiple=True, help="Skip these rules (ids or names, comma-separated)."),
+        click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+                     show_default=True, help="Output format."),
+        click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Write the report to this file instead of standard output."),
+        click.option("--fail-on", type=click.Choice(SEVERITIES),
+                     help="Lowest severity that makes the exit status 1 (default: warning)."),
+        click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Report only findings that are not in this baseline file."),
+        click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _run(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=None):
+    from annolint.baseline import read_baseline
+    from annolint.engine import check
+    from annolint.reporters import ReportContext, render
+
+    try:
+        config = _config(config_path, list(paths))
+        if not paths:
+            paths = (config.root or Path.cwd(),)
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            _fail(f"no such file or folder: {missing[0]}")
+        baseline = read_baseline(baseline_path) if baseline_path else None
+        result = check(list(paths), config, select=_words(select), ignore=_words(ignore), baseline=baseline)
+    except ConfigError as err:
+        _fail(str(err))
+        return
+    findings = result.findings
+    if only_files is not None:
+        findings = [f for f in findings if f.paths & only_files]
+    unreadable = sum(1 for d in result.documents if not d.checked)
+    use_colour = color if color is not None else (output is None and sys.stdout.isatty())
+    context = ReportContext(len(result.documents), unreadable, colour=bool(use_colour and fmt == "text"))
+    _emit(render(fmt, findings, result.rules, context), output)
+    sys.exit(_exit_status(findings, fail_on or config.fail_on))
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_common_options
+def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color):
+    """Check the notes in PATHS (files and folders; default: the configured root)."""
+    _run(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color)
+
+
+@main.command("hook")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@_common_options
+def hook_command(files, config_path, select, ignore, fmt, output, fail_on, baseline_path, color):
+    """For pre-commit: check the whole set, report what involves FILES.
+
+    Contradictions span notes, so the configured ``root`` (default: the current
+    folder) is read as a whole; only findings touching the changed FILES count.
+    """
+    from annolint.sources import display_path
+
+    try:
+        config = _config(config_path, [])
+    except ConfigError as err:
+        _fail(str(err))
+        return
+    root = config.root or Path.cwd()
+    changed = {display_path(f) for f in files}
+    _run((root,), config_path, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=changed)
+
+
+@main.command("baseline")
+@click.argument("baseline_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def baseline_command(baseline_file, paths, config_path):
+    """Write every current finding of PATHS to BASELINE_FILE, to accept them."""
+    from annolint.baseline import write_baseline
+    from annolint.engine import check
+
+    try:
+        config = _config(config_path, list(paths))
+        result = check(list(paths) or [config.root or Path.cwd()], config)
+    except ConfigError as err:
+        _fail(str(err))
+        return
+    write_baseline(baseline_file, result.findings)
+    click.echo(f"Wrote {len(result.findings)} findings to {baseline_file}.")
+
+
+def _load_rules(config_path):
+    from annolint.engine import load_setup
+
+    try:
+        return load_setup(_config(config_path, [])).rules
+    except ConfigError as err:
+        _fail(str(err))
+        return []
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def rules_command(config_path):
+    """List the rules: id, name, severity, kind and what each finds."""
+    rules = _load_rules(config_path)
+    width = max(len(r.name) for r in rules)
+    for rule in rules:
+        summary = rule.short_description.split(": ")[0].split(". ")[0].rstrip(".")
+        summary = summary if len(summary) <= 70 else summary[:69].rstrip() + "…"
+        click.echo(f"{rule.id}  {rule.name:<{width}}  {rule.severity:<7}  {summary}")
+
+
+@main.command("rule")
+@click.argument("rule_ref")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def rule_command(rule_ref, config_path):
+    """Show the documentation of one rule (by id or name) and of its kind."""
+    rules = _load_rules(config_path)
+    rule = next((r for r in rules if rule_ref in (r.id, r.name)), None)
+    if rule is None:
+        _fail(f"no rule has the id or name '{rule_ref}'; see 'annolint rules'")
+        return
+    click.echo(f"{rule.id} {rule.name} ({rule.severity}, kind: {rule.kind})")
+    click.echo(f"Defined in {rule.source}\n")
+    click.echo(rule.description.rstrip() + "\n")
+    click.echo(f"Message: {rule.message}\n")
+    click.echo(f"Kind '{rule.kind}':")
+    click.echo((rule.module.__doc__ or "").strip())

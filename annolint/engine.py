@@ -1,0 +1,108 @@
+"""The engine: read the set, run every selected rule, and bind what the kinds found
+into findings (metadata, message, fingerprint), minus suppressed ones and the
+baseline. The CLI is a thin layer over ``check``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from annolint.config import Config
+from annolint.findings import Finding, fingerprint
+from annolint.index import CorpusIndex
+from annolint.lexicon import Lexicon, load_lexicon
+from annolint.model import Document
+from annolint.ruleset import Rule, builtin_rules_dir, load_rules
+from annolint.sources import discover, read_source
+from annolint.structure import parse_document
+from annolint.yamlfile import ConfigError
+
+
+@dataclass(frozen=True)
+class Setup:
+    rules: list[Rule]
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class Result:
+    findings: list[Finding]
+    documents: list[Document]
+    rules: list[Rule]  # the rules that ran
+
+
+def load_setup(config: Config) -> Setup:
+    """The rules and lexicon a configuration asks for (``ConfigError`` on mistakes)."""
+    packs = builtin_rules_dir()
+    builtin = [packs / "common", packs / config.language]
+    rules = load_rules(builtin + list(config.rule_dirs), config.rule_options, overridable=len(builtin))
+    lexicon_files = [packs / "common" / "lexicon.yaml", packs / config.language / "lexicon.yaml"]
+    for extra in config.lexicons:
+        if not extra.is_file():
+            raise ConfigError(config.path or extra, None, "lexicons", f"{extra} does not exist")
+    lexicon = load_lexicon(lexicon_files + list(config.lexicons))
+    return Setup(rules, lexicon)
+
+
+def select_rules(rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
+    """``select`` (ids, names or ALL) narrows the rules; ``ignore`` removes some."""
+    known = {r.id for r in rules} | {r.name for r in rules} | {"ALL"}
+    for word in (*select, *ignore):
+        if word not in known:
+            raise ConfigError("--select/--ignore", None, None, f"no rule has the id or name '{word}'")
+    chosen = [r for r in rules if not select or "ALL" in select or r.id in select or r.name in select]
+    return [r for r in chosen if r.id not in ignore and r.name not in ignore]
+
+
+def read_documents(paths: list[Path], config: Config, lexicon: Lexicon) -> list[Document]:
+    files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
+    return [parse_document(read_source(f), lexicon) for f in files]
+
+
+def _suppressed(finding: Finding, rule: Rule, index: CorpusIndex) -> bool:
+    doc = index.by_path.get(finding.location.path)
+    if doc is None:
+        return False
+    line = finding.location.span.line
+    for s in doc.suppressions:
+        if s.first_line <= line <= s.last_line and (not s.rules or rule.id in s.rules or rule.name in s.rules):
+            return True
+    return False
+
+
+def run_rules(rules: list[Rule], index: CorpusIndex) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        ordinals: Counter = Counter()
+        for match in rule.module.check(rule.params, index, rule.scope):
+            message = rule.message.format_map(dict(match.values))
+            slot = (match.location.path, match.key)
+            ordinal = ordinals[slot]
+            ordinals[slot] += 1
+            finding = Finding(
+                rule_id=rule.id,
+                rule_name=rule.name,
+                severity=rule.severity,
+                message=" ".join(message.split()),
+                location=match.location,
+                related=match.related,
+                fingerprint=fingerprint(rule.id, match.location.path, match.key, ordinal),
+                key=match.key,
+            )
+            if not _suppressed(finding, rule, index):
+                findings.append(finding)
+    return sorted(set(findings))
+
+
+def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
+          ignore: tuple[str, ...] = (), baseline: set[str] | None = None) -> Result:
+    setup = load_setup(config)
+    rules = select_rules(setup.rules, select or config.select, ignore + config.ignore)
+    documents = read_documents(paths, config, setup.lexicon)
+    index = CorpusIndex(documents, setup.lexicon)
+    findings = run_rules(rules, index)
+    if baseline:
+        findings = [f for f in findings if f.fingerprint not in baseline]
+    return Result(findings, index.all_documents, rules)

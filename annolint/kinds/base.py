@@ -1,0 +1,40 @@
+"""The contract between the engine and a rule kind.
+
+A rule kind is one module in this package with:
+
+- a docstring that is its documentation (What it does / Why / Parameters / Example);
+- ``Params``: a frozen dataclass of its YAML parameters (decoded strictly);
+- ``MESSAGE_FIELDS``: the placeholders its rules' messages may use;
+- ``check(params, index, scope) -> Iterable[Match]``: pure; reads the index only.
+
+Register the module in ``annolint/kinds/__init__.py``; a new rule of an existing kind
+is YAML only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from annolint.findings import Related
+from annolint.model import Location
+
+
+@dataclass(frozen=True)
+class Match:
+    """One thing a kind found: where, the values for the message, the other sides."""
+
+    location: Location
+    values: Mapping[str, object]
+    related: tuple[Related, ...] = ()
+    key: str = ""  # stable identity for the fingerprint: the text found, never a line number
+    paths: tuple[str, ...] = field(default=())  # other files involved, besides related
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Text as quoted in a message: collapsed whitespace, shortened in the middle."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        head = limit * 2 // 3
+        text = text[:head].rstrip() + " … " + text[-(limit - head - 3):].lstrip()
+    return f"'{text}'"

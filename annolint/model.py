@@ -1,0 +1,166 @@
+"""The structured model of one briefing note.
+
+Every element keeps its exact place: 1-based line and column, end exclusive, so that a
+finding can point at both sides of a contradiction. Text that was broken by a PDF
+line break is joined back into one ``Block``; the block keeps a map from offsets in
+its joined text to places in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A range in a file: 1-based lines and columns, end column exclusive."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    span: Span
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One physical line's contribution to a block's joined text."""
+
+    offset: int  # where this piece starts in the joined text
+    line: int
+    col: int  # 1-based column of the piece's first character in the file
+    length: int
+
+
+@dataclass
+class Block:
+    """A logical element: a paragraph, a bullet, a heading or a header line.
+
+    ``text`` is the joined text as written (markup included); ``masked`` is the same
+    text with redaction marks overwritten by ``MASK`` characters, so offsets agree.
+    """
+
+    kind: str  # "header", "heading", "paragraph", "bullet", "question", "answer-label"
+    text: str
+    masked: str
+    pieces: list[Piece]
+    level: int = 0  # bullet nesting: 0 top level, 1 "- o", 2 deeper
+    section: str = ""  # the heading this block stands under ("" before any heading)
+    question: int | None = None  # index into Document.questions when part of Q&A
+    role: str = ""  # "question" or "answer" inside a question, else ""
+
+    @property
+    def line(self) -> int:
+        return self.pieces[0].line if self.pieces else 0
+
+    @property
+    def end_line(self) -> int:
+        return self.pieces[-1].line if self.pieces else 0
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """(line, col) of an offset in the joined text."""
+        if not self.pieces:
+            return (0, 0)
+        starts = [p.offset for p in self.pieces]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        piece = self.pieces[i]
+        inside = min(max(offset - piece.offset, 0), piece.length)
+        return (piece.line, piece.col + inside)
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.place(start)
+        # An end that falls on a join lands at the end of the earlier piece.
+        end_line, end_col = self.place(max(start, end - 1))
+        return Span(line, col, end_line, end_col + (1 if end > start else 0))
+
+    def full_span(self) -> Span:
+        return self.span(0, len(self.text))
+
+
+@dataclass
+class Asker:
+    """Who asked a question: a council member and/or a party, as written."""
+
+    member: str = ""
+    party: str = ""
+
+    def __str__(self) -> str:
+        if self.member and self.party:
+            return f"{self.member} ({self.party})"
+        return self.member or self.party
+
+
+@dataclass
+class Question:
+    """A numbered council question with its answer blocks."""
+
+    number: str  # "16", "1" ("" for an unnumbered "Vraag:")
+    text: str  # the question as written, joined
+    form: str  # "numbered" ("1. …"), "vraag" ("Vraag 1:"), "stub" (number, no text)
+    span: Span
+    askers: list[Asker] = field(default_factory=list)
+    question_blocks: list[int] = field(default_factory=list)  # indexes into blocks
+    answer_blocks: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Redaction:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline ``annolint: ignore`` marker: the rules it names, the lines it covers."""
+
+    rules: frozenset[str]  # empty: every rule
+    first_line: int
+    last_line: int  # the whole file for ``ignore-file``
+    marker_line: int
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    date: dt.date
+    source: str  # "front-matter", "header", "file-name", "inferred"
+    text: str  # the words it was read from
+    span: Span | None
+
+
+@dataclass
+class Document:
+    """One briefing note, as read. ``problem`` is set when it could not be read."""
+
+    path: str  # as shown to users: relative to the working directory where possible
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    redactions: list[Redaction] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    date: DocumentDate | None = None
+    front_matter: dict = field(default_factory=dict)
+    encoding: str = "utf-8"
+    problem: str = ""  # why the file was not (fully) read; empty when all is well
+    checked: bool = True  # False when the problem kept the file from being checked
+
+    def location(self, span: Span) -> Location:
+        return Location(self.path, span)
+
+    @property
+    def label(self) -> str:
+        """The note as named in messages: its path and, when known, its date."""
+        if self.date:
+            return f"{self.path} ({self.date.date.isoformat()})"
+        return self.path

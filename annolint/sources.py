@@ -1,0 +1,144 @@
+"""Find the notes of a briefing set and read them as text.
+
+Reading never raises for a bad file: it returns a ``RawSource`` whose ``problem``
+says, in plain words, why the file could not be read (binary, too large, a line too
+long) or what was assumed (an encoding other than UTF-8). annolint opens files for
+reading only.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_EXTENSIONS = (".txt", ".md")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_LINE_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class RawSource:
+    path: str  # display path
+    text: str
+    encoding: str
+    problem: str = ""  # plain-language reason; empty when the file read cleanly
+    readable: bool = True  # False: nothing of the file can be checked
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """The path relative to the working directory when it lies below it, with '/'."""
+    cwd = cwd or Path.cwd()
+    try:
+        rel = os.path.relpath(path.resolve(), cwd.resolve())
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return Path(rel).as_posix()
+
+
+def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    candidates = (rel, path.name, path.as_posix())
+    return any(fnmatch.fnmatch(c, pat) for pat in patterns for c in candidates)
+
+
+def discover(
+    paths: list[Path],
+    *,
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+    exclude: tuple[str, ...] = (),
+    exclude_root: Path | None = None,
+) -> list[Path]:
+    """Files to check, sorted and without duplicates.
+
+    A file named explicitly is always taken, whatever its extension; folders are
+    searched recursively for the given extensions, skipping hidden folders.
+    """
+    root = exclude_root or Path.cwd()
+    found: dict[str, Path] = {}
+    for given in paths:
+        if given.is_dir():
+            for dirpath, dirnames, filenames in os.walk(given):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in filenames:
+                    candidate = Path(dirpath) / name
+                    if candidate.suffix.lower() not in extensions:
+                        continue
+                    if _excluded(candidate, root, exclude):
+                        continue
+                    found.setdefault(str(candidate.resolve()), candidate)
+        elif not _excluded(given, root, exclude):
+            found.setdefault(str(given.resolve()), given)
+    return sorted(found.values(), key=lambda p: display_path(p))
+
+
+def _looks_binary(data: bytes) -> bool:
+    if b"\x00" in data[:8192]:
+        return True
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls / len(sample) > 0.05
+
+
+def decode(data: bytes) -> tuple[str, str, str]:
+    """(text, encoding, problem) for bytes of a text file.
+
+    UTF-8 with a byte-order mark, then UTF-8, then Windows-1252, the encoding of
+    most older Dutch office documents. Line endings are normalised to ``\\n``.
+    """
+    problem = ""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as err:
+            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+            problem = (
+                f"not valid UTF-8 (byte {err.start + 1} cannot be read as UTF-8); "
+                "read as Windows-1252 (cp1252), so check accented letters and save "
+                "the file as UTF-8"
+            )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding, problem
+
+
+def read_source(path: Path, shown: str | None = None) -> RawSource:
+    """Read one file; every failure becomes a ``problem``, never an exception."""
+    shown = shown or display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return RawSource(
+                shown, "", "", f"the file is {size / 1_048_576:.1f} MB, more than the "
+                f"{MAX_FILE_BYTES // 1_048_576} MB a briefing note can be; not checked",
+                readable=False,
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return RawSource(shown, "", "", f"the file cannot be read ({reason})", readable=False)
+    if _looks_binary(data):
+        return RawSource(
+            shown, "", "", "this is a binary file, not text; not checked", readable=False
+        )
+    text, encoding, problem = decode(data)
+    if not text.strip():
+        return RawSource(shown, text, encoding, "the file is empty; nothing to check")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return RawSource(
+                shown, "", encoding,
+                f"line {number} is {len(line):,} characters long, more than the "
+                f"{MAX_LINE_CHARS:,} a note's paragraph can be; not checked",
+                readable=False,
+            )
+    return RawSource(shown, text, encoding, problem)
