@@ -11,7 +11,8 @@ Keys (all optional; paths are relative to the configuration file):
 - ``rule-dirs``: folders of your own YAML rules (a rule with a built-in id replaces it);
 - ``lexicons``: lexicon files that extend the built-in lexicon;
 - ``select`` / ``ignore``: rule ids or names;
-- ``fail-on``: the lowest severity that fails the run (default ``note``: any finding);
+- ``fail-on``: the lowest severity that fails the run (default ``warning``: notes
+  are reported but do not fail);
 - ``rule-options``: per rule id or name, parameters that replace or extend the rule's.
 """
 
@@ -39,7 +40,7 @@ class _Settings:
     lexicons: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    fail_on: str = "note"
+    fail_on: str = "warning"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Config:
     lexicons: tuple[Path, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    fail_on: str = "note"
+    fail_on: str = "warning"
     rule_options: dict[str, Located] = field(default_factory=dict)
 
     @property

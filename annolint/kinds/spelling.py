@@ -181,9 +181,22 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
     blocked by their content words and by their first letters, never all pairs."""
     from rapidfuzz import fuzz  # imported here: only this kind needs it
 
+    def alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        ja, jb = "".join(a), "".join(b)
+        if len(a) != len(b) or re.sub(r"\D", "", ja) != re.sub(r"\D", "", jb):
+            return False
+        differing = [(x, y) for x, y in zip(a, b) if x != y]
+        # "Mededeling I&D" and "Mededeling P&O" differ in a whole short word
+        if not differing or any(min(len(x), len(y)) < 4 for x, y in differing):
+            return False
+        return fuzz.ratio(ja, jb) >= params.fuzzy_threshold
+
     by_content: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     by_prefix: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in keys:
+        if len(key) >= 2 and len(key[-1]) >= 4:
+            by_last[key[-1][:3]].append(key)
         content = tuple(p for p in key if p not in connectors)
         if len(content) >= 2:
             by_content[content].append(key)
@@ -196,17 +209,19 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
     for group in by_prefix.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                ja, jb = "".join(a), "".join(b)
-                if re.sub(r"\D", "", ja) != re.sub(r"\D", "", jb):
-                    continue
-                if len(a) != len(b):
-                    continue
-                differing = [(x, y) for x, y in zip(a, b) if x != y]
-                # "Mededeling I&D" and "Mededeling P&O" differ in a whole short word
-                if any(min(len(x), len(y)) < 4 for x, y in differing):
-                    continue
-                if fuzz.ratio(ja, jb) >= params.fuzzy_threshold:
+                if len("".join(a)) >= params.min_fuzzy_length and alike(a, b):
                     yield a, b
+    # "Warmte Oostpolder" (a sentence-initial "Stichting" dropped) against the end of
+    # "Stichting Warmte Oosterpolder"; an exact end ("Amsterdam") is a different name.
+    for group in by_last.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                short, long_ = (a, b) if len(a) < len(b) else (b, a)
+                if len(long_) != len(short) + 1:  # one dropped word, not a longer name
+                    continue
+                tail = long_[-len(short):]
+                if len("".join(short)) >= params.min_fuzzy_length and alike(short, tail):
+                    yield short, long_
 
 
 def _scan(index: CorpusIndex, scope: tuple[str, ...], keys: set[tuple[str, ...]],
@@ -350,12 +365,18 @@ def _report(params, index, group_keys, found, configured, common, connectors) ->
 
     signatures = [_signature(o, particle_names, common_words) for o in occurrences]
     plain_forms = {s for s, o in zip(signatures, occurrences) if not o.initial}
-    # The capital at the start of a sentence is not a variant of its own.
+    # The capital at the start of a sentence is not a variant of its own: such a place
+    # counts as the lower-case form, or not at all when both forms occur elsewhere.
+    keep = []
     for i, (sig, occ) in enumerate(zip(signatures, occurrences)):
-        if occ.initial and sig not in plain_forms:
-            lowered = sig[:1].lower() + sig[1:]
-            if lowered in plain_forms:
-                signatures[i] = lowered
+        lowered, raised = sig[:1].lower() + sig[1:], sig[:1].upper() + sig[1:]
+        if occ.initial and lowered != raised and lowered in plain_forms and raised in plain_forms:
+            continue
+        if occ.initial and sig not in plain_forms and lowered in plain_forms:
+            signatures[i] = lowered
+        keep.append(i)
+    occurrences = [occurrences[i] for i in keep]
+    signatures = [signatures[i] for i in keep]
     counts = Counter(signatures)
     if len(counts) < 2:
         return
@@ -373,7 +394,7 @@ def _report(params, index, group_keys, found, configured, common, connectors) ->
     else:
         preferred_sig = max(counts, key=lambda s: (counts[s], -first_seen[s]))
         preferred_text = display[preferred_sig]
-    ordered = sorted(counts, key=lambda s: (-counts[s], first_seen[s]))
+    ordered = sorted(counts, key=lambda s: (s != preferred_sig, -counts[s], first_seen[s]))
     aliases = {a.casefold() for n in names for a in n.aliases}
     variants = ", ".join(
         f"{quote(display[s])} {counts[s]}×" + (" (former name)" if display[s].casefold() in aliases else "")

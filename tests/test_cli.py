@@ -1,0 +1,144 @@
+"""The command line: exit codes, formats, selection, configuration errors, baseline,
+suppression, rules documentation."""
+
+import json
+
+from conftest import findings, run, triples, write_set
+
+NOTE = ("Annotatie voor wethouder Jansen\n\nCommissie Bestuur, 4 maart 2024\n\nKernboodschap\n\n"
+        "- TODO cijfers\n- De Raad is positief.\n")
+CLEAN = "Annotatie voor wethouder Jansen\n\nCommissie Bestuur, 4 maart 2024\n\nKernboodschap\n\n- Alles is klaar.\n"
+
+
+def test_exit_0_when_clean_and_1_with_findings(tmp_path):
+    write_set(tmp_path, {"clean.txt": CLEAN})
+    assert run(["check", "clean.txt"], cwd=tmp_path).exit_code == 0
+    write_set(tmp_path, {"note.txt": NOTE})
+    result = run(["check", "note.txt"], cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("note.txt:7:3: AL010 [placeholder] Unfinished text: 'TODO'")
+    assert result.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 1 file."
+
+
+def test_fail_on_and_notes(tmp_path):
+    write_set(tmp_path, {"undated.txt": "Annotatie\n\nKernboodschap\n\n- Alles is klaar.\n"})
+    result = run(["check", "undated.txt"], cwd=tmp_path)
+    assert result.exit_code == 0  # a note does not fail the run by default
+    assert "AL002 [document-date]" in result.stdout
+    assert run(["check", "undated.txt", "--fail-on", "note"], cwd=tmp_path).exit_code == 1
+    write_set(tmp_path, {"note.txt": NOTE})
+    assert run(["check", "note.txt", "--fail-on", "error"], cwd=tmp_path).exit_code == 1
+
+
+def test_select_and_ignore_by_id_or_name(tmp_path):
+    write_set(tmp_path, {"note.txt": NOTE})
+    assert triples(findings(["check", "note.txt", "--ignore", "placeholder"], cwd=tmp_path)) == []
+    assert triples(findings(["check", "note.txt", "--select", "AL010,AL011"], cwd=tmp_path)) == [
+        ("placeholder", "note.txt", 7)]
+    result = run(["check", "note.txt", "--select", "AL999"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "no rule has the id or name 'AL999'" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run(["check", "missing-folder"], cwd=tmp_path).exit_code == 2
+    assert run(["check", ".", "--format", "xml"], cwd=tmp_path).exit_code == 2
+    assert run(["nonsense"], cwd=tmp_path).exit_code == 2
+
+
+def test_config_errors_name_file_line_and_field(tmp_path):
+    write_set(tmp_path, {"note.txt": NOTE, ".annolint.yaml": "language: nl\nfail_on: warning\ncolour: yes\n"})
+    result = run(["check", "note.txt"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("annolint: error: ")
+    assert ".annolint.yaml:3: field 'colour': unknown key for annolint's configuration" in result.stderr
+
+
+def test_pyproject_configuration(tmp_path):
+    write_set(tmp_path, {"note.txt": NOTE, "pyproject.toml": "[tool.annolint]\nignore = ['placeholder']\n"})
+    assert run(["check", "note.txt"], cwd=tmp_path).exit_code == 0
+
+
+BAD_RULES = {
+    "unknown key": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: error\nmessage: '{text}'\n"
+                    "description: x\npaterns: []\n", "my.yaml:7: field 'paterns': unknown key for a rule of kind 'placeholder'"),
+    "unknown kind": ("id: AL100\nname: my-rule\nkind: figure-magic\nseverity: error\nmessage: x\ndescription: x\n",
+                     "my.yaml:3: field 'kind': unknown kind 'figure-magic'"),
+    "bad regex": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: error\nmessage: '{text}'\n"
+                  "description: x\npatterns:\n  - pattern: '(unclosed'\n    reason: r\n",
+                  "my.yaml:8: field 'patterns[0].pattern': is not a valid regular expression"),
+    "bad placeholder": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: error\nmessage: '{value}'\n"
+                        "description: x\n", "my.yaml:5: field 'message': unknown placeholder {value}"),
+    "bad severity": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: fatal\nmessage: x\ndescription: x\n",
+                     "my.yaml:4: field 'severity': 'fatal' must be one of error, warning, note"),
+    "bad yaml": ("id: AL100\nname: [unclosed\n", "my.yaml:3: is not valid YAML"),
+}
+
+
+def test_bad_rule_files_exit_2_with_place(tmp_path):
+    for label, (text, expected) in BAD_RULES.items():
+        folder = tmp_path / label.replace(" ", "-")
+        write_set(folder, {"note.txt": NOTE, ".annolint.yaml": "rule-dirs: [myrules]\n", "myrules/my.yaml": text})
+        result = run(["check", "note.txt"], cwd=folder)
+        assert result.exit_code == 2, label
+        assert expected in result.stderr, (label, result.stderr)
+
+
+def test_user_rule_of_an_existing_kind_is_yaml_only(tmp_path):
+    rule = ("id: AL100\nname: no-concept\nkind: placeholder\nseverity: warning\n"
+            "message: 'Concept marker: {text}'\ndescription: A draft marker.\n"
+            "empty-bullets: false\nempty-numbered-items: false\n"
+            "patterns:\n  - pattern: '\\bCONCEPT\\b'\n    reason: draft\n")
+    write_set(tmp_path, {"note.txt": CLEAN + "- CONCEPT versie\n", ".annolint.yaml": "rule-dirs: [myrules]\n",
+                         "myrules/no-concept.yaml": rule})
+    found = findings(["check", "note.txt", "--select", "no-concept"], cwd=tmp_path)
+    assert [(f["rule_id"], f["location"]["line"], f["message"]) for f in found] == [
+        ("AL100", 8, "Concept marker: 'CONCEPT'")]
+
+
+def test_suppression_markers(tmp_path):
+    md = ("Annotatie\n\nCommissie Bestuur, 4 maart 2024\n\nKernboodschap\n\n"
+          "<!-- annolint: ignore AL010 -->\n- TODO one\n- TODO two\n")
+    txt = "Annotatie\n\nCommissie Bestuur, 4 maart 2024\n\n# annolint: ignore placeholder\n- TODO one\n\n- TODO two\n"
+    whole = "<!-- annolint: ignore-file -->\nAnnotatie\n\nCommissie Bestuur, 4 maart 2024\n\n- TODO\n"
+    write_set(tmp_path, {"a.md": md, "b.txt": txt, "c.md": whole})
+    assert triples(findings(["check", "."], cwd=tmp_path)) == [("placeholder", "a.md", 9), ("placeholder", "b.txt", 8)]
+
+
+def test_baseline_reports_only_new_findings(tmp_path):
+    write_set(tmp_path, {"note.txt": NOTE})
+    result = run(["baseline", "baseline.json", "note.txt"], cwd=tmp_path)
+    assert result.exit_code == 0 and result.stdout == "Wrote 1 findings to baseline.json.\n"
+    assert run(["check", "note.txt", "--baseline", "baseline.json"], cwd=tmp_path).exit_code == 0
+    # an edit elsewhere in the file keeps the fingerprint; a new placeholder is new
+    write_set(tmp_path, {"note.txt": NOTE.replace("Kernboodschap\n", "Kernboodschap\n\n- Een nieuwe zin.\n")
+                         + "- XXX woningen\n"})
+    found = findings(["check", "note.txt", "--baseline", "baseline.json"], cwd=tmp_path)
+    assert [(f["location"]["line"], f["message"][:22]) for f in found] == [(11, "Unfinished text: 'XXX'")]
+    write_set(tmp_path, {"broken.json": "{"})
+    assert run(["check", "note.txt", "--baseline", "broken.json"], cwd=tmp_path).exit_code == 2
+
+
+def test_output_file_and_json(tmp_path):
+    write_set(tmp_path, {"note.txt": NOTE})
+    result = run(["check", "note.txt", "--format", "json", "--output", "out.json"], cwd=tmp_path)
+    assert result.exit_code == 1 and result.stdout == ""
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert data["summary"] == {"files_checked": 1, "files_unreadable": 0, "findings": 1,
+                               "by_severity": {"error": 1, "warning": 0, "note": 0}}
+    assert data["findings"][0]["location"] == {"path": "note.txt", "line": 7, "column": 3,
+                                               "end_line": 7, "end_column": 7}
+
+
+def test_rules_rule_and_version(tmp_path):
+    listing = run(["rules"], cwd=tmp_path)
+    assert listing.exit_code == 0
+    assert [line.split()[:2] for line in listing.stdout.splitlines()] == [
+        ["AL001", "read-error"], ["AL002", "document-date"], ["AL010", "placeholder"],
+        ["AL011", "inconsistent-spelling"]]
+    doc = run(["rule", "inconsistent-spelling"], cwd=tmp_path)
+    assert doc.exit_code == 0
+    assert doc.stdout.startswith("AL011 inconsistent-spelling (warning, kind: inconsistent-spelling)")
+    assert "What it does" in doc.stdout and "Parameters" in doc.stdout
+    assert run(["rule", "AL999"], cwd=tmp_path).exit_code == 2
+    assert run(["--version"], cwd=tmp_path).stdout == "annolint, version 0.1.0\n"

@@ -1,0 +1,54 @@
+"""Bad input never crashes annolint: each bad file gets a read-error, the rest is checked."""
+
+from conftest import findings, run, triples, write_set
+
+GOOD = "Annotatie voor wethouder Jansen\n\nCommissie Bestuur, 4 maart 2024\n\nKernboodschap\n\n- TODO cijfers\n"
+
+
+def test_binary_cp1252_empty_files_beside_good_notes(tmp_path):
+    write_set(tmp_path, {
+        "good.txt": GOOD,
+        "image.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        "oud.txt": ("Annotatie voor wethouder Jansen\n\nCommissie Bestuur, 4 maart 2024\n\n"
+                    "- Caf\xe9 De Zon is ge\xefnformeerd. TODO\n").encode("cp1252"),
+        "leeg.txt": "",
+    })
+    result = run(["check", ".", "--format", "json"], cwd=tmp_path)
+    assert result.exit_code == 1
+    found = findings(["check", "."], cwd=tmp_path)
+    by_file = {(f["name"], f["location"]["path"]): f["message"] for f in found}
+    assert by_file[("read-error", "image.md")] == (
+        "This file was not read as it should be: this is a binary file, not text; not checked.")
+    assert by_file[("read-error", "leeg.txt")] == (
+        "This file was not read as it should be: the file is empty; nothing to check.")
+    assert by_file[("read-error", "oud.txt")].startswith(
+        "This file was not read as it should be: not valid UTF-8 (byte 72 cannot be read as UTF-8); "
+        "read as Windows-1252 (cp1252)")
+    # the good note and the cp1252 note are still checked, accents read correctly
+    assert ("placeholder", "good.txt") in by_file and ("placeholder", "oud.txt") in by_file
+    assert triples(found) == [
+        ("placeholder", "good.txt", 7), ("read-error", "image.md", 1), ("read-error", "leeg.txt", 1),
+        ("read-error", "oud.txt", 1), ("placeholder", "oud.txt", 5),
+    ]
+
+
+def test_bom_crlf_and_long_lines(tmp_path):
+    write_set(tmp_path, {
+        "bom.txt": b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"),
+        "long.txt": "Annotatie\n\n- " + "woord " * 5000 + "\n",
+    })
+    found = findings(["check", "."], cwd=tmp_path)
+    assert triples(found) == [("placeholder", "bom.txt", 7), ("read-error", "long.txt", 1)]
+    long_message = next(f["message"] for f in found if f["location"]["path"] == "long.txt")
+    assert "line 3 is 30,002 characters long" in long_message
+    bom = next(f for f in found if f["location"]["path"] == "bom.txt")
+    assert (bom["location"]["line"], bom["location"]["column"]) == (7, 3)
+
+
+def test_annolint_never_writes_to_the_documents(tmp_path):
+    write_set(tmp_path, {"good.txt": GOOD, "leeg.txt": ""})
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    for fmt in ("text", "json", "sarif"):
+        run(["check", ".", "--format", fmt], cwd=tmp_path)
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    assert before == after

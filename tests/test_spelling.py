@@ -1,0 +1,83 @@
+"""inconsistent-spelling: one finding per name written several ways; consistent names,
+sentence-initial capitals and common nouns stay silent."""
+
+from conftest import findings, triples, write_set
+
+A = """Annotatie voor wethouder Van Dam
+
+Commissie Zorg, 5 februari 2024
+
+Kernboodschap
+
+- Het onderzoek van Instituut Berg-Meijer is klaar. Het Zorgplan blijft het kader.
+- Het zorgplan is vorig jaar vastgesteld door de raad.
+- De Raad van Toezicht van Stichting Thuiszorg Noord is positief.
+- Instituut Berg-Meijer presenteert de resultaten in maart.
+- Stichting Thuiszorg Noord voert de pilot uit.
+"""
+
+B = """Annotatie voor wethouder van Dam
+
+Commissie Zorg, 4 maart 2024
+
+Kernboodschap
+
+- Het onderzoek van Instituut Berg Meijer is klaar.
+- Volgens het instituut berg meijer is de respons hoog.
+- De Raad van Toezicht van Stichting Thuiszorg Noord is positief.
+- Zorgplan en zorgbudget: het Zorgplan blijft het kader.
+- De pilot van Stichting Thuiszrog Noord loopt tot de zomer.
+"""
+
+C = """Annotatie voor wethouder Van Dam
+
+Commissie Zorg, 8 april 2024
+
+Kernboodschap
+
+- Bewoners kunnen terecht bij het Zorgloket.
+- Van Dam opent de bijeenkomst. Stichting Thuiszorg Noord is er ook.
+"""
+
+
+def test_variant_groups_are_reported_once_each_with_all_places(tmp_path):
+    write_set(tmp_path, {"a.txt": A, "b.txt": B, "c.txt": C})
+    found = findings(["check", ".", "--select", "inconsistent-spelling"], cwd=tmp_path)
+    assert triples(found) == [
+        ("inconsistent-spelling", "b.txt", 1),
+        ("inconsistent-spelling", "b.txt", 7),
+        ("inconsistent-spelling", "b.txt", 11),
+    ]
+    dam, berg, thuiszorg = found
+    # "Van Dam opent …" at the start of a sentence (c.txt:8) is no evidence either way
+    assert dam["message"] == ("This name is written 2 ways in the set: 'Van Dam' 2×, 'van Dam' 1×. "
+                              "Use 'Van Dam' everywhere.")
+    assert dam["location"] == {"path": "b.txt", "line": 1, "column": 26, "end_line": 1, "end_column": 33}
+    assert [(r["location"]["path"], r["location"]["line"]) for r in dam["related"]] == [
+        ("a.txt", 1), ("c.txt", 1)]
+    assert berg["message"] == ("This name is written 3 ways in the set: 'Instituut Berg-Meijer' 2×, "
+                               "'Instituut Berg Meijer' 1×, 'instituut berg meijer' 1×. "
+                               "Use 'Instituut Berg-Meijer' everywhere.")
+    assert [(r["location"]["path"], r["location"]["line"]) for r in berg["related"]] == [
+        ("a.txt", 7), ("a.txt", 10), ("b.txt", 8)]
+    assert thuiszorg["message"] == ("This name is written 2 ways in the set: 'Stichting Thuiszorg Noord' 2×, "
+                                    "'Stichting Thuiszrog Noord' 1×. Use 'Stichting Thuiszorg Noord' everywhere.")
+
+
+def test_consistent_names_common_nouns_and_sentence_starts_are_silent(tmp_path):
+    write_set(tmp_path, {"a.txt": A, "c.txt": C})
+    assert findings(["check", ".", "--select", "inconsistent-spelling"], cwd=tmp_path) == []
+
+
+def test_configured_former_name_is_reported(tmp_path):
+    write_set(tmp_path, {
+        "a.txt": C,
+        "b.txt": "Annotatie voor wethouder Van Dam\n\nCommissie Zorg, 1 mei 2024\n\n"
+                 "- Bewoners kunnen terecht bij Wijkpunt Zorg.\n",
+        ".annolint.yaml": "rule-options:\n  inconsistent-spelling:\n    names:\n"
+                          "      - preferred: Wijkpunt Zorg\n        aliases: [Zorgloket]\n",
+    })
+    found = findings(["check", ".", "--select", "AL011"], cwd=tmp_path)
+    assert triples(found) == [("inconsistent-spelling", "a.txt", 7)]
+    assert found[0]["message"] == ("This name is written 2 ways in the set: 'Wijkpunt Zorg' 1×, "
+                                   "'Zorgloket' 1× (former name). Use 'Wijkpunt Zorg' everywhere.")
