@@ -32,11 +32,12 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str, output: Path | None, colour: bool = False) -> None:
     if output:
         output.write_text(text, encoding="utf-8")
     else:
-        click.echo(text, nl=False)
+        # click strips colour codes when stdout is not a terminal unless told otherwise
+        click.echo(text, nl=False, color=colour)
 
 
 def _exit_status(findings: list[Finding], fail_on: str) -> int:
@@ -94,7 +95,7 @@ def _run(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path
     unreadable = sum(1 for d in result.documents if not d.checked)
     use_colour = color if color is not None else (output is None and sys.stdout.isatty())
     context = ReportContext(len(result.documents), unreadable, colour=bool(use_colour and fmt == "text"))
-    _emit(render(fmt, findings, result.rules, context), output)
+    _emit(render(fmt, findings, result.rules, context), output, context.colour)
     sys.exit(_exit_status(findings, fail_on or config.fail_on))
 
 
