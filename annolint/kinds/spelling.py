@@ -50,7 +50,11 @@ from annolint.model import Block, Document, Location
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|[-.&](?=\w))*", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?:;]\s|[.!?:;]$|^")
+SENTENCE_MARK = re.compile(r"[.!?:;]")
+WORD_CHAR = re.compile(r"\w")
+JOIN = re.compile(r"[ \t]+|[ \t]*[-‐–][ \t]*")
+PART_JOIN = re.compile(r"[ \t]*[-‐–]?[ \t]*")
+HYPHEN_SPLIT = re.compile(r"([\-‐–])")
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,9 @@ def _tokens(block: Block) -> list[_Token]:
     boundary = True  # the block starts a sentence
     for m in TOKEN.finditer(text):
         between = text[last_end:m.start()]
-        if tokens and re.search(r"[.!?:;]", between.replace("...", ".")):
+        if tokens and SENTENCE_MARK.search(between):
             boundary = True
-        elif tokens and (re.search(r"\w", between)):
+        elif tokens and WORD_CHAR.search(between):
             boundary = False
         tokens.append(_Token(m.group(), m.start(), m.end(), boundary))
         boundary = False
@@ -121,7 +125,7 @@ def _capitalised(word: str) -> bool:
 
 def _adjacent(text: str, a: _Token, b: _Token) -> bool:
     """Two tokens of one name: nothing but spaces or a hyphen between them."""
-    return re.fullmatch(r"[ \t]+|[ \t]*[-‐–][ \t]*", text[a.end:b.start] or " ") is not None
+    return JOIN.fullmatch(text[a.end:b.start] or " ") is not None
 
 
 def _candidates(block: Block, tokens: list[_Token], connectors: frozenset[str],
@@ -224,7 +228,7 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
                     yield short, long_
 
 
-def _scan(index: CorpusIndex, scope: tuple[str, ...], keys: set[tuple[str, ...]],
+def _scan(tokenised: list[tuple[Document, Block, list[_Token]]], keys: set[tuple[str, ...]],
           particles: frozenset[str]) -> dict[tuple[str, ...], list[_Occurrence]]:
     """Every place each key is written, in any case, longest key first."""
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -233,14 +237,13 @@ def _scan(index: CorpusIndex, scope: tuple[str, ...], keys: set[tuple[str, ...]]
     for options in by_first.values():
         options.sort(key=len, reverse=True)
     found: dict[tuple[str, ...], list[_Occurrence]] = defaultdict(list)
-    for doc, block in index.blocks(scope):
-        tokens = _tokens(block)
+    for doc, block, tokens in tokenised:
         text = block.masked
         # hyphenated words split into parts, each remembering its token
         parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
         for ti, token in enumerate(tokens):
             offset = token.start
-            for piece in re.split(r"([\-‐–])", token.text):
+            for piece in HYPHEN_SPLIT.split(token.text):
                 if piece and piece not in "-‐–":
                     parts.append((piece.casefold(), offset, offset + len(piece), ti))
                 offset += len(piece)
@@ -252,7 +255,7 @@ def _scan(index: CorpusIndex, scope: tuple[str, ...], keys: set[tuple[str, ...]]
                 window = parts[i:i + n]
                 if len(window) < n or tuple(p[0] for p in window) != key:
                     continue
-                if any(not re.fullmatch(r"[ \t]*[-‐–]?[ \t]*", text[window[j][2]:window[j + 1][1]])
+                if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
                        for j in range(n - 1)):
                     continue
                 # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
@@ -300,8 +303,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     common = index.lowercase_words
 
     keys: set[tuple[str, ...]] = set()
-    for _, block in index.blocks(scope):
-        tokens = _tokens(block)
+    tokenised = [(doc, block, _tokens(block)) for doc, block in index.blocks(scope)]
+    for _, block, tokens in tokenised:
         for run in _candidates(block, tokens, connectors, common):
             key = parts_of(block.masked[run[0].start:run[-1].end])
             if key and any(len(p) > 1 for p in key):
@@ -322,7 +325,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for alias in name.aliases:
             groups.union(base, parts_of(alias))
 
-    found = _scan(index, scope, keys, particles)
+    found = _scan(tokenised, keys, particles)
     for a, b in _fuzzy_pairs(sorted(found), params, connectors):
         groups.union(a, b)
 
