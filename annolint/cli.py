@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -20,16 +21,19 @@ def _words(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.strip() for v in values for w in v.split(",") if w.strip())
 
 
-def _config(config_path: Path | None, paths: list[Path]):
-    from annolint.config import find_config, load_config
-
-    chosen = config_path or find_config(paths[0] if paths else Path.cwd())
-    return load_config(chosen)
-
-
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"annolint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _config(config_path: Path | None, paths: list[Path]):
+    """The configuration named, or found upwards from the first path (exit 2 on errors)."""
+    from annolint.config import find_config, load_config
+
+    try:
+        return load_config(config_path or find_config(paths[0] if paths else Path.cwd()))
+    except ConfigError as err:
+        _fail(str(err))
 
 
 def _emit(text: str, output: Path | None, colour: bool = False) -> None:
@@ -72,23 +76,20 @@ def _common_options(func):
     return func
 
 
-def _run(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=None):
+def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=None):
     from annolint.baseline import read_baseline
     from annolint.engine import check
     from annolint.reporters import ReportContext, render
 
+    paths = list(paths) or [config.root or Path.cwd()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {missing[0]}")
     try:
-        config = _config(config_path, list(paths))
-        if not paths:
-            paths = (config.root or Path.cwd(),)
-        missing = [p for p in paths if not p.exists()]
-        if missing:
-            _fail(f"no such file or folder: {missing[0]}")
         baseline = read_baseline(baseline_path) if baseline_path else None
-        result = check(list(paths), config, select=_words(select), ignore=_words(ignore), baseline=baseline)
+        result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline)
     except ConfigError as err:
         _fail(str(err))
-        return
     findings = result.findings
     if only_files is not None:
         findings = [f for f in findings if f.paths & only_files]
@@ -104,7 +105,8 @@ def _run(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path
 @_common_options
 def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color):
     """Check the notes in PATHS (files and folders; default: the configured root)."""
-    _run(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color)
+    config = _config(config_path, list(paths))
+    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color)
 
 
 @main.command("hook")
@@ -118,14 +120,9 @@ def hook_command(files, config_path, select, ignore, fmt, output, fail_on, basel
     """
     from annolint.sources import display_path
 
-    try:
-        config = _config(config_path, [])
-    except ConfigError as err:
-        _fail(str(err))
-        return
-    root = config.root or Path.cwd()
+    config = _config(config_path, [])
     changed = {display_path(f) for f in files}
-    _run((root,), config_path, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=changed)
+    _run((), config, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=changed)
 
 
 @main.command("baseline")
@@ -137,12 +134,11 @@ def baseline_command(baseline_file, paths, config_path):
     from annolint.baseline import write_baseline
     from annolint.engine import check
 
+    config = _config(config_path, list(paths))
     try:
-        config = _config(config_path, list(paths))
         result = check(list(paths) or [config.root or Path.cwd()], config)
     except ConfigError as err:
         _fail(str(err))
-        return
     write_baseline(baseline_file, result.findings)
     click.echo(f"Wrote {len(result.findings)} findings to {baseline_file}.")
 
@@ -150,11 +146,11 @@ def baseline_command(baseline_file, paths, config_path):
 def _load_rules(config_path):
     from annolint.engine import load_setup
 
+    config = _config(config_path, [])
     try:
-        return load_setup(_config(config_path, [])).rules
+        return load_setup(config).rules
     except ConfigError as err:
         _fail(str(err))
-        return []
 
 
 @main.command("rules")
@@ -178,7 +174,6 @@ def rule_command(rule_ref, config_path):
     rule = next((r for r in rules if rule_ref in (r.id, r.name)), None)
     if rule is None:
         _fail(f"no rule has the id or name '{rule_ref}'; see 'annolint rules'")
-        return
     click.echo(f"{rule.id} {rule.name} ({rule.severity}, kind: {rule.kind})")
     click.echo(f"Defined in {rule.source}\n")
     click.echo(rule.description.rstrip() + "\n")

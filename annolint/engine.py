@@ -89,7 +89,6 @@ def run_rules(rules: list[Rule], index: CorpusIndex) -> list[Finding]:
                 location=match.location,
                 related=match.related,
                 fingerprint=fingerprint(rule.id, match.location.path, match.key, ordinal),
-                key=match.key,
             )
             if not _suppressed(finding, rule, index):
                 findings.append(finding)

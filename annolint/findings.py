@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from annolint.model import Location
 
@@ -28,7 +28,6 @@ class Finding:
     location: Location
     related: tuple[Related, ...] = ()
     fingerprint: str = ""
-    key: str = field(default="", compare=False)  # the kind's stable identity of the match
 
     def sort_key(self) -> tuple:
         span = self.location.span

@@ -16,7 +16,9 @@ from annolint.lexicon import Lexicon
 from annolint.model import Block, Document
 
 SCOPES = ("all", "header", "headings", "body", "questions", "answers")
-WORD = re.compile(r"[^\W\d_](?:[\w'’.&-]*\w)?", re.UNICODE)
+# A word as annolint counts it: letters first; apostrophes inside; "-", "." and "&"
+# only between word characters ("Verwey-Jonker", "Discriminatie.nl", "I&D").
+WORD = re.compile(r"[^\W\d_](?:[\w'’]|[-.&](?=\w))*", re.UNICODE)
 
 
 def _in_scope(block: Block, scope: tuple[str, ...]) -> bool:

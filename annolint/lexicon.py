@@ -48,6 +48,26 @@ class Lexicon:
     def party_names(self) -> frozenset[str]:
         return frozenset(p.lower() for p in self.parties)
 
+    @cached_property
+    def section_pattern(self) -> re.Pattern:
+        """Any section heading, as one pattern (matched once per line)."""
+        return _union(self.sections)
+
+    @cached_property
+    def qa_section_pattern(self) -> re.Pattern:
+        return _union(self.qa_sections)
+
+    @cached_property
+    def meeting_pattern(self) -> re.Pattern:
+        words = "|".join(re.escape(w) for w in sorted(self.meeting_words, key=len, reverse=True))
+        return re.compile(rf"\b(?:{words})" if words else "(?!)", re.IGNORECASE)
+
+
+def _union(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    if not patterns:
+        return re.compile("(?!)")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE | re.UNICODE)
+
 
 def load_lexicon(files: list[Path]) -> Lexicon:
     """Merge lexicon files in order and decode them (errors name file and field)."""

@@ -28,10 +28,6 @@ class Location:
     path: str
     span: Span
 
-    @property
-    def line(self) -> int:
-        return self.span.line
-
 
 @dataclass(frozen=True)
 class Piece:
@@ -72,8 +68,7 @@ class Block:
         """(line, col) of an offset in the joined text."""
         if not self.pieces:
             return (0, 0)
-        starts = [p.offset for p in self.pieces]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        i = max(0, bisect.bisect_right(self.pieces, offset, key=lambda p: p.offset) - 1)
         piece = self.pieces[i]
         inside = min(max(offset - piece.offset, 0), piece.length)
         return (piece.line, piece.col + inside)
@@ -157,10 +152,3 @@ class Document:
 
     def location(self, span: Span) -> Location:
         return Location(self.path, span)
-
-    @property
-    def label(self) -> str:
-        """The note as named in messages: its path and, when known, its date."""
-        if self.date:
-            return f"{self.path} ({self.date.date.isoformat()})"
-        return self.path

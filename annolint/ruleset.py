@@ -142,9 +142,9 @@ def load_rules(folders: list[Path], options: dict[str, Located] | None = None,
         for path in rule_files(folder):
             for raw in _rule_mappings(path):
                 mapping = raw.value if isinstance(raw.value, dict) else {}
-                rid = mapping.get("id").value if mapping.get("id") else None
-                rname = mapping.get("name").value if mapping.get("name") else None
-                chosen = options.get(rid) or options.get(rname) if (rid or rname) else None
+                # options are keyed by id or name, as the user wrote them
+                ref = [mapping[k].value for k in ("id", "name") if k in mapping]
+                chosen = next((options[r] for r in ref if isinstance(r, str) and r in options), None)
                 rule = build_rule(raw, chosen)
                 if rule.id in rules:
                     replaceable = origin[rule.id] < overridable and position >= overridable

@@ -51,6 +51,7 @@ BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<dash>[-•*–])(?=\s|$)[ \t]*(?P<o
 NUMBERED = re.compile(r"^(?P<indent>[ \t]*)(?P<num>\d{1,3})\s*[.)](?!\d{3}\b)[ \t]*")
 TERMINAL = re.compile(r"[.?!:;…)\]\"”’*]\s*$")
 WORD = re.compile(r"\w", re.UNICODE)
+RULE_LIST = re.compile(r"[\s,]+")
 
 
 @dataclass
@@ -63,7 +64,8 @@ class _Line:
     level: int = 0
     number_text: str = ""
     inline_asker: str = ""
-    question_col: int = 0  # "Vraag 1: Hoe …?": where the question's own words start
+    question_col: int = 0  # "16.Hoe …", "Vraag 1: Hoe …?": where the question's words start
+    o_marker: bool = False  # "- o" bullet
 
 
 class _Parser:
@@ -73,6 +75,7 @@ class _Parser:
         self.doc = Document(path=source.path, text=source.text, encoding=source.encoding)
         self.lines = source.text.split("\n")
         self.doc.lines = self.lines
+        self.question_words = {w.lower() for w in lexicon.question_labels}
         self.q_label = self._label_pattern(lexicon.question_labels)
         self.a_label = self._label_pattern(lexicon.answer_labels)
         members = "|".join(re.escape(m) for m in sorted(lexicon.member_labels, key=len, reverse=True))
@@ -81,6 +84,15 @@ class _Parser:
             r"(?P<member>[^()*]+?)\s*(?:\((?P<party>[^)]+)\))?\s*:?\**$",
             re.IGNORECASE,
         )
+        # reading state
+        self._pending_markers: list[tuple[int, frozenset[str]]] = []
+        self.section = ""
+        self.in_header, self.in_qa = True, False
+        self.question: Question | None = None
+        self.q_phase = ""  # "question" while reading a "Vraag" block's question part, then "answer"
+        self.askers: list[Asker] = []
+        self.previous: Block | None = None
+        self.previous_o = False  # the element before was a "- o" bullet
 
     @staticmethod
     def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
@@ -134,76 +146,68 @@ class _Parser:
 
     def _classify(self, skip: int) -> list[_Line]:
         out: list[_Line] = []
-        pending_markers: list[tuple[int, frozenset[str], str]] = []
-        for index, raw in enumerate(self.lines):
+        for index, raw in enumerate(self.lines[skip:], start=skip):
             number = index + 1
-            if index < skip:
-                continue
             line = _Line(number, raw, self._mask(number, raw))
-            stripped = raw.strip()
             marker = SUPPRESSION.match(raw)
-            if not stripped:
+            if not raw.strip():
                 line.kind = "blank"
             elif marker:
                 line.kind = "marker"
-                rules = frozenset(r for r in re.split(r"[\s,]+", marker.group("rules")) if r)
+                rules = frozenset(r for r in RULE_LIST.split(marker.group("rules")) if r)
                 if marker.group("verb").lower() == "ignore-file":
                     self.doc.suppressions.append(Suppression(rules, 1, len(self.lines), number))
                 else:
-                    pending_markers.append((number, rules, "next"))
+                    self._pending_markers.append((number, rules))
             else:
                 self._classify_content(line)
             out.append(line)
-        self._pending_markers = pending_markers
         return out
 
     def _classify_content(self, line: _Line) -> None:
         raw = line.raw
+        line.content_col = len(raw) - len(raw.lstrip()) + 1
         if (m := MD_HEADING.match(raw)) is not None:
             line.kind, line.level = "heading", len(m.group("hashes"))
             line.content_col = m.start("text") + 1
             return
         if (m := BULLET.match(raw)) is not None and not raw.lstrip().startswith("**"):
             line.kind = "bullet"
+            line.o_marker = bool(m.group("o"))
             indent = len(m.group("indent").expandtabs(4))
-            line.level = 1 if m.group("o") else (1 if indent else 0)
+            line.level = 1 if line.o_marker or indent else 0
             if indent >= 4:
                 line.level = max(line.level, indent // 2)
             line.content_col = m.end() + 1
             return
         if (m := NUMBERED.match(raw)) is not None:
             line.kind, line.number_text = "numbered", m.group("num")
-            line.content_col = m.end() + 1
+            line.question_col = m.end() + 1
             return
         if (m := self.a_label.match(raw)) is not None and not m.group("num") and not m.group("asker"):
-            rest = m.group("rest")
-            if not rest or not WORD.search(rest[:1] or ""):
+            if not WORD.match(m.group("rest")):
                 line.kind = "antwoord"
                 return
         if (m := self.q_label.match(raw)) is not None:
-            rest = m.group("rest")
             # "Vraag 1:", "Vraag 3", "Vraag 5 *Van Pijpen*", "**Vraag: Hoe …?**"
-            if m.group("num") or m.group("asker") or raw.strip(" *").lower().split(":")[0] in {
-                w.lower() for w in self.lexicon.question_labels
-            }:
+            label_only = raw.strip(" *").lower().split(":")[0] in self.question_words
+            if m.group("num") or m.group("asker") or label_only:
                 line.kind = "vraag"
                 line.number_text = m.group("num") or ""
                 line.inline_asker = (m.group("asker") or "").strip()
-                line.content_col = len(raw) - len(raw.lstrip()) + 1
-                line.question_col = m.start("rest") + 1 if rest else 0
-                return
-        line.content_col = len(raw) - len(raw.lstrip()) + 1
+                line.question_col = m.start("rest") + 1 if m.group("rest") else 0
 
     # ---- helpers ----------------------------------------------------------------------
 
-    def _is_section(self, text: str, patterns) -> bool:
+    @staticmethod
+    def _is_section(text: str, pattern: re.Pattern) -> bool:
         bare = text.strip().strip("*_ ").rstrip(":").strip("*_ ").strip()
-        return any(p.fullmatch(bare) for p in patterns)
+        return pattern.fullmatch(bare) is not None
 
-    def _standalone_heading(self, lines: list[_Line], i: int) -> bool:
+    @staticmethod
+    def _standalone_heading(lines: list[_Line], i: int) -> bool:
         """A short line on its own, with no sentence ending, reads as a heading."""
-        line = lines[i]
-        text = line.raw.strip().strip("*_ ").strip()
+        text = lines[i].raw.strip().strip("*_ ").strip()
         if not text or len(text) > 70 or len(text.split()) > 8:
             return False
         if TERMINAL.search(text.rstrip(":")) and not text.endswith(":"):
@@ -214,21 +218,21 @@ class _Parser:
         after = i + 1 >= len(lines) or lines[i + 1].kind in ("blank", "marker")
         return before and after
 
-    def _new_block(self, kind: str, line: _Line, level: int = 0) -> Block:
-        start = line.content_col - 1
+    def _new_block(self, kind: str, line: _Line, start_col: int | None = None) -> Block:
+        start = (start_col or line.content_col) - 1
         text = line.raw[start:].rstrip()
         masked = line.masked[start:start + len(text)]
-        pieces = [Piece(0, line.number, line.content_col, len(text))]
-        return Block(kind, text, masked, pieces, level=level, section=self.section)
+        pieces = [Piece(0, line.number, start + 1, len(text))]
+        return Block(kind, text, masked, pieces, level=line.level if kind == "bullet" else 0,
+                     section=self.section)
 
     @staticmethod
     def _extend(block: Block, line: _Line) -> None:
         start = len(line.raw) - len(line.raw.lstrip())
         text = line.raw[start:].rstrip()
         masked = line.masked[start:start + len(text)]
+        # "niet-" + "westerse" joins without a space; a dash after a space is a dash
         joiner = "" if block.text.endswith("-") and text[:1].islower() and not block.text.endswith(" -") else " "
-        if block.text.endswith("  "):
-            block.text = block.text.rstrip()
         offset = len(block.text) + len(joiner)
         block.text = block.text + joiner + text
         block.masked = block.masked + joiner + masked
@@ -243,166 +247,129 @@ class _Parser:
         last = previous.pieces[-1].line
         if last + 1 == line.number and self.lines[last - 1].endswith("  "):
             return True
-        first = line.raw.lstrip()[:1]
-        # "64.0 meting" or "2. …" on the next line is a new item, not a continuation.
-        return line.kind == "text" and first.islower() and not TERMINAL.search(previous.text)
+        # "64.0 meting" or "2. …" on a later line is a new item, not a continuation.
+        return line.kind == "text" and line.raw.lstrip()[:1].islower() and not TERMINAL.search(previous.text)
 
     # ---- step 3: build blocks, sections and questions -----------------------------------
 
+    def _add(self, block: Block, role: str = "") -> Block:
+        """Append a block; inside a question, record it as part of it."""
+        self.doc.blocks.append(block)
+        index = len(self.doc.blocks) - 1
+        if role and self.question is not None:
+            block.question, block.role = len(self.doc.questions) - 1, role
+            if role == "question":
+                self.question.question_blocks.append(index)
+            elif role == "answer":
+                self.question.answer_blocks.append(index)
+        self.previous = block
+        self.previous_o = False
+        return block
+
+    def _start_question(self, line: _Line, form: str, text: str, askers: list[Asker],
+                        start_col: int | None = None) -> None:
+        block = self._new_block("question", line, start_col)
+        self.question = Question(number=line.number_text, text=text, form=form,
+                                 span=block.full_span(), askers=askers)
+        self.doc.questions.append(self.question)
+        self._add(block, "question")
+
+    def _heading(self, line: _Line, text: str, member: re.Match | None, party_alone: bool) -> None:
+        lexicon = self.lexicon
+        if line.kind == "heading" or self._is_section(text, lexicon.section_pattern):
+            self.in_header = False
+        if self._is_section(text, lexicon.qa_section_pattern):
+            self.in_qa, self.askers = True, []
+        if member or party_alone:
+            self.askers, self.in_header = [self._asker(member, text)], False
+        heading = self._new_block("heading", line)
+        heading.level = line.level
+        self.section = heading.text.strip("*_ ").rstrip(":").strip("*_ ")
+        heading.section = self.section
+        self._add(heading)
+        self.question, self.q_phase = None, ""
+
     def _build(self, lines: list[_Line]) -> None:
-        doc, lexicon = self.doc, self.lexicon
-        self.section = ""
-        in_header, in_qa = True, False
-        current_q: Question | None = None
-        q_phase = ""  # "question" while reading a "Vraag" block's question part, then "answer"
-        asker_context: list[Asker] = []
-        previous: Block | None = None
-
-        def add(block: Block) -> Block:
-            doc.blocks.append(block)
-            return block
-
-        def close_question() -> None:
-            nonlocal current_q, q_phase
-            current_q, q_phase = None, ""
-
+        lexicon = self.lexicon
         for i, line in enumerate(lines):
             if line.kind in ("blank", "marker"):
                 continue
             # A lower-case line after an unfinished sentence is the same sentence.
-            if self._continues(previous, line):
-                self._extend(previous, line)
-                self._refresh_question_text(previous)
+            if self._continues(self.previous, line):
+                self._extend(self.previous, line)
+                self._refresh_question(self.previous)
                 continue
 
             text = line.raw.strip()
-            is_known_section = self._is_section(text, lexicon.sections) and line.kind in ("text", "heading")
-            is_heading = line.kind == "heading" or is_known_section or (
-                line.kind == "text" and self._standalone_heading(lines, i)
-            )
-            member = self.member_line.match(text) if line.kind in ("text", "heading") else None
+            plain = line.kind in ("text", "heading")
+            known_section = plain and self._is_section(text, lexicon.section_pattern)
+            member = self.member_line.match(text) if plain else None
             party_alone = line.kind == "text" and text.strip("* ").lower() in lexicon.party_names
 
-            if in_header and not is_known_section and not member and (
-                line.kind == "text" or (line.kind == "heading" and not doc.blocks)
+            if self.in_header and not known_section and not member and (
+                line.kind == "text" or (line.kind == "heading" and not self.doc.blocks)
             ):
                 # The header: title, meeting and date, subject. A Markdown title counts.
-                previous = add(self._new_block("header", line))
-                continue
-
-            if is_heading or member or party_alone:
-                if line.kind != "heading" and not is_known_section and (member or party_alone) \
-                        and current_q is not None and q_phase == "question":
-                    # "Partij voor de Dieren" / "Raadslid Kreuger" inside a "Vraag" block
-                    current_q.askers.append(self._asker(member, text))
-                    previous = add(self._new_block("answer-label", line))
-                    previous.question, previous.role = len(doc.questions) - 1, "asker"
-                    continue
-                if is_known_section or line.kind == "heading":
-                    in_header = False
-                if self._is_section(text, lexicon.qa_sections):
-                    in_qa = True
-                    asker_context = []
-                if member or party_alone:
-                    asker_context = [self._asker(member, text)]
-                    in_header = False
-                heading = self._new_block("heading", line, level=line.level)
-                heading.text = heading.text.strip()
-                self.section = heading.text.strip("*_ ").rstrip(":").strip("*_ ")
-                heading.section = self.section
-                previous = add(heading)
-                close_question()
-                continue
-
-            if line.kind == "vraag":
-                in_header, in_qa = False, True
-                close_question()
-                block = add(self._new_block("question", line))
-                own = line.raw[line.question_col - 1:].strip() if line.question_col else ""
-                current_q = Question(
-                    number=line.number_text, text=own.strip("*_ "), form="vraag",
-                    span=block.full_span(),
-                    askers=[Asker(member=line.inline_asker)] if line.inline_asker else list(asker_context),
-                )
-                doc.questions.append(current_q)
-                block.question, block.role = len(doc.questions) - 1, "question"
-                current_q.question_blocks.append(len(doc.blocks) - 1)
-                q_phase = "answer" if own.strip("* ").endswith("?") and line.number_text == "" else "question"
-                previous = block
-                continue
-
-            if line.kind == "antwoord":
-                in_header = False
-                block = add(self._new_block("answer-label", line))
-                if current_q is not None:
-                    q_phase = "answer"
-                    block.question, block.role = len(doc.questions) - 1, "label"
-                previous = block
-                continue
-
-            if line.kind == "numbered" and (in_qa or line.raw.rstrip().endswith("?")):
-                in_header, in_qa = False, True
-                close_question()
-                block = add(self._new_block("question", line))
-                content = block.text
+                self._add(self._new_block("header", line))
+            elif (member or party_alone) and line.kind == "text" and not known_section \
+                    and self.question is not None and self.q_phase == "question":
+                # "Partij voor de Dieren" / "Raadslid Kreuger" inside a "Vraag" block
+                self.question.askers.append(self._asker(member, text))
+                self._add(self._new_block("answer-label", line), "asker")
+            elif line.kind == "heading" or known_section or member or party_alone or (
+                line.kind == "text" and self._standalone_heading(lines, i)
+            ):
+                self._heading(line, text, member, party_alone)
+            elif line.kind == "vraag":
+                self.in_header, self.in_qa = False, True
+                own = line.raw[line.question_col - 1:].strip().strip("*_ ") if line.question_col else ""
+                askers = [Asker(member=line.inline_asker)] if line.inline_asker else list(self.askers)
+                self._start_question(line, "vraag", own, askers)
+                # "Vraag: Hoe …?" carries its question; "Vraag 1:" has it on the next lines
+                self.q_phase = "answer" if own.endswith("?") and not line.number_text else "question"
+            elif line.kind == "antwoord":
+                self.in_header = False
+                self.q_phase = "answer"
+                self._add(self._new_block("answer-label", line), "label")
+            elif line.kind == "numbered" and (self.in_qa or text.endswith("?")):
+                self.in_header, self.in_qa = False, True
+                content = line.raw[line.question_col - 1:].strip()
                 form = "numbered" if WORD.search(content) else "stub"
-                current_q = Question(
-                    number=line.number_text, text=content, form=form,
-                    span=Span(line.number, 1, line.number, len(line.raw.rstrip()) + 1) if form == "stub"
-                    else block.full_span(),
-                    askers=list(asker_context),
-                )
-                doc.questions.append(current_q)
-                block.question, block.role = len(doc.questions) - 1, "question"
-                current_q.question_blocks.append(len(doc.blocks) - 1)
-                q_phase = "answer"
-                previous = block
-                continue
-
-            # bullets, numbered items outside Q&A, and paragraphs
-            in_header = False
-            if line.kind == "bullet":
-                level = line.level
-                if not line.raw.lstrip()[1:].lstrip().startswith("o ") and level == 1 and previous is not None \
-                        and previous.kind == "bullet" and previous.level >= 1 and self._o_marked(previous):
-                    level = 2
-                block = self._new_block("bullet", line, level=level)
-                block.level = level
-            elif line.kind == "numbered":
-                block = self._new_block("paragraph", line)
-                block.text = line.raw.strip()
-                block.masked = line.masked.strip()
-                block.pieces = [Piece(0, line.number, len(line.raw) - len(line.raw.lstrip()) + 1, len(block.text))]
+                self._start_question(line, form, content, list(self.askers), line.question_col)
+                if form == "stub":  # "1. ..": the whole item is the place to point at
+                    self.question.span = Span(line.number, 1, line.number, len(line.raw.rstrip()) + 1)
+                self.q_phase = "answer"
             else:
-                block = self._new_block("paragraph", line)
-            add(block)
-            if current_q is not None:
-                index = len(doc.blocks) - 1
-                if q_phase == "question" and block.kind == "paragraph":
-                    block.question, block.role = len(doc.questions) - 1, "question"
-                    current_q.question_blocks.append(index)
-                    current_q.text = (current_q.text + " " + block.text).strip()
-                    if current_q.span.line == 0 or not current_q.text.strip():
-                        current_q.span = block.full_span()
-                    if current_q.number == "" and current_q.form == "vraag" and not current_q.question_blocks[:-1]:
-                        current_q.span = block.full_span()
-                else:
-                    q_phase = "answer"
-                    block.question, block.role = len(doc.questions) - 1, "answer"
-                    current_q.answer_blocks.append(index)
-            previous = block
+                self._content(line)
 
-    def _o_marked(self, block: Block) -> bool:
-        line = self.lines[block.pieces[0].line - 1].lstrip()
-        return line[:1] in "-•*–" and line[1:].lstrip().startswith("o ")
+    def _content(self, line: _Line) -> None:
+        """A bullet, a paragraph, or a numbered item outside the questions."""
+        self.in_header = False
+        if line.kind == "bullet":
+            block = self._new_block("bullet", line)
+            # " - toont aan …" under " - o NIM …": indentation alone, below an "o" item
+            if not line.o_marker and line.level == 1 and self.previous_o:
+                block.level = 2
+        else:
+            block = self._new_block("paragraph", line)
+        if self.question is not None and self.q_phase == "question" and block.kind == "paragraph":
+            self.question.text = (self.question.text + " " + block.text).strip()
+            self._add(block, "question")
+        else:
+            if self.question is not None:
+                self.q_phase = "answer"
+            self._add(block, "answer")
+        self.previous_o = line.o_marker
 
-    def _refresh_question_text(self, block: Block) -> None:
-        if block.role == "question" and block.question is not None:
-            q = self.doc.questions[block.question]
-            if q.form in ("numbered", "stub") and q.question_blocks and self.doc.blocks[q.question_blocks[0]] is block:
-                q.text = block.text
-                q.form = "numbered" if WORD.search(block.text) else "stub"
-                q.span = block.full_span()
+    def _refresh_question(self, block: Block) -> None:
+        """A question's first line was extended: its text and span follow."""
+        if block.role != "question" or block.question is None:
+            return
+        q = self.doc.questions[block.question]
+        if q.form in ("numbered", "stub") and self.doc.blocks[q.question_blocks[0]] is block:
+            q.text = block.text
+            q.form = "numbered" if WORD.search(block.text) else "stub"
+            q.span = block.full_span()
 
     def _asker(self, member: re.Match | None, text: str) -> Asker:
         if member:
@@ -422,10 +389,9 @@ class _Parser:
             if found:
                 return DocumentDate(found[0].date, "front-matter", fm, None)
         header = [b for b in self.doc.blocks if b.kind == "header"]
-        meeting = tuple(w.lower() for w in self.lexicon.meeting_words)
         for want_meeting in (True, False):
             for block in header:
-                if want_meeting and not any(re.search(rf"\b{re.escape(w)}", block.text.lower()) for w in meeting):
+                if want_meeting and not self.lexicon.meeting_pattern.search(block.text):
                     continue
                 found = find_dates(block.masked, self.lexicon)
                 if found:
@@ -454,7 +420,7 @@ class _Parser:
 
     def _apply_markers(self) -> None:
         """An ``annolint: ignore`` marker covers the next element (all its lines)."""
-        for marker_line, rules, _ in self._pending_markers:
+        for marker_line, rules in self._pending_markers:
             following = [b for b in self.doc.blocks if b.line > marker_line]
             if not following:
                 continue

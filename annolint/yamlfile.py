@@ -68,17 +68,6 @@ def load_located(path: Path) -> Located:
     return Located(_convert(node, shown), shown, node.start_mark.line + 1)
 
 
-def plain(value: Any) -> Any:
-    """Strip ``Located`` wrappers recursively."""
-    if isinstance(value, Located):
-        return plain(value.value)
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
-
-
 def locate_plain(value: Any, path: str, line: int) -> Located:
     """Wrap plain data (from TOML, say) so it can be decoded like YAML."""
     if isinstance(value, dict):

@@ -14,7 +14,7 @@ is YAML only.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from annolint.findings import Related
 from annolint.model import Location
@@ -28,7 +28,6 @@ class Match:
     values: Mapping[str, object]
     related: tuple[Related, ...] = ()
     key: str = ""  # stable identity for the fingerprint: the text found, never a line number
-    paths: tuple[str, ...] = field(default=())  # other files involved, besides related
 
 
 def quote(text: str, limit: int = 60) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import groupby
 from dataclasses import dataclass
 
 from annolint.index import CorpusIndex
@@ -63,7 +64,8 @@ def _stub_text(doc: Document, block: Block) -> str | None:
     return None
 
 
-def _empty_items(doc: Document, params: Params) -> Iterator[Match]:
+def _empty_items(doc: Document, blocks: list[Block], params: Params) -> Iterator[Match]:
+    """Empty bullets, and runs of numbered items with no text (one match per run)."""
     run: list[tuple[Block, str]] = []
 
     def flush() -> Iterator[Match]:
@@ -79,7 +81,7 @@ def _empty_items(doc: Document, params: Params) -> Iterator[Match]:
                     key=f"stub:{'|'.join(t for _, t in run)}")
         run.clear()
 
-    for block in doc.blocks:
+    for block in blocks:
         stub = _stub_text(doc, block) if params.empty_numbered_items else None
         if stub is not None:
             run.append((block, stub))
@@ -93,10 +95,8 @@ def _empty_items(doc: Document, params: Params) -> Iterator[Match]:
     yield from flush()
 
 
-def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
-    for doc in index.documents:
-        yield from _empty_items(doc, params)
-    for doc, block in index.blocks(scope):
+def _patterns(doc: Document, blocks: list[Block], params: Params) -> Iterator[Match]:
+    for block in blocks:
         for placeholder in params.patterns:
             for m in placeholder.pattern.finditer(block.masked):
                 if m.end() == m.start():
@@ -107,3 +107,12 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                     {"text": quote(written), "reason": placeholder.reason},
                     key=f"{placeholder.reason}:{' '.join(written.split())}",
                 )
+
+
+def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    for _, pairs in groupby(index.blocks(scope), key=lambda pair: pair[0].path):
+        pairs = list(pairs)
+        doc = pairs[0][0]
+        blocks = [block for _, block in pairs]
+        yield from _empty_items(doc, blocks, params)
+        yield from _patterns(doc, blocks, params)

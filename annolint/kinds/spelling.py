@@ -43,18 +43,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annolint.findings import Related
-from annolint.index import CorpusIndex
+from annolint.index import WORD, CorpusIndex
 from annolint.kinds.base import Match, quote
 from annolint.model import Block, Document, Location
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
-TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|[-.&](?=\w))*", re.UNICODE)
 SENTENCE_MARK = re.compile(r"[.!?:;]")
 WORD_CHAR = re.compile(r"\w")
 JOIN = re.compile(r"[ \t]+|[ \t]*[-‐–][ \t]*")
 PART_JOIN = re.compile(r"[ \t]*[-‐–]?[ \t]*")
 HYPHEN_SPLIT = re.compile(r"([\-‐–])")
+PART_SPLIT = re.compile(r"[\s\-‐–]+")
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,10 @@ class _Occurrence:
     initial: bool  # the occurrence starts a sentence
     particle_start: int  # where the particle starts (== start without one)
 
+    def written(self, with_particle: bool) -> str:
+        """The name as written here, with its particle when particles are compared."""
+        return f"{self.particle} {self.core}" if with_particle else self.core
+
     def location(self, with_particle: bool = False) -> Location:
         start = self.particle_start if with_particle else self.start
         return self.doc.location(self.block.span(start, self.end))
@@ -99,7 +103,7 @@ class _Occurrence:
 
 
 def parts_of(text: str) -> tuple[str, ...]:
-    return tuple(p for p in re.split(r"[\s\-‐–]+", text.casefold()) if p)
+    return tuple(p for p in PART_SPLIT.split(text.casefold()) if p)
 
 
 def _tokens(block: Block) -> list[_Token]:
@@ -107,7 +111,7 @@ def _tokens(block: Block) -> list[_Token]:
     tokens: list[_Token] = []
     last_end = 0
     boundary = True  # the block starts a sentence
-    for m in TOKEN.finditer(text):
+    for m in WORD.finditer(text):
         between = text[last_end:m.start()]
         if tokens and SENTENCE_MARK.search(between):
             boundary = True
@@ -291,9 +295,7 @@ def _signature(occ: _Occurrence, particle_names: bool, common_words: frozenset[s
     words = re.split(r"(\s+|[-‐–])", occ.core)
     core = "".join(w.casefold() if w.casefold() in common_words else w for w in words)
     core = " ".join(core.split())
-    if particle_names:
-        core = f"{occ.particle} {core}"
-    return core
+    return f"{occ.particle} {core}" if particle_names else core
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
@@ -333,8 +335,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     for key in sorted(found):
         members[groups.find(key)].append(key)
 
-    for root, group_keys in sorted(members.items()):
-        yield from _report(params, index, group_keys, found, configured, common, connectors)
+    for _, group_keys in sorted(members.items()):
+        yield from _report(params, group_keys, found, configured, common, connectors)
 
 
 def _common_words(group_keys: list[tuple[str, ...]], occurrences: list[_Occurrence],
@@ -344,14 +346,35 @@ def _common_words(group_keys: list[tuple[str, ...]], occurrences: list[_Occurren
     Integriteit"). Their case is not a variant."""
     inside: Counter = Counter()
     for occ in occurrences:
-        for part in re.split(r"[\s\-‐–]+", occ.core):
+        for part in PART_SPLIT.split(occ.core):
             if part and part.islower():
                 inside[part] += 1
     words = {p for key in group_keys for p in key}
     return frozenset(w for w in words if w in connectors or common[w] - inside[w] > 0)
 
 
-def _report(params, index, group_keys, found, configured, common, connectors) -> Iterator[Match]:
+def _without_sentence_starts(occurrences: list[_Occurrence], signatures: list[str]
+                             ) -> tuple[list[_Occurrence], list[str]]:
+    """The capital at the start of a sentence is not a variant of its own: such a place
+    counts as the lower-case form, or not at all when both forms occur elsewhere."""
+    plain_forms = {sig for sig, occ in zip(signatures, occurrences) if not occ.initial}
+    kept_occurrences, kept_signatures = [], []
+    for sig, occ in zip(signatures, occurrences):
+        if occ.initial:
+            lowered, raised = sig[:1].lower() + sig[1:], sig[:1].upper() + sig[1:]
+            if lowered != raised and lowered in plain_forms and raised in plain_forms:
+                continue
+            if sig not in plain_forms and lowered in plain_forms:
+                sig = lowered
+        kept_occurrences.append(occ)
+        kept_signatures.append(sig)
+    return kept_occurrences, kept_signatures
+
+
+def _report(params: Params, group_keys: list[tuple[str, ...]],
+            found: dict[tuple[str, ...], list[_Occurrence]],
+            configured: dict[tuple[str, ...], PreferredName], common: Counter,
+            connectors: frozenset[str]) -> Iterator[Match]:
     occurrences = sorted((o for k in group_keys for o in found[k]), key=_Occurrence.order)
     if not occurrences:
         return
@@ -367,29 +390,15 @@ def _report(params, index, group_keys, found, configured, common, connectors) ->
         common_words = common_words | set(group_keys[0])
 
     signatures = [_signature(o, particle_names, common_words) for o in occurrences]
-    plain_forms = {s for s, o in zip(signatures, occurrences) if not o.initial}
-    # The capital at the start of a sentence is not a variant of its own: such a place
-    # counts as the lower-case form, or not at all when both forms occur elsewhere.
-    keep = []
-    for i, (sig, occ) in enumerate(zip(signatures, occurrences)):
-        lowered, raised = sig[:1].lower() + sig[1:], sig[:1].upper() + sig[1:]
-        if occ.initial and lowered != raised and lowered in plain_forms and raised in plain_forms:
-            continue
-        if occ.initial and sig not in plain_forms and lowered in plain_forms:
-            signatures[i] = lowered
-        keep.append(i)
-    occurrences = [occurrences[i] for i in keep]
-    signatures = [signatures[i] for i in keep]
+    occurrences, signatures = _without_sentence_starts(occurrences, signatures)
     counts = Counter(signatures)
     if len(counts) < 2:
         return
 
-    first_seen = {s: i for i, s in reversed(list(enumerate(signatures)))}
-    display = {s: occurrences[first_seen[s]].core if not particle_names else
-               f"{occurrences[first_seen[s]].particle} {occurrences[first_seen[s]].core}"
-               for s in counts}
-    preferred_sig = None
-    preferred_text = ""
+    first_seen: dict[str, int] = {}
+    for i, sig in enumerate(signatures):
+        first_seen.setdefault(sig, i)
+    display = {sig: occurrences[i].written(particle_names) for sig, i in first_seen.items()}
     if names:
         name = sorted(names, key=lambda n: n.preferred)[0]
         preferred_text = name.preferred
