@@ -81,3 +81,21 @@ def test_configured_former_name_is_reported(tmp_path):
     assert triples(found) == [("inconsistent-spelling", "a.txt", 7)]
     assert found[0]["message"] == ("This name is written 2 ways in the set: 'Wijkpunt Zorg' 1×, "
                                    "'Zorgloket' 1× (former name). Use 'Wijkpunt Zorg' everywhere.")
+
+
+def test_english_pack_reports_name_variants(tmp_path):
+    header = "Briefing for Councillor Smith\n\nCabinet, {date}\n\nKey messages\n\n"
+    write_set(tmp_path, {
+        ".annolint.yaml": "language: en\n",
+        "a.md": header.format(date="4 March 2024") + "- The Office for National Statistics published the figures.\n"
+                "- The survey by Smith-Jones Research is ready.\n- The strategy is on track.\n",
+        "b.md": header.format(date="8 April 2024") + "- The Office National Statistics published new figures.\n"
+                "- Smith Jones Research presents the survey. The Strategy is on track.\n",
+    })
+    found = findings(["check", ".", "--select", "inconsistent-spelling"], cwd=tmp_path)
+    assert [(f["location"]["path"], f["location"]["line"], f["message"]) for f in found] == [
+        ("b.md", 7, "This name is written 2 ways in the set: 'Office for National Statistics' 1×, "
+                    "'Office National Statistics' 1×. Use 'Office for National Statistics' everywhere."),
+        ("b.md", 8, "This name is written 2 ways in the set: 'Smith-Jones Research' 1×, "
+                    "'Smith Jones Research' 1×. Use 'Smith-Jones Research' everywhere."),
+    ]
