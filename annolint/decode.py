@@ -6,7 +6,8 @@ type once, compiling regular expressions once, and reporting mistakes as
 ``ConfigError`` with file, line and field.
 
 Supported field types: ``str``, ``int``, ``float``, ``bool``, ``re.Pattern``,
-``tuple[T, ...]`` of any of these or of a nested dataclass, and a nested dataclass.
+``Literal[...]`` of text, ``tuple[T, ...]`` of any of these or of a nested dataclass,
+and a nested dataclass.
 Field names use ``_`` in Python and may be written with ``-`` or ``_`` in YAML.
 """
 
@@ -55,6 +56,11 @@ def _decode_value(tp: Any, item: Located, field: str, flags: int) -> Any:
         if value is None:
             return None
         return _decode_value(args[0], item, field, flags)
+    if origin is typing.Literal:
+        allowed = typing.get_args(tp)
+        if value not in allowed:
+            raise ConfigError(item.path, item.line, field, f"must be one of: {', '.join(map(str, allowed))}")
+        return value
     if origin is tuple:
         inner = typing.get_args(tp)[0]
         if not isinstance(value, list):
@@ -86,6 +92,9 @@ def _decode_value(tp: Any, item: Located, field: str, flags: int) -> Any:
             raise ConfigError(item.path, item.line, field, "must be a number")
         return float(value)
     if tp is str:
+        if isinstance(value, bool):
+            raise ConfigError(item.path, item.line, field,
+                              "must be text: YAML reads yes, no, on and off as true or false, so quote them")
         if isinstance(value, (dict, list)) or value is None:
             raise ConfigError(item.path, item.line, field, "must be text")
         return str(value)
@@ -121,7 +130,7 @@ def decode(cls: type, source: Located, *, prefix: str = "", skip: frozenset[str]
 
 
 def merge_mappings(base: Located, extra: Located) -> Located:
-    """``extra`` over ``base``: lists are extended, other values replaced."""
+    """``extra`` over ``base``: lists are extended, mappings merged, other values replaced."""
     if not isinstance(base.value, dict) or not isinstance(extra.value, dict):
         return extra
     merged = dict(base.value)
@@ -129,6 +138,8 @@ def merge_mappings(base: Located, extra: Located) -> Located:
         old = merged.get(key)
         if old is not None and isinstance(old.value, list) and isinstance(item.value, list):
             merged[key] = Located(old.value + item.value, item.path, item.line)
+        elif old is not None and isinstance(old.value, dict) and isinstance(item.value, dict):
+            merged[key] = merge_mappings(old, item)
         else:
             merged[key] = item
     return Located(merged, extra.path, extra.line)

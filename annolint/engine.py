@@ -38,7 +38,7 @@ def load_setup(config: Config) -> Setup:
     packs = builtin_rules_dir()
     builtin = [packs / "common", packs / config.language]
     rules = load_rules(builtin + list(config.rule_dirs), config.rule_options, overridable=len(builtin))
-    lexicon_files = [packs / "common" / "lexicon.yaml", packs / config.language / "lexicon.yaml"]
+    lexicon_files = [f for pack in builtin for f in sorted(pack.glob("lexicon*.yaml"))]
     for extra in config.lexicons:
         if not extra.is_file():
             raise ConfigError(config.path or extra, None, "lexicons", f"{extra} does not exist")
@@ -100,7 +100,7 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     setup = load_setup(config)
     rules = select_rules(setup.rules, select or config.select, ignore + config.ignore)
     documents = read_documents(paths, config, setup.lexicon)
-    index = CorpusIndex(documents, setup.lexicon)
+    index = CorpusIndex(documents, setup.lexicon, config.language)
     findings = run_rules(rules, index)
     if baseline:
         findings = [f for f in findings if f.fingerprint not in baseline]

@@ -7,21 +7,22 @@ comparing every pair of sentences.
 
 from __future__ import annotations
 
-import re
+import math
 from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
 
 from annolint.lexicon import Lexicon
 from annolint.model import Block, Document
+from annolint.temporal.statements import DatedStatement, StatementReader
+from annolint.terms import WORD, content_terms, sentences, stem
 
 SCOPES = ("all", "header", "headings", "body", "questions", "answers")
-# A word as annolint counts it: letters first; apostrophes inside; "-", "." and "&"
-# only between word characters ("Verwey-Jonker", "Discriminatie.nl", "I&D").
-WORD = re.compile(r"[^\W\d_](?:[\w'’]|[-.&](?=\w))*", re.UNICODE)
+__all__ = ["SCOPES", "WORD", "CorpusIndex", "in_scope"]
 
 
-def _in_scope(block: Block, scope: tuple[str, ...]) -> bool:
+def in_scope(block: Block, scope: tuple[str, ...]) -> bool:
+    """Whether ``block`` falls in a rule's ``scope``."""
     if "all" in scope:
         return True
     if block.kind == "header":
@@ -36,17 +37,18 @@ def _in_scope(block: Block, scope: tuple[str, ...]) -> bool:
 
 
 class CorpusIndex:
-    def __init__(self, documents: list[Document], lexicon: Lexicon):
+    def __init__(self, documents: list[Document], lexicon: Lexicon, language: str = "nl"):
         self.all_documents = sorted(documents, key=lambda d: d.path)
         self.documents = [d for d in self.all_documents if d.checked]
         self.lexicon = lexicon
+        self.language = language
         self.by_path = {d.path: d for d in self.all_documents}
 
     def blocks(self, scope: tuple[str, ...] = ("all",)) -> Iterator[tuple[Document, Block]]:
         """Every block of every readable note that falls in ``scope``, in order."""
         for doc in self.documents:
             for block in doc.blocks:
-                if _in_scope(block, scope):
+                if in_scope(block, scope):
                     yield doc, block
 
     @cached_property
@@ -60,3 +62,64 @@ class CorpusIndex:
                     if part and part.islower():
                         counts[part] += 1
         return counts
+
+    @cached_property
+    def sentence_frequencies(self) -> Counter:
+        """In how many sentences of the set each content term occurs."""
+        return self._sentence_statistics[0]
+
+    @cached_property
+    def named_terms(self) -> frozenset[str]:
+        """Terms written with a capital inside a sentence somewhere in the set
+        ("de vernieuwde Bestuursopdracht", "het Uitvoeringsplan"), other than the
+        genre's common words: the names of the things notes promise."""
+        return self._sentence_statistics[1] - self.common_terms
+
+    @cached_property
+    def _sentence_statistics(self) -> tuple[Counter, frozenset[str]]:
+        counts: Counter = Counter()
+        named: set[str] = set()
+        abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
+        stop_words = self.lexicon.stop_word_set
+        for _, block in self.blocks():
+            text = block.masked
+            for start, end in sentences(text, abbreviations):
+                sentence = text[start:end]
+                counts.update(set(content_terms(sentence, stop_words)))
+                words = WORD.findall(sentence)
+                named.update(stem(w) for w in words[1:]
+                             if w[0].isupper() and w.lower() not in stop_words and len(w) >= 3)
+        return counts, frozenset(named)
+
+    @cached_property
+    def sentence_count(self) -> int:
+        abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
+        return sum(len(sentences(b.masked, abbreviations)) for _, b in self.blocks()) or 1
+
+    def term_weight(self, term: str) -> float:
+        """How much sharing ``term`` says: rare terms much, common ones little (idf).
+
+        Words of the genre ("raad", "wethouder", "onderzoek", from the lexicon's
+        ``common-words``) weigh little even in a small set where they happen to be rare.
+        """
+        weight = self._weights.get(term)
+        if weight is None:
+            weight = math.log((self.sentence_count + 1) / (self.sentence_frequencies.get(term, 0) + 0.5))
+            if term in self.common_terms:
+                weight = min(weight, 1.0)
+            self._weights[term] = weight
+        return weight
+
+    @cached_property
+    def _weights(self) -> dict[str, float]:
+        return {}
+
+    @cached_property
+    def common_terms(self) -> frozenset[str]:
+        return frozenset(stem(w) for w in self.lexicon.common_words)
+
+    @cached_property
+    def dated_statements(self) -> list[DatedStatement]:
+        """Every time expression of the set with its subject and modality, note by note."""
+        reader = StatementReader(self.lexicon, self.language)
+        return [s for doc in self.documents for s in reader.read(doc)]

@@ -7,9 +7,10 @@ A lexicon is the union of ``rules/common/lexicon.yaml``, the language pack's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from annolint.decode import decode, merge_mappings
 from annolint.yamlfile import load_located
@@ -19,6 +20,106 @@ from annolint.yamlfile import load_located
 class MonthName:
     number: int
     names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Season:
+    """A season as whole months: ``start`` month and how many ``months`` it lasts.
+
+    ``before`` and ``after`` ("07-13", "09-01") say where "voor de zomer" ends and
+    "na de zomer" begins when that is not the season's own edge: in council usage,
+    "voor de zomer" means before the summer recess.
+    """
+
+    names: tuple[str, ...]
+    start: int
+    months: int = 3
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A qualifier that takes part of a period: "begin", "medio", "tweede helft van"."""
+
+    names: tuple[str, ...]
+    part: Literal["begin", "middle", "end", "first-half", "second-half", "whole"]
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A preposition that opens or closes a period: "voor", "uiterlijk", "sinds"."""
+
+    names: tuple[str, ...]
+    bound: Literal["before", "by", "after", "from", "since", "until", "through", "in"]
+
+
+@dataclass(frozen=True)
+class Deictic:
+    """"dit" (0), "vorig" (-1), "volgend" (+1); ``rolling`` for "de komende" (from the
+    note's date on) rather than the next calendar unit."""
+
+    names: tuple[str, ...]
+    shift: int
+    rolling: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A calendar unit as a word ("jaar", "weken"); ``few`` is how many units a count-less
+    plural ("de komende weken") is taken to mean."""
+
+    names: tuple[str, ...]
+    unit: Literal["day", "week", "month", "quarter", "half-year", "year"]
+    few: int = 3
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """Words with a number: ordinals ("derde" 3), counts ("twee" 2), days ("morgen" 1)."""
+
+    names: tuple[str, ...]
+    number: int
+
+
+@dataclass(frozen=True)
+class Recess:
+    """A council recess: names and its usual first and last day ("07-13", "08-25")."""
+
+    names: tuple[str, ...]
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """The words of the temporal grammar (see ``annolint.temporal``)."""
+
+    seasons: tuple[Season, ...] = ()
+    parts: tuple[Part, ...] = ()
+    bounds: tuple[Bound, ...] = ()
+    deictics: tuple[Deictic, ...] = ()
+    units: tuple[Unit, ...] = ()
+    ordinals: tuple[Numbered, ...] = ()
+    numbers: tuple[Numbered, ...] = ()
+    relative_days: tuple[Numbered, ...] = ()
+    recesses: tuple[Recess, ...] = ()
+    quarter_words: tuple[str, ...] = ()
+    week_words: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    of_words: tuple[str, ...] = ()
+    span_openers: tuple[str, ...] = ()
+    span_connectors: tuple[str, ...] = ()
+    forward_markers: tuple[str, ...] = ()  # after a date: "a.s."
+    backward_markers: tuple[str, ...] = ()  # after a date: "jl."
+    for_verbs: tuple[str, ...] = ()  # "gepland voor het najaar": "voor" means "in"
+    forward_cues: tuple[str, ...] = ()
+    backward_cues: tuple[str, ...] = ()
+    perfect_auxiliaries: tuple[str, ...] = ()
+    participle: str = "(?!)"  # a past participle, for "is … geïnformeerd"
+    promise_words: tuple[str, ...] = ()
+    plan_words: tuple[str, ...] = ()
+    expectation_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +135,15 @@ class Lexicon:
     redactions: tuple[re.Pattern, ...] = ()
     name_connectors: tuple[str, ...] = ()
     name_particles: tuple[str, ...] = ()
+    stop_words: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()  # frequent in every briefing set: they weigh little
+    pronouns: tuple[str, ...] = ()  # a sentence opening with one refers to the one before
+    abbreviations: tuple[str, ...] = ()  # a full stop after these does not end a sentence
+    time: TimeLexicon = field(default_factory=TimeLexicon)
+
+    @cached_property
+    def stop_word_set(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.stop_words)
 
     @cached_property
     def month_numbers(self) -> dict[str, int]:
@@ -74,6 +184,7 @@ def load_lexicon(files: list[Path]) -> Lexicon:
     merged = None
     for path in files:
         located = load_located(path)
+        decode(Lexicon, located, what="a lexicon")  # its own errors, with its own list positions
         merged = located if merged is None else merge_mappings(merged, located)
     if merged is None:
         return Lexicon()

@@ -1,6 +1,5 @@
 """The reader: every structural form of the seed notes, and the same forms in fixtures."""
 
-from pathlib import Path
 
 import datetime as dt
 

@@ -1,0 +1,216 @@
+"""Dated statements: each time expression of a note with what it is about and how it
+is meant.
+
+A statement is one time expression in one sentence, with
+
+- its *subject*: the content terms of its sentence, plus those of the sentence before
+  it when the sentence opens with a pronoun ("Deze is aan de raad toegezegd voor de
+  zomer 2024" is about the Bestuursopdracht of the sentence before) or says too
+  little on its own;
+- its *modality*: a promise ("toegezegd"), a plan ("sturen we", "gepland"), an
+  expectation ("verwachten we") or a fact (perfect tense, "sinds");
+- its *aligned text*: the sentence with every time expression cut out, to recognise
+  the same sentence copied with another date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from annolint.lexicon import Lexicon
+from annolint.model import Block, Document, Span
+from annolint.temporal.fallback import fallback_dates
+from annolint.temporal.grammar import Grammar, TemporalExpression, grammar_for
+from annolint.terms import WORD, content_terms, first_word, sentences
+
+MODALITIES = ("promise", "plan", "expectation", "fact")
+FEW_TERMS = 3  # a sentence with fewer content terms borrows those of the one before
+
+
+@dataclass(frozen=True, eq=False)  # identity: two notes may hold the same sentence
+class DatedStatement:
+    doc: Document = field(compare=False, repr=False)
+    block: Block = field(compare=False, repr=False)
+    expression: TemporalExpression
+    span: Span  # the expression's place in the file
+    sentence: str  # as written (redactions masked)
+    terms: frozenset[str]  # the subject: own terms and any borrowed ones
+    own_terms: frozenset[str]
+    modality: str
+    aligned: str  # the sentence without its time expressions, normalised
+    sentence_id: tuple[int, int]  # (block index, sentence start): one sentence, one id
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def doc_date(self) -> dt.date | None:
+        return self.doc.date.date if self.doc.date else None
+
+    @property
+    def in_question(self) -> bool:
+        return self.block.role == "question"
+
+    @property
+    def commitment(self) -> bool:
+        """A promise, plan or expectation written by the note's author (not a council
+        member's question, not a heading, not the header)."""
+        return (self.modality != "fact" and not self.in_question
+                and self.block.kind not in ("heading", "header"))
+
+
+class _Cues:
+    """The sentence words that decide direction and modality, from the lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        t = lexicon.time
+        self.kinds = [(name, _phrases(words)) for name, words in (
+            ("promise", t.promise_words), ("plan", t.plan_words), ("expectation", t.expectation_words),
+            ("forward", t.forward_cues), ("backward", t.backward_cues))]
+        self.auxiliaries = frozenset(w.lower() for w in t.perfect_auxiliaries)
+        self.participle = re.compile(t.participle, re.IGNORECASE)
+
+    def read(self, words: list[str]) -> tuple[set[str], str]:
+        """(the kinds of cue present, the direction they give: forward/backward/"")."""
+        present = set(words)
+        text = ""
+        kinds = set()
+        for name, (single, multi) in self.kinds:
+            if single & present:
+                kinds.add(name)
+            elif multi:
+                text = text or " " + " ".join(words) + " "
+                if any(f" {p} " in text for p in multi):
+                    kinds.add(name)
+        auxiliary = next((i for i, w in enumerate(words) if w in self.auxiliaries), None)
+        if auxiliary is not None and any(self.participle.match(w) for w in words[auxiliary + 1:]):
+            kinds.add("perfect")  # "is … verstuurd", "zijn … aangesloten"
+        if "promise" in kinds:
+            return kinds, "forward"
+        ahead = bool(kinds & {"plan", "expectation", "forward"})
+        behind = bool(kinds & {"backward", "perfect"})
+        return kinds, "forward" if ahead and not behind else "backward" if behind and not ahead else ""
+
+
+def _phrases(words) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Cue words as a set of single words and a tuple of phrases."""
+    phrases = [" ".join(w.lower().split()) for w in words]
+    return frozenset(p for p in phrases if " " not in p), tuple(p for p in phrases if " " in p)
+
+
+def _modality(kinds: set[str], expression: TemporalExpression, doc_date: dt.date | None) -> str:
+    if expression.bound == "since" or expression.direction == "backward":
+        return "fact"
+    if "promise" in kinds:
+        return "promise"
+    ahead = bool(kinds & {"plan", "expectation", "forward"}) or expression.direction == "forward"
+    behind = bool(kinds & {"backward", "perfect"})
+    interval = expression.interval
+    past = interval is not None and doc_date is not None and interval.ended_by(doc_date + dt.timedelta(days=1))
+    if behind and (not ahead or past):
+        return "fact"
+    if "expectation" in kinds:
+        return "expectation"
+    if ahead:
+        return "plan"
+    return "fact" if past else "plan"
+
+
+class StatementReader:
+    """Reads the dated statements of notes; one per lexicon and language."""
+
+    def __init__(self, lexicon: Lexicon, language: str):
+        self.lexicon = lexicon
+        self.language = language
+        self.grammar: Grammar = grammar_for(lexicon)
+        self.cues = _Cues(lexicon)
+        self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
+        self.pronouns = frozenset(p.lower() for p in lexicon.pronouns)
+
+    @cached_property
+    def time_words(self) -> frozenset[str]:
+        """Words that belong to time expressions, never to a subject."""
+        t = self.lexicon.time
+        words = set(self.lexicon.month_numbers)
+        for group in (t.seasons, t.parts, t.bounds, t.deictics, t.units, t.recesses, t.relative_days):
+            for item in group:
+                for name in item.names:
+                    words.update(name.lower().split())
+        words.update(w.lower() for w in (*t.quarter_words, *t.week_words))
+        # Words that say how a sentence is meant, not what it is about.
+        for cue in (*t.promise_words, *t.plan_words, *t.expectation_words, *t.forward_cues,
+                    *t.backward_cues, *t.forward_markers, *t.backward_markers):
+            words.update(cue.lower().split())
+        return frozenset(words)
+
+    @cached_property
+    def qualifiers(self) -> frozenset[str]:
+        return frozenset(n.lower() for o in self.lexicon.time.ordinals for n in o.names)
+
+    def read(self, doc: Document) -> list[DatedStatement]:
+        doc_date = doc.date.date if doc.date else None
+        statements: list[DatedStatement] = []
+        previous = ""  # the sentence before, whose terms a pronoun may borrow
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "header":
+                previous = ""
+                continue
+            if block.level == 0:
+                previous = ""  # a nested bullet continues its parent; a new bullet starts afresh
+            for start, end in sentences(block.masked, self.abbreviations):
+                sentence = block.masked[start:end]
+                statements.extend(self._statements(doc, index, block, start, sentence, doc_date, previous))
+                previous = sentence
+        return statements
+
+    def _terms(self, text: str) -> frozenset[str]:
+        return frozenset(content_terms(text, self.lexicon.stop_word_set, self.time_words, self.qualifiers))
+
+    def expressions(self, sentence: str, doc_date: dt.date | None) -> tuple[list[TemporalExpression], set[str]]:
+        """The time expressions of one sentence, resolved with its tense, and the cues
+        found (promise, plan, expectation, forward, backward, perfect)."""
+        if not self.grammar.may_hold_a_date(sentence):
+            return [], set()
+        words = [w.lower() for w in WORD.findall(sentence)]
+        kinds, direction = self.cues.read(words)
+        found = self.grammar.scan(sentence, doc_date, direction)
+        found += fallback_dates(sentence, found, self.lexicon, self.language, doc_date)
+        return sorted(found, key=lambda e: e.start), kinds
+
+    def _statements(self, doc: Document, index: int, block: Block, offset: int, sentence: str,
+                    doc_date: dt.date | None, previous: str) -> list[DatedStatement]:
+        found, kinds = self.expressions(sentence, doc_date)
+        if not found:
+            return []
+        rest = _cut(sentence, found)
+        own = self._terms(rest)
+        terms = own
+        if previous and (first_word(sentence) in self.pronouns or len(own) < FEW_TERMS):
+            terms = own | self._terms(previous)
+        aligned = " ".join(w.lower() for w in WORD.findall(rest))
+        result = []
+        for expression in found:
+            if expression.interval is None:
+                continue
+            result.append(DatedStatement(
+                doc=doc, block=block, expression=expression,
+                span=block.span(offset + expression.start, offset + expression.end),
+                sentence=sentence, terms=terms, own_terms=own,
+                modality=_modality(kinds, expression, doc_date),
+                aligned=aligned, sentence_id=(index, offset),
+            ))
+        return result
+
+
+def _cut(sentence: str, found: list[TemporalExpression]) -> str:
+    """The sentence with its time expressions replaced by a space."""
+    parts, last = [], 0
+    for expression in sorted(found, key=lambda e: e.start):
+        parts.append(sentence[last:expression.start])
+        last = expression.end
+    parts.append(sentence[last:])
+    return " ".join(parts)

@@ -1,0 +1,94 @@
+"""Words and sentences as annolint compares them: the word tokeniser, sentence
+boundaries, light stemming, and the content terms that say what a sentence is about.
+
+Shared by every kind that matches statements across notes (dates, figures, answers),
+so that "Bestuursopdracht", "bestuursopdrachten" and "de bestuursopdracht" are one
+term, and "actualisering", "actualisatie" and "geactualiseerde" another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# A word as annolint counts it: letters first; apostrophes inside; "-", "." and "&"
+# only between word characters ("Verwey-Jonker", "Discriminatie.nl", "I&D").
+WORD = re.compile(r"[^\W\d_](?:[\w'’]|[-.&](?=\w))*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[^\s\w]*[A-Z0-9À-Ý\"“‘(]|\s*$)|(?<=:)\s+(?=[A-Z])")
+_LAST_WORD = re.compile(r"(\S+)$")
+
+# Endings removed by ``stem``, longest first; a stem keeps at least four letters.
+_SUFFIXES = ("eringen", "ering", "aties", "atie", "eerden", "eerde", "eerd", "eren", "ingen",
+             "ations", "ation", "heden", "heid", "ing", "en", "es", "ed", "e", "s")
+_PARTICIPLE = re.compile(r"^ge(?=[a-z]{5,})")
+
+
+@lru_cache(maxsize=262144)
+def sentences(text: str, abbreviations: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence in ``text``; a full stop after an abbreviation
+    ("a.s.", "o.a.") or a single letter does not end one. Cached: the index and the
+    rule kinds split the same blocks."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = _LAST_WORD.search(text, 0, m.start() + 1)
+        word = before.group(1).lower().rstrip(".!?").lstrip("(\"'“") if before else ""
+        if m.group().startswith(".") and (word in abbreviations or len(word) == 1):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            bounds.append((start, end))
+        start = end
+    if text[start:].strip():
+        bounds.append((start, len(text)))
+    return tuple(_trim(text, s, e) for s, e in bounds)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem: lower case, no accents, participle "ge-" and common endings off."""
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(c for c in word if not unicodedata.combining(c)).replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = _PARTICIPLE.sub("", word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str, stop_words: frozenset[str], skip: frozenset[str] = frozenset(),
+                  qualifiers: frozenset[str] = frozenset()) -> list[str]:
+    """The stems of the words that carry meaning, in order: no stop words, no words
+    in ``skip`` (time words, say), nothing shorter than three letters. A qualifier
+    ("eerste", "tweede") joins the word after it: "de eerste fase" and "de tweede
+    fase" are different things."""
+    terms = []
+    qualifier = ""
+    for m in WORD.finditer(text):
+        word = m.group().lower()
+        if word in qualifiers:
+            qualifier = word
+            continue
+        for part in word.split("-") if "-" in word else (word,):
+            if len(part) < 3 or part in stop_words or part in skip:
+                continue
+            terms.append(f"{qualifier} {stem(part)}" if qualifier else stem(part))
+            qualifier = ""
+        qualifier = ""
+    return terms
+
+
+def first_word(text: str) -> str:
+    m = WORD.search(text)
+    return m.group().lower() if m else ""
