@@ -135,7 +135,8 @@ def test_rules_rule_and_version(tmp_path):
     assert listing.exit_code == 0
     assert [line.split()[:2] for line in listing.stdout.splitlines()] == [
         ["AL001", "read-error"], ["AL002", "document-date"], ["AL010", "placeholder"],
-        ["AL011", "inconsistent-spelling"]]
+        ["AL011", "inconsistent-spelling"], ["AL020", "shifted-deadline"],
+        ["AL021", "conflicting-date"], ["AL022", "stale-commitment"]]
     doc = run(["rule", "inconsistent-spelling"], cwd=tmp_path)
     assert doc.exit_code == 0
     assert doc.stdout.startswith("AL011 inconsistent-spelling (warning, kind: inconsistent-spelling)")

@@ -5,14 +5,22 @@ from conftest import CORPUS, ROOT, SEEDS, findings, needs_seeds, triples
 CORPUS_EXPECTED = [
     ("inconsistent-spelling", "corpus/01_commissie-wonen-januari.txt", 19),
     ("inconsistent-spelling", "corpus/03_staf-april.md", 14),
+    ("shifted-deadline", "corpus/03_staf-april.md", 15),
     ("placeholder", "corpus/03_staf-april.md", 22),
     ("placeholder", "corpus/03_staf-april.md", 30),
+    ("conflicting-date", "corpus/05_commissie-wonen-juni.txt", 17),
     ("inconsistent-spelling", "corpus/06_gemeenteraad-september.txt", 3),
+    ("shifted-deadline", "corpus/06_gemeenteraad-september.txt", 12),
     ("inconsistent-spelling", "corpus/06_gemeenteraad-september.txt", 13),
+    ("shifted-deadline", "corpus/06_gemeenteraad-september.txt", 21),
+    ("conflicting-date", "corpus/06_gemeenteraad-september.txt", 35),
+    ("shifted-deadline", "corpus/07_commissie-wonen-oktober.txt", 17),
+    ("conflicting-date", "corpus/07_commissie-wonen-oktober.txt", 20),
     ("placeholder", "corpus/07_commissie-wonen-oktober.txt", 28),
     ("document-date", "corpus/08_actualiteit-zonder-datum.txt", 1),
     ("placeholder", "corpus/08_actualiteit-zonder-datum.txt", 16),
     ("placeholder", "corpus/08_actualiteit-zonder-datum.txt", 28),
+    ("stale-commitment", "corpus/09_commissie-wonen-november.txt", 12),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 16),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 42),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 48),
@@ -23,8 +31,28 @@ def test_corpus_reports_every_planted_issue_and_nothing_else():
     found = findings(["check", "corpus/"], cwd=ROOT)
     assert triples(found) == CORPUS_EXPECTED
     messages = {(f["location"]["path"], f["location"]["line"]): f["message"] for f in found}
+    related = {(f["location"]["path"], f["location"]["line"]):
+               [(r["location"]["path"].split("/")[1], r["location"]["line"]) for r in f["related"]] for f in found}
+    # The Uitvoeringsplan: five notes said "voor de zomer 2024"; September and October say "in het najaar".
+    before_summer = [("05_commissie-wonen-juni.txt", 14), ("2024-05-30_commissie-wonen.txt", 13),
+                     ("03_staf-april.md", 29), ("02_gemeenteraad-maart.txt", 19), ("01_commissie-wonen-januari.txt", 20)]
+    assert related[("corpus/06_gemeenteraad-september.txt", 12)] == before_summer
+    assert related[("corpus/07_commissie-wonen-oktober.txt", 17)] == before_summer
+    assert related[("corpus/03_staf-april.md", 15)] == [("01_commissie-wonen-januari.txt", 22)]
+    assert related[("corpus/06_gemeenteraad-september.txt", 21)] == [("02_gemeenteraad-maart.txt", 37)]
+    assert related[("corpus/05_commissie-wonen-juni.txt", 17)] == [("05_commissie-wonen-juni.txt", 16)]
+    assert related[("corpus/06_gemeenteraad-september.txt", 35)] == [
+        ("06_gemeenteraad-september-mondelinge-vragen.txt", 11)]
+    assert related[("corpus/07_commissie-wonen-oktober.txt", 20)] == [("07_commissie-wonen-oktober.txt", 19)]
+    assert messages[("corpus/06_gemeenteraad-september.txt", 21)].startswith(
+        "A promise moved: this note (26 September 2024) says 'medio 2026' (May–August 2026), but "
+        "corpus/02_gemeenteraad-maart.txt (7 March 2024) said 'eind 2025' (September–December 2025): "
+        "about 4 months later.")
+    assert messages[("corpus/09_commissie-wonen-november.txt", 12)] == (
+        "An expired promise: this note (28 November 2024) still says 'voor de zomer 2024' (before 13 July 2024), "
+        "which ended about 5 months before the note's date. Say what happened or give the new date.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 3)] == (
-        "This name is written 2 ways in the set: 'De Wit' 8×, 'de Wit' 1×. Use 'De Wit' everywhere.")
+        "This name is written 2 ways in the set: 'De Wit' 10×, 'de Wit' 1×. Use 'De Wit' everywhere.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 13)] == (
         "This name is written 2 ways in the set: 'Stichting Warmte Oosterpolder' 8×, 'Warmte Oostpolder' 1×. "
         "Use 'Stichting Warmte Oosterpolder' everywhere.")
@@ -52,9 +80,11 @@ SEED_EXPECTED = [
     ("inconsistent-spelling", "001_e15b973d5130aa65.txt", 149),  # Bureau Integriteit / bureau integriteit
     ("placeholder", "001_e15b973d5130aa65.txt", 243),           # empty bullet
     ("inconsistent-spelling", "002_fa814430e892bf7f.txt", 13),  # Partij voor de Dieren / dieren
+    ("shifted-deadline", "002_fa814430e892bf7f.txt", 101),      # bestuursopdracht: najaar, not voor de zomer
     ("inconsistent-spelling", "002_fa814430e892bf7f.txt", 125),  # Van Pijpen / van Pijpen
     ("placeholder", "003_63c184dd3d99bfd8.txt", 58),            # (moet nog update)
     ("placeholder", "003_63c184dd3d99bfd8.txt", 361),           # [Melden ongewenst gedrag](#)
+    ("shifted-deadline", "003_63c184dd3d99bfd8.txt", 409),      # bestuursopdracht: najaar 2024, not voor de zomer
     ("document-date", "003_63c184dd3d99bfd8.txt", 482),         # assumed 4 juli 2024
     ("placeholder", "003_63c184dd3d99bfd8.txt", 571),           # Aanvullen met eigen reactie wethouder
     ("inconsistent-spelling", "004_22fb1aa4b1456c68.txt", 58),  # discriminatie.nl / Discriminatie.nl

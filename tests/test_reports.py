@@ -28,17 +28,22 @@ def test_corpus_sarif_is_valid_and_complete():
     run_ = log["runs"][0]
     driver = run_["tool"]["driver"]
     assert driver["name"] == "annolint" and driver["version"] == "0.1.0"
-    assert [r["id"] for r in driver["rules"]] == ["AL001", "AL002", "AL010", "AL011"]
+    assert [r["id"] for r in driver["rules"]] == ["AL001", "AL002", "AL010", "AL011", "AL020", "AL021", "AL022"]
     assert driver["rules"][3]["defaultConfiguration"] == {"level": "warning"}
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
     results = run_["results"]
-    assert len(results) == 13
+    assert len(results) == 21
     spelling = next(r for r in results if r["ruleId"] == "AL011"
                     and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/06_gemeenteraad-september.txt"
                     and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 13)
     assert spelling["ruleIndex"] == 3 and spelling["level"] == "warning"
     assert [rl["id"] for rl in spelling["relatedLocations"]] == list(range(1, 9))
     assert len(spelling["partialFingerprints"]["annolint/v1"]) == 20
+    moved = next(r for r in results if r["ruleId"] == "AL020"
+                 and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 12)
+    assert moved["level"] == "warning" and len(moved["relatedLocations"]) == 5
+    assert moved["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        "corpus/05_commissie-wonen-juni.txt")
 
 
 @needs_seeds
@@ -46,7 +51,7 @@ def test_seeds_sarif_is_valid(tmp_path):
     result = run(["check", str(SEEDS), "--format", "sarif", "--output", str(tmp_path / "out.sarif")], cwd=ROOT)
     assert result.exit_code == 1
     log = _validate((tmp_path / "out.sarif").read_text(encoding="utf-8"))
-    assert len(log["runs"][0]["results"]) == 19
+    assert len(log["runs"][0]["results"]) == 21
 
 
 def test_text_report_matches_golden_output():

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from annolint.kinds import document_date, placeholder, read_problem, spelling
+from annolint.kinds import (conflicting_date, document_date, placeholder, read_problem, shifted_deadline,
+                            spelling, stale_commitment)
 
 KINDS: dict[str, ModuleType] = {
     "placeholder": placeholder,
     "inconsistent-spelling": spelling,
     "read-problem": read_problem,
     "document-date": document_date,
+    "shifted-deadline": shifted_deadline,
+    "conflicting-date": conflicting_date,
+    "stale-commitment": stale_commitment,
 }

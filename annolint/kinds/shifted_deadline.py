@@ -1,0 +1,128 @@
+"""shifted-deadline: a promise or plan whose period moved between notes.
+
+What it does
+    Reads every time expression of the set as a period ("voor de zomer 2024" is before
+    1 June 2024, "in het najaar" in a note of October 2024 is September–November 2024)
+    and what it is about (the content words of its sentence, and of the sentence
+    before when it opens with "Deze"/"Dit"). When notes of different dates give the
+    same promise, plan or expectation periods that do not overlap, the later note is
+    reported, with every earlier note that said otherwise. One finding per later note
+    and promise.
+
+    Statements are the same when their sentences are one copy with another date, or
+    when their subjects agree (``min-similarity``, weighting rare words high) and
+    share a name: a word written with a capital inside a sentence somewhere in the
+    set ("de vernieuwde Bestuursopdracht"), other than the genre's common words. Facts
+    ("sinds", "is … verstuurd"), council members' questions and headings are not
+    promises. A date of one day that had already passed when the later note was
+    written is a past event, not a moved deadline (meetings recur).
+
+Why
+    A promise that silently moves is the most damaging drift in a briefing set: the
+    alderman announces a delay without knowing it.
+
+Parameters
+    min-similarity: how alike two subjects must be, 0–1 (weighted cosine; default 0.3).
+    min-shared-terms: how many words, other than the genre's common words, two
+        subjects must share (default 2: one shared word such as "fase" is not enough).
+    alignment: how alike two sentences must be, once their dates are cut out, to count
+        as one copy, 0–1 (default 0.9).
+
+Example
+    FAIL  22 Jan 2024: "De actualisering van de Bestuursopdracht … Deze is aan de raad
+          toegezegd voor de zomer 2024."  /  3 Oct 2024: "de vernieuwde
+          Bestuursopdracht …, die ik in het najaar in de commissie met u bespreek"
+    PASS  "Q1 2024" in one note, "begin 2024" in another (the periods overlap)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annolint.findings import Related
+from annolint.index import CorpusIndex, in_scope
+from annolint.kinds.base import Match, quote
+from annolint.kinds.timeline import matching_pairs, note_date
+from annolint.temporal.interval import shift_in_words
+from annolint.temporal.statements import DatedStatement
+
+MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period",
+                            "earlier_note", "earlier_date", "shift", "subject", "others"})
+
+
+@dataclass(frozen=True)
+class Params:
+    min_similarity: float = 0.3
+    min_shared_terms: int = 2
+    alignment: float = 0.9
+
+
+def _moved(a: DatedStatement, b: DatedStatement) -> tuple[DatedStatement, DatedStatement] | None:
+    """(earlier, later) when two statements of one promise give it two periods."""
+    if a.doc_date == b.doc_date:
+        return None  # same date: conflicting-date's business
+    earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
+    first, second = earlier.expression.interval, later.expression.interval
+    if first.overlaps(second):
+        return None
+    if earlier.expression.anchor == "date" and first.start is not None and first.ended_by(later.doc_date):
+        return None  # a meeting that took place; the later note speaks of another
+    return earlier, later
+
+
+def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    statements = [s for s in index.dated_statements
+                  if s.commitment and s.doc_date is not None and in_scope(s.block, scope)
+                  and s.expression.anchor != "relative"]
+    earlier_of: dict[tuple[str, tuple[int, int], int], list[DatedStatement]] = defaultdict(list)
+    later_of: dict[tuple[str, tuple[int, int], int], DatedStatement] = {}
+    for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
+                               params.min_shared_terms, need_name=True,
+                               worth=lambda a, b: _moved(a, b) is not None):
+        moved = _moved(pair.first, pair.second)
+        if moved is None:
+            continue
+        earlier, later = moved
+        key = (later.path, later.sentence_id, later.expression.start)
+        later_of[key] = later
+        earlier_of[key].append(earlier)
+    yield from _findings(later_of, earlier_of)
+
+
+def _findings(later_of, earlier_of) -> Iterator[Match]:
+    """One finding per later note and promise: its first moved statement, against the
+    most recent earlier note that said otherwise (the others as related places)."""
+    reported: set[tuple[str, str]] = set()
+    for key in sorted(later_of, key=lambda k: (k[0], later_of[k].span)):
+        later = later_of[key]
+        earlier_all = sorted(earlier_of[key], key=lambda s: (s.doc_date, s.path, s.span))
+        by_note: dict[str, DatedStatement] = {}
+        for s in earlier_all:
+            by_note.setdefault(s.path, s)
+        closest = max(by_note.values(), key=lambda s: (s.doc_date, s.path))
+        promise = (later.path, closest.expression.text.lower() + "|" + closest.aligned)
+        if promise in reported:
+            continue
+        reported.add(promise)
+        others = len(by_note) - 1
+        related = tuple(
+            Related(s.doc.location(s.span),
+                    f"{quote(s.expression.text)} ({s.expression.interval.describe()}) in the note of {note_date(s)}")
+            for s in sorted(by_note.values(), key=lambda s: (s.doc_date, s.path), reverse=True))
+        yield Match(
+            later.doc.location(later.span),
+            {"expression": quote(later.expression.text),
+             "period": later.expression.interval.describe(),
+             "date": note_date(later),
+             "earlier": quote(closest.expression.text),
+             "earlier_period": closest.expression.interval.describe(),
+             "earlier_note": closest.path,
+             "earlier_date": note_date(closest),
+             "shift": shift_in_words(closest.expression.interval, later.expression.interval),
+             "subject": quote(later.sentence.rstrip(".!? "), 90),
+             "others": f" ({others} more earlier note{'s' if others != 1 else ''} said the same)" if others else ""},
+            related,
+            key=f"{later.expression.text.lower()}|{closest.expression.text.lower()}",
+        )

@@ -1,0 +1,85 @@
+"""Helpers for the date rule kinds: which dated statements speak of the same promise or event.
+
+Two statements are the same when their sentences are one copy with another date
+("aligned"), or when their subjects agree: weighted by rarity, so that sharing
+"bestuursopdracht" counts and sharing "raad" hardly does. Candidates come from
+``similarity.candidate_pairs`` (shared rare terms, copied sentences), never from
+all pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from annolint.index import CorpusIndex
+from annolint.similarity import aligned, candidate_pairs, shared_terms, subject_similarity
+from annolint.temporal.interval import MONTH_NAMES
+from annolint.temporal.statements import DatedStatement
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: DatedStatement
+    second: DatedStatement
+    similarity: float  # 1.0 for an aligned copy
+    aligned: bool
+
+
+def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_similarity: float,
+                   alignment: float, min_shared: int = 1, compounds: bool = False,
+                   need_name: bool = False,
+                   worth: Callable[[DatedStatement, DatedStatement], bool] | None = None) -> Iterator[Pair]:
+    """Pairs of statements, from different sentences, about the same thing: one
+    sentence copied, or subjects alike (``min_similarity``) sharing at least
+    ``min_shared`` terms that are not common words of the genre, one of them a name
+    when ``need_name`` (``CorpusIndex.named_terms``). ``worth`` is asked first, so
+    that pairs that could not make a finding (their periods overlap) cost nothing."""
+    weight = index.term_weight
+    common = index.common_terms
+    for i, j in candidate_pairs(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned):
+        a, b = statements[i], statements[j]
+        if a.doc is b.doc and a.sentence_id == b.sentence_id:
+            continue
+        if worth is not None and not worth(a, b):
+            continue
+        if aligned(a.aligned, b.aligned, alignment):
+            yield Pair(a, b, 1.0, True)
+            continue
+        score = subject_similarity(a.terms, b.terms, weight, compounds)
+        if score < min_similarity or not _own_overlap(a, b):
+            continue
+        shared = shared_terms(a.terms, b.terms) if compounds else a.terms & b.terms
+        if len(shared - common) >= min_shared and (not need_name or shared & index.named_terms):
+            yield Pair(a, b, score, False)
+
+
+def _own_overlap(a: DatedStatement, b: DatedStatement) -> bool:
+    """At least one side's own sentence shares a term with the other: two sentences
+    that only borrow the same earlier sentence ("Deze …", "Dit …") are not matched
+    on that alone."""
+    return bool(shared_terms(a.own_terms, b.terms) or shared_terms(b.own_terms, a.terms))
+
+
+_REFERENCE = re.compile(r"(\w[\w-]*)\s+(?:van|op|d\.d\.|dd|gedateerd|of|on|dated)\s*$", re.IGNORECASE)
+
+
+def reference_noun(statement: DatedStatement, stop_words: frozenset[str]) -> str:
+    """The thing a date names, when written as "<noun> van <date>": "raadsbrief van
+    28 maart", "bijeenkomst van 12 november"."""
+    before = statement.sentence[: statement.expression.start]
+    m = _REFERENCE.search(before)
+    if not m or m.group(1).lower() in stop_words:
+        return ""
+    return m.group(1).lower()
+
+
+def note_date(statement: DatedStatement) -> str:
+    day = statement.doc_date
+    return long_date(day) if day else "undated"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

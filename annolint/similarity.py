@@ -1,0 +1,91 @@
+"""Are two statements about the same thing? Subject similarity weighted by rarity,
+copy alignment, and candidate pairs found through shared rare terms, never by
+comparing every pair.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from rapidfuzz import fuzz
+
+T = TypeVar("T")
+Weight = Callable[[str], float]
+COMPOUND_HEAD = 5  # "informatiebijeenkomst" shares "bijeenkomst": a compound ending in a term of 5+ letters
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= COMPOUND_HEAD and long.endswith(short)
+
+
+def shared_terms(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """Terms of ``a`` also in ``b``, a compound matching its head ("raadsbrief", "brief")."""
+    shared = set(a & b)
+    for term in a - shared:
+        if len(term) >= COMPOUND_HEAD or any(len(t) >= COMPOUND_HEAD for t in b):
+            if any(_same(term, other) for other in b):
+                shared.add(term)
+    return shared
+
+
+def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
+                       compounds: bool = False) -> float:
+    """Weighted cosine of two term sets: 1 when alike, 0 when they share nothing.
+
+    A shared rare term ("bestuursopdracht") counts for much, a shared common one
+    ("raad") for little. Compounds match their head only when asked ("bijeenkomst"
+    and "informatiebijeenkomst" for one meeting); by default "opdracht" is not
+    "bestuursopdracht".
+    """
+    if not a or not b:
+        return 0.0
+    shared = shared_terms(a, b) if compounds else a & b
+    if not shared:
+        return 0.0
+    top = sum(weight(t) ** 2 for t in shared)
+    norm_a = math.sqrt(sum(weight(t) ** 2 for t in a))
+    norm_b = math.sqrt(sum(weight(t) ** 2 for t in b))
+    return top / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def aligned(a: str, b: str, threshold: float) -> bool:
+    """Two sentences that are the same copy once their dates or figures are cut out."""
+    if not a or not b or len(a.split()) < 3 or len(b.split()) < 3:
+        return False
+    return a == b or fuzz.ratio(a, b) >= threshold * 100
+
+
+def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,
+                    keys: int = 4, limit: int = 400,
+                    exact: Callable[[T], Hashable] | None = None) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) of items that share one of their ``keys`` rarest terms, or
+    the same ``exact`` key (a copied sentence). Keys shared by more than ``limit``
+    items say too little to block on and are skipped, which keeps this close to
+    linear in the number of items."""
+    buckets: dict[Hashable, list[int]] = defaultdict(list)
+    weights: dict[str, float] = {}
+    for i, item in enumerate(items):
+        own = set(terms(item))
+        for term in own - weights.keys():
+            weights[term] = weight(term)
+        rare = sorted(own, key=lambda t: (-weights[t], t))[:keys]
+        for term in rare:
+            buckets[("term", term)].append(i)
+        if exact is not None:
+            buckets[("exact", exact(item))].append(i)
+    seen: set[tuple[int, int]] = set()
+    for bucket in buckets.values():
+        if len(bucket) < 2 or len(bucket) > limit:
+            continue
+        for x, i in enumerate(bucket):
+            for j in bucket[x + 1:]:
+                pair = (i, j) if i < j else (j, i)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair

@@ -1,0 +1,191 @@
+"""shifted-deadline, conflicting-date and stale-commitment on small briefing sets, with
+consistent repetitions beside every planted contradiction."""
+
+from __future__ import annotations
+
+from conftest import findings, needs_seeds, ROOT, SEEDS, write_set
+
+DATE_RULES = ["--select", "shifted-deadline,conflicting-date,stale-commitment"]
+
+
+def note(meeting: str, *lines: str) -> str:
+    return "\n".join(["", "Annotatie voor wethouder Jansen", "", meeting, "", "Kernboodschap", "", *lines, ""])
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+JANUARY = note(
+    "Commissie Mobiliteit, 15 januari 2024",
+    "- Het Actieplan Fietsparkeren sturen we voor de zomer 2024 naar de raad.",
+    "- De Monitor Luchtkwaliteit verschijnt in 2025.",
+    "- De inspraakavond voor bewoners is op 12 februari in wijkcentrum De Linde.",
+    "- De Nota Parkeernormen bieden we uiterlijk in maart 2024 aan de raad aan.",
+    "- Het onderzoek naar deelscooters loopt in Q1 2024.",
+)
+OCTOBER = note(
+    "Commissie Mobiliteit, 10 oktober 2024",
+    "- Het Actieplan Fietsparkeren sturen we in het najaar naar de raad.",
+    "- De Monitor Luchtkwaliteit verschijnt begin 2025.",
+    "- De inspraakavond voor bewoners is op 12 november in wijkcentrum De Linde.",
+    "- In de Nota Parkeernormen, die de raad in december ontvangt, staan de nieuwe normen.",
+    "- Het onderzoek naar deelscooters liep begin 2024.",
+    "- De bewonersbrief over de werkzaamheden is op 1 oktober verstuurd.",
+)
+OCTOBER_SAME_MEETING = note(
+    "Commissie Mobiliteit, 10 oktober 2024",
+    "- De raadsbrief van 2 oktober beschrijft de kosten van de stalling.",
+    "- Sinds de raadsbrief van 9 oktober zijn de kosten van de stalling gelijk gebleven.",
+    "- De bewonersbrief over de werkzaamheden is op 3 oktober verstuurd.",
+    "- De rapporten verschijnen eind oktober en worden in november besproken.",
+    "- De tussentijdse brief van 2 oktober gaat ook over de stalling.",
+    "- Het onderzoek naar deelscooters is in februari afgerond.",
+)
+DECEMBER = note(
+    "Commissie Mobiliteit, 2 december 2024",
+    "- De evaluatie van het Fietsplan sturen we voor de zomer 2024 naar de raad.",
+    "- Het Fietsplan is in het voorjaar van 2024 vastgesteld.",
+    "- De Monitor Luchtkwaliteit verschijnt in het eerste kwartaal van 2025.",
+    "",
+    "Vraag en antwoord",
+    "",
+    "1. Komt de evaluatie van het Fietsplan nog voor de zomer 2024?",
+    "",
+    "- Nee, die komt later.",
+)
+SET = {"a_januari.txt": JANUARY, "b_oktober.txt": OCTOBER, "c_oktober.txt": OCTOBER_SAME_MEETING,
+       "d_december.txt": DECEMBER}
+
+
+def test_date_rules_report_exactly_the_planted_contradictions(tmp_path):
+    write_set(tmp_path, SET)
+    found = findings(["check", ".", *DATE_RULES], cwd=tmp_path)
+    got = [(f["name"], f["location"]["path"], f["location"]["line"],
+            [(r["location"]["path"], r["location"]["line"]) for r in f["related"]]) for f in found]
+    assert got == [
+        ("shifted-deadline", "b_oktober.txt", line_of(OCTOBER, "Actieplan"),
+         [("a_januari.txt", line_of(JANUARY, "Actieplan"))]),
+        ("shifted-deadline", "b_oktober.txt", line_of(OCTOBER, "Parkeernormen"),
+         [("a_januari.txt", line_of(JANUARY, "Parkeernormen"))]),
+        ("conflicting-date", "c_oktober.txt", line_of(OCTOBER_SAME_MEETING, "van 9 oktober"),
+         [("c_oktober.txt", line_of(OCTOBER_SAME_MEETING, "raadsbrief van 2 oktober"))]),
+        ("conflicting-date", "c_oktober.txt", line_of(OCTOBER_SAME_MEETING, "bewonersbrief"),
+         [("b_oktober.txt", line_of(OCTOBER, "bewonersbrief"))]),
+        ("stale-commitment", "d_december.txt", line_of(DECEMBER, "evaluatie van het Fietsplan sturen"), []),
+    ]
+
+
+def test_messages_name_both_sides_and_the_shift(tmp_path):
+    write_set(tmp_path, SET)
+    messages = [f["message"] for f in findings(["check", ".", *DATE_RULES], cwd=tmp_path)]
+    assert messages[0] == (
+        "A promise moved: this note (10 October 2024) says 'in het najaar' (September–November 2024), "
+        "but a_januari.txt (15 January 2024) said 'voor de zomer 2024' (before 13 July 2024): about 2 months "
+        "later. About: 'Het Actieplan Fietsparkeren sturen we in het najaar naar de raad'. If the delay is "
+        "real, say so in the note; otherwise correct one of them.")
+    assert messages[1].startswith(
+        "A promise moved: this note (10 October 2024) says 'in december' (December 2024), but a_januari.txt "
+        "(15 January 2024) said 'uiterlijk in maart 2024' (before 1 April 2024): about 8 months later.")
+    assert messages[2].startswith(
+        "Two dates for one thing: '9 oktober' (9 October 2024) here, '2 oktober' (2 October 2024) earlier in "
+        "this note.")
+    assert messages[3].startswith(
+        "Two dates for one thing: 'op 3 oktober' (3 October 2024) here, 'op 1 oktober' (1 October 2024) in "
+        "b_oktober.txt, a note of the same date.")
+    assert messages[4] == (
+        "An expired promise: this note (2 December 2024) still says 'voor de zomer 2024' (before 13 July "
+        "2024), which ended about 5 months before the note's date. Say what happened or give the new date.")
+
+
+def test_the_same_promise_repeated_is_silent(tmp_path):
+    january = note("Commissie Mobiliteit, 15 januari 2024",
+                   "- Het Actieplan Fietsparkeren sturen we voor de zomer 2024 naar de raad.")
+    march = note("Gemeenteraad, 6 maart 2024",
+                 "- Het Actieplan Fietsparkeren sturen we voor de zomer 2024 naar de raad.",
+                 "- Het Actieplan Fietsparkeren is aan de raad toegezegd voor de zomer.")
+    write_set(tmp_path, {"a.txt": january, "b.txt": march})
+    assert findings(["check", ".", *DATE_RULES], cwd=tmp_path) == []
+
+
+def test_a_pronoun_takes_its_subject_from_the_sentence_before(tmp_path):
+    promise = ("- De actualisering van het Mobiliteitsplan is een belangrijk kader. Deze is aan de raad "
+               "toegezegd voor de zomer 2024.")
+    january = note("Commissie Mobiliteit, 15 januari 2024", promise)
+    october = note("Commissie Mobiliteit, 10 oktober 2024",
+                   "- Het geactualiseerde Mobiliteitsplan ontvangt u in het najaar.")
+    write_set(tmp_path, {"a.txt": january, "b.txt": october})
+    found = findings(["check", ".", *DATE_RULES], cwd=tmp_path)
+    assert [(f["name"], f["location"]["path"], f["location"]["line"], f["location"]["column"])
+            for f in found] == [("shifted-deadline", "b.txt", 8, 50)]
+    assert found[0]["related"][0]["location"]["line"] == 8 and found[0]["related"][0]["location"]["column"] == promise.index("voor de zomer") + 1
+
+
+def test_english_pack(tmp_path):
+    january = "\n".join(["Briefing for councillor Smith", "", "Committee on Transport, 15 January 2024", "",
+                         "Key messages", "",
+                         "- We will send the Cycle Parking Plan to the council by summer 2024.",
+                         "- The Air Quality Monitor is published in 2025.", ""])
+    october = "\n".join(["Briefing for councillor Smith", "", "Committee on Transport, 10 October 2024", "",
+                         "Key messages", "",
+                         "- We will send the Cycle Parking Plan to the council in the autumn.",
+                         "- The Air Quality Monitor is published early 2025.",
+                         "- The council letter of 2 October describes the costs of the parking.",
+                         "- Since the council letter of 9 October the costs of the parking are unchanged.", ""])
+    december = "\n".join(["Briefing for councillor Smith", "", "Committee on Transport, 2 December 2024", "",
+                          "Key messages", "",
+                          "- We will send the evaluation of the Cycle Plan to the council before summer 2024.", ""])
+    write_set(tmp_path, {".annolint.yaml": "language: en\n", "a.txt": january, "b.txt": october,
+                         "c.txt": december})
+    found = findings(["check", ".", *DATE_RULES], cwd=tmp_path)
+    assert [(f["name"], f["location"]["path"], f["location"]["line"]) for f in found] == [
+        ("shifted-deadline", "b.txt", 7), ("conflicting-date", "b.txt", 10), ("stale-commitment", "c.txt", 7)]
+    assert "'in the autumn' (September–November 2024)" in found[0]["message"]
+    assert "'by summer 2024' (before 1 September 2024)" in found[0]["message"]
+
+
+@needs_seeds
+def test_seeds_bestuursopdracht_shift():
+    found = findings(["check", str(SEEDS), *DATE_RULES], cwd=ROOT)
+    got = [(f["name"], f["location"]["path"].rsplit("/", 1)[1], f["location"]["line"],
+            [(r["location"]["path"].rsplit("/", 1)[1], r["location"]["line"]) for r in f["related"]]) for f in found]
+    assert got == [
+        ("shifted-deadline", "002_fa814430e892bf7f.txt", 101, [("004_22fb1aa4b1456c68.txt", 50)]),
+        ("shifted-deadline", "003_63c184dd3d99bfd8.txt", 409, [("004_22fb1aa4b1456c68.txt", 50)]),
+    ]
+    assert found[0]["message"].startswith(
+        "A promise moved: this note (18 September 2024) says 'in het najaar' (September–November 2024), but "
+        "../shared/seeds/004_22fb1aa4b1456c68.txt (22 January 2024) said 'voor de zomer 2024' (before 13 July "
+        "2024): about 2 months later.")
+
+
+def test_a_councils_own_recess_calendar_comes_from_a_lexicon_file(tmp_path):
+    march = note("Commissie Mobiliteit, 6 maart 2024",
+                 "- Het Actieplan Fietsparkeren sturen we na het zomerreces naar de raad.")
+    august = note("Commissie Mobiliteit, 1 augustus 2024",
+                  "- Het Actieplan Fietsparkeren sturen we in september naar de raad.")
+    write_set(tmp_path, {"a.txt": march, "b.txt": august})
+    # The built-in summer recess ends on 25 August: September is after it.
+    assert findings(["check", ".", *DATE_RULES], cwd=tmp_path) == []
+    write_set(tmp_path, {
+        "kalender.yaml": "time:\n  recesses:\n    - {names: [zomerreces], start: \"07-06\", end: \"10-06\"}\n",
+        ".annolint.yaml": "lexicons: [kalender.yaml]\n"})
+    found = findings(["check", "a.txt", "b.txt", *DATE_RULES], cwd=tmp_path)
+    assert [(f["name"], f["location"]["path"], f["location"]["line"]) for f in found] == [
+        ("shifted-deadline", "b.txt", 8)]
+    assert "'na het zomerreces' (from 7 October 2024 on)" in found[0]["message"]
+
+
+def test_a_bad_time_lexicon_names_file_line_and_field(tmp_path):
+    write_set(tmp_path, {
+        "note.txt": note("Commissie Mobiliteit, 6 maart 2024", "- Tekst."),
+        "tijd.yaml": "time:\n  parts:\n    - {names: [rond], part: ergens}\n",
+        ".annolint.yaml": "lexicons: [tijd.yaml]\n"})
+    from conftest import run
+    result = run(["check", "note.txt"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "tijd.yaml:3: field 'time.parts[0].part': must be one of: begin, middle, end" in result.stderr
+    write_set(tmp_path, {"tijd.yaml": "time:\n  bounds:\n    - {names: [on], bound: in}\n"})
+    result = run(["check", "note.txt"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "tijd.yaml:3: field 'time.bounds[0].names[0]': must be text: YAML reads yes, no, on and off" in result.stderr
