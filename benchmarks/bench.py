@@ -4,8 +4,10 @@ merely reading the files. Not a test: run it by hand.
     python benchmarks/bench.py --notes 1000 --notes 2000
 
 It writes notes in the genre (header, Kernboodschap, Vraag en antwoord, bullets,
-redactions) built from a fixed vocabulary with a fixed seed, with some names written
-two ways, and times: reading the bytes; reading + parsing; the whole check.
+redactions, promises with periods and dates) built from a fixed vocabulary with a
+fixed seed, with some names written two ways, and times: reading the bytes; reading
++ parsing; temporal extraction (every time expression of the set read and resolved
+into dated statements), with how often dateparser was called; the whole check.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 from annolint.config import Config
 from annolint.engine import check, load_setup, read_documents
 from annolint.sources import discover
+from annolint.temporal import fallback
+from annolint.temporal.statements import StatementReader
 
 SUBJECTS = ["het warmtenet", "de woningbouw", "het armoedebeleid", "de jeugdzorg", "het parkeerbeleid",
             "de sportvelden", "de bibliotheek", "het afvalbeleid", "de wijkcentra", "het groenplan"]
@@ -27,12 +31,17 @@ NAMES = ["Stichting Wijkkracht", "Instituut Berg-Meijer", "Bureau Stadsdata", "W
 VERBS = ["ligt op schema", "vraagt extra aandacht", "wordt geëvalueerd", "is besproken met bewoners",
          "krijgt een vervolg", "loopt vertraging op"]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "september", "oktober", "november"]
+PLANS = ["Het Uitvoeringsplan {s} sturen we {when} naar de raad.", "De evaluatie van {s} volgt {when}.",
+         "De Nota {s} bespreken we {when} in de commissie.", "Dit is aan de raad toegezegd {when}."]
+WHEN = ["voor de zomer 2024", "in het najaar", "eind oktober", "begin 2025", "Q1 2025", "medio mei 2024",
+        "na het zomerreces", "de komende twee jaar", "uiterlijk 1 december", "in het voorjaar van 2025"]
 
 
 def make_note(rng: random.Random, n: int) -> str:
-    day, month = rng.randint(1, 28), rng.choice(MONTHS)
+    # Meetings over five years: a few notes per meeting date, as in a long-running set.
+    day, month, year = rng.randint(1, 28), rng.choice(MONTHS), rng.randint(2021, 2025)
     lines = [f"Annotatie voor wethouder {'De' if rng.random() < 0.95 else 'de'} Wit", "",
-             f"Commissie Wonen, {day} {month} 2024", "", f"Annotatie agendapunt {n % 20 + 1}", "",
+             f"Commissie Wonen, {day} {month} {year}", "", f"Annotatie agendapunt {n % 20 + 1}", "",
              "Behandelend ambtenaar: 5.1, 2, e", "", "Kernboodschap", ""]
     for _ in range(rng.randint(6, 12)):
         name = rng.choice(NAMES)
@@ -40,6 +49,15 @@ def make_note(rng: random.Random, n: int) -> str:
             name = name.replace("-", " ")
         lines.append(f"- {rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)}. {name} werkt mee"
                      f" met {rng.randint(2, 900)} deelnemers.")
+    for _ in range(rng.randint(2, 5)):
+        # Each subject has its own promise, copied from note to note; one copy in
+        # fifty drifts to another period, as in a real set.
+        k = rng.randrange(len(SUBJECTS))
+        subject = SUBJECTS[k].split()[1].capitalize()
+        when = WHEN[k % len(WHEN)] if rng.random() > 0.02 else rng.choice(WHEN)
+        lines.append("- " + PLANS[k % len(PLANS)].format(s=subject, when=when))
+    lines.append(f"- Sinds {rng.randint(1, 28)} {rng.choice(MONTHS)} is het loket open; de brief is van "
+                 f"{rng.randint(1, 28)}-{rng.randint(1, 12):02d}-24.")
     lines += ["", "Vraag en antwoord", ""]
     for q in range(1, rng.randint(4, 9)):
         lines += [f"{q}. Hoe staat het met {rng.choice(SUBJECTS)}?", "",
@@ -72,11 +90,18 @@ def bench(count: int) -> None:
         lexicon = load_setup(config).lexicon
         read = timed(lambda: [p.read_bytes() for p in discover([folder])])
         parse = timed(lambda: read_documents([folder], config, lexicon))
+        documents = read_documents([folder], config, lexicon)
+        fallback._parse.cache_clear()
+        fallback.CALLS.clear()
+        reader = StatementReader(lexicon, config.language)
+        statements: list = []
+        temporal = timed(lambda: statements.extend(s for d in documents for s in reader.read(d)))
         whole = timed(lambda: check([folder], config))
         mb = size / 1_000_000
         print(f"{count:6d} notes  {mb:6.2f} MB  read {mb / read:8.1f} MB/s  "
-              f"read+parse {mb / parse:6.2f} MB/s  check {mb / whole:6.2f} MB/s "
-              f"({whole:6.2f} s, {whole / read:6.1f}x reading)")
+              f"read+parse {mb / parse:6.2f} MB/s  temporal {mb / temporal:6.2f} MB/s "
+              f"({len(statements)} dated statements, dateparser called {fallback.CALLS['dateparser']}x)  "
+              f"check {mb / whole:6.2f} MB/s ({whole:6.2f} s, {whole / read:6.1f}x reading)")
 
 
 def main() -> None:
