@@ -152,3 +152,17 @@ class Document:
 
     def location(self, span: Span) -> Location:
         return Location(self.path, span)
+
+
+class InNote:
+    """For facts that keep the note they were read from as ``doc``: its path and date."""
+
+    doc: Document
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def doc_date(self) -> dt.date | None:
+        return self.doc.date.date if self.doc.date else None

@@ -65,9 +65,10 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
                     keys: int = 4, limit: int = 400,
                     exact: Callable[[T], Hashable] | None = None) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of items that share one of their ``keys`` rarest terms, or
-    the same ``exact`` key (a copied sentence). Keys shared by more than ``limit``
-    items say too little to block on and are skipped, which keeps this close to
-    linear in the number of items."""
+    the same ``exact`` key (a copied sentence). A term shared by more than ``limit``
+    items says too little to block on and is skipped; an exact key shared by more
+    pairs its first item with each other one. Both keep this close to linear in the
+    number of items."""
     buckets: dict[Hashable, list[int]] = defaultdict(list)
     weights: dict[str, float] = {}
     for i, item in enumerate(items):
@@ -80,12 +81,34 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
         if exact is not None:
             buckets[("exact", exact(item))].append(i)
     seen: set[tuple[int, int]] = set()
-    for bucket in buckets.values():
-        if len(bucket) < 2 or len(bucket) > limit:
+    for key, bucket in buckets.items():
+        if len(bucket) < 2:
             continue
-        for x, i in enumerate(bucket):
-            for j in bucket[x + 1:]:
-                pair = (i, j) if i < j else (j, i)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+        if len(bucket) > limit:
+            if key[0] == "term":
+                continue
+            # A sentence copied into hundreds of notes: its first copy against each
+            # other one keeps this linear, and a group of copies stays connected.
+            pairs = ((bucket[0], j) for j in bucket[1:])
+        else:
+            pairs = ((i, j) for x, i in enumerate(bucket) for j in bucket[x + 1:])
+        for i, j in pairs:
+            pair = (i, j) if i < j else (j, i)
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def split_by_agreement(items: Sequence[T], agree: Callable[[T, T], bool]) -> tuple[list[list[T]], list[T]]:
+    """``items`` grouped with the first group whose first item they agree with, and
+    the group most items fall in (on a tie, the one whose first item comes first)."""
+    groups: list[list[T]] = []
+    for item in items:
+        home = next((g for g in groups if agree(g[0], item)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    # groups are in the order of their first items: on a tie, max keeps the first
+    majority = max(groups, key=len) if groups else []
+    return groups, majority

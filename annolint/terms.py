@@ -92,3 +92,17 @@ def content_terms(text: str, stop_words: frozenset[str], skip: frozenset[str] = 
 def first_word(text: str) -> str:
     m = WORD.search(text)
     return m.group().lower() if m else ""
+
+
+def phrase_key(words: str) -> str:
+    """A lexicon phrase as looked up: lower case, single spaces."""
+    return " ".join(words.lower().split())
+
+
+def alternation(names) -> str:
+    """A regular expression matching any of ``names``, longest first, a space inside
+    a name matching any whitespace (``(?!)`` when there are none)."""
+    unique = sorted({n.lower() for n in names}, key=len, reverse=True)
+    if not unique:
+        return "(?!)"
+    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in unique) + ")"

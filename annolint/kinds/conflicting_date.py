@@ -3,12 +3,14 @@ of the same date.
 
 What it does
     Compares the dated statements of one note (and of notes for the same meeting
-    date) with each other. Two statements about the same thing with periods that do
-    not overlap are reported: the same sentence copied with another date, or the same
-    reference ("de raadsbrief van 28 maart" and "de raadsbrief van 18 maart", "de
+    date) with each other. Statements about the same thing are grouped: the same
+    sentence copied with another date, or the same reference ("de raadsbrief van 28 maart" and "de raadsbrief van 18 maart", "de
     bijeenkomst op 5 november" and "de bijeenkomst van 12 november") in sentences
-    about the same subject. Two dates in one sentence are never compared (they are two
-    things: "verschijnen eind oktober en worden in november geagendeerd").
+    about the same subject. When a group gives periods that do not overlap, each
+    statement that departs from the date most of the group gives (or, one against
+    one, from the first written) is reported, with the others as related places. Two
+    dates in one sentence are never compared (they are two things: "verschijnen eind
+    oktober en worden in november geagendeerd").
 
 Why
     Within one note there is only one true date for a letter or a meeting; the
@@ -16,7 +18,8 @@ Why
 
 Parameters
     min-similarity: how alike the two sentences' subjects must be when they share a
-        reference (weighted cosine, 0–1; default 0.3).
+        reference (weighted cosine, 0–1; default 0.2); they must also share a word
+        that is not one of the genre's common words.
     alignment: how alike two sentences must be, once their dates are cut out, to count
         as one copy (0–1; default 0.9).
 
@@ -36,7 +39,7 @@ from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, quote
 from annolint.kinds.timeline import matching_pairs, note_date, reference_noun
-from annolint.similarity import shared_terms
+from annolint.similarity import shared_terms, split_by_agreement
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import stem
 
@@ -45,7 +48,7 @@ MESSAGE_FIELDS = frozenset({"expression", "period", "other", "other_period", "wh
 
 @dataclass(frozen=True)
 class Params:
-    min_similarity: float = 0.3
+    min_similarity: float = 0.2
     alignment: float = 0.9
 
 
@@ -62,27 +65,58 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if in_scope(s.block, scope) and s.expression.anchor != "relative":
             groups[s.doc_date or s.path].append(s)
     stop_words = index.lexicon.stop_word_set
-    others: dict[DatedStatement, list[DatedStatement]] = defaultdict(list)
+    found: list[Match] = []
     for key in sorted(groups, key=str):
-        statements = groups[key]
+        statements = sorted(groups[key], key=_place)
+        position = {id(s): i for i, s in enumerate(statements)}
+        parent = list(range(len(statements)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
         for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
-                                   compounds=True,
-                                   worth=lambda a, b: not a.expression.interval.overlaps(b.expression.interval)):
+                                   min_shared=1, compounds=True):
             if pair.aligned or _same_reference(pair.first, pair.second, stop_words):
-                first, second = sorted((pair.first, pair.second), key=lambda s: (s.path, s.span))
-                others[second].append(first)
-    # One finding per statement that contradicts an earlier one, naming them all.
-    for statement in sorted(others, key=lambda s: (s.path, s.span)):
-        earlier = sorted(others[statement], key=lambda s: (s.path, s.span))
-        first = earlier[0]
-        where = "earlier in this note" if first.doc is statement.doc else f"in {first.path}, a note of the same date"
-        yield Match(
-            statement.doc.location(statement.span),
-            {"expression": quote(statement.expression.text), "period": statement.expression.interval.describe(),
-             "other": quote(first.expression.text), "other_period": first.expression.interval.describe(),
-             "where": where, "subject": quote(statement.sentence.rstrip(".!? "), 90)},
-            tuple(Related(s.doc.location(s.span),
-                          f"{quote(s.expression.text)} ({s.expression.interval.describe()}) in the note of {note_date(s)}")
-                  for s in earlier),
-            key=f"{statement.expression.text.lower()}|{first.expression.text.lower()}",
-        )
+                a, b = root(position[id(pair.first)]), root(position[id(pair.second)])
+                parent[max(a, b)] = min(a, b)
+        clusters: dict[int, list[DatedStatement]] = defaultdict(list)
+        for i, s in enumerate(statements):
+            clusters[root(i)].append(s)
+        for members in clusters.values():
+            found.extend(_departures(members))
+    yield from sorted(found, key=lambda m: m.location)
+
+
+def _place(s: DatedStatement) -> tuple:
+    return (s.path, s.span)
+
+
+def _departures(members: list[DatedStatement]) -> list[Match]:
+    """The statements of one event whose date departs from the others' (the date
+    most of them give, or the first one written)."""
+    dates, majority = split_by_agreement(
+        members, lambda a, b: a.expression.interval.overlaps(b.expression.interval))
+    if len(dates) < 2:
+        return []
+    found = []
+    for d in dates:
+        if d is majority:
+            continue
+        for s in d:
+            first = majority[0]
+            where = "earlier in this note" if first.doc is s.doc and _place(first) < _place(s) else \
+                "in this note" if first.doc is s.doc else f"in {first.path}, a note of the same date"
+            found.append(Match(
+                s.doc.location(s.span),
+                {"expression": quote(s.expression.text), "period": s.expression.interval.describe(),
+                 "other": quote(first.expression.text), "other_period": first.expression.interval.describe(),
+                 "where": where, "subject": quote(s.sentence.rstrip(".!? "), 90)},
+                tuple(Related(o.doc.location(o.span),
+                              f"{quote(o.expression.text)} ({o.expression.interval.describe()}) in the note of "
+                              f"{note_date(o)}") for o in majority),
+                key=f"{s.expression.text.lower()}|{first.expression.text.lower()}",
+            ))
+    return found

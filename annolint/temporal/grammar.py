@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from annolint.lexicon import Lexicon, TimeLexicon
 from annolint.temporal.interval import Interval, add_months, month_start, months, part_of
+from annolint.terms import alternation, phrase_key
 
 YEAR = r"(?:19|20)\d{2}(?![\d])"
 Maker = Callable[[int], "Interval | None"]
@@ -57,17 +58,8 @@ class TemporalExpression:
     make: Maker | None = field(default=None, compare=False, repr=False)  # for a yearless anchor
 
 
-def _words(names) -> str:
-    """An alternation of words, longest first, spaces matching any whitespace."""
-    unique = sorted({n.lower() for n in names}, key=len, reverse=True)
-    if not unique:
-        return "(?!)"
-    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in unique) + ")"
 
 
-def _after_word(pattern: str) -> str:
-    """``pattern`` only when it ends a word (markers like "a.s." end in a full stop)."""
-    return pattern + r"(?!\w)"
 
 
 class Grammar:
@@ -79,27 +71,27 @@ class Grammar:
         self.month_numbers = lexicon.month_numbers
         self.full_months = {m.names[0].lower(): m.number for m in lexicon.months if m.names}
         self.seasons = {n.lower(): s for s in t.seasons for n in s.names}
-        self.parts = {_key(n): p.part for p in t.parts for n in p.names}
-        self.bounds = {_key(n): b.bound for b in t.bounds for n in b.names}
-        self.deictics = {_key(n): d for d in t.deictics for n in d.names}
-        self.units = {_key(n): u for u in t.units for n in u.names}
+        self.parts = {phrase_key(n): p.part for p in t.parts for n in p.names}
+        self.bounds = {phrase_key(n): b.bound for b in t.bounds for n in b.names}
+        self.deictics = {phrase_key(n): d for d in t.deictics for n in d.names}
+        self.units = {phrase_key(n): u for u in t.units for n in u.names}
         self.ordinals = {n.lower(): o.number for o in t.ordinals for n in o.names}
         self.numbers = {n.lower(): o.number for o in t.numbers for n in o.names}
         self.relative_days = {n.lower(): o.number for o in t.relative_days for n in o.names}
-        self.recesses = {_key(n): r for r in t.recesses for n in r.names}
-        self.forward_markers = {_key(n) for n in t.forward_markers}
+        self.recesses = {phrase_key(n): r for r in t.recesses for n in r.names}
+        self.forward_markers = {phrase_key(n) for n in t.forward_markers}
         self.for_verbs = {n.lower() for n in t.for_verbs}
         self.span_openers = {n.lower() for n in t.span_openers}
         half_year = [n for u in t.units if u.unit == "half-year" for n in u.names]
         simple_deictics = [n for n in self.deictics if " " not in n]
-        year_unit = _words(n for u in t.units if u.unit == "year" for n in u.names)
+        year_unit = alternation(n for u in t.units if u.unit == "year" for n in u.names)
 
         abbreviations = [n for n in self.month_numbers if n not in self.full_months]
-        month = rf"(?:{_words(self.full_months)}|{_words(abbreviations)}\.?)"
-        full_month = _words(self.full_months)
-        of = r"(?:" + _words(t.of_words) + r"\s+)"
-        art = _words(t.articles)
-        deictic = _words(simple_deictics)
+        month = rf"(?:{alternation(self.full_months)}|{alternation(abbreviations)}\.?)"
+        full_month = alternation(self.full_months)
+        of = r"(?:" + alternation(t.of_words) + r"\s+)"
+        art = alternation(t.articles)
+        deictic = alternation(simple_deictics)
         year_rel = rf"{of}?{deictic}\s+{year_unit}"
         year_tail = lambda g: rf"(?:\s+{of}?(?P<{g}>{YEAR})|\s+(?P<{g}rel>{year_rel}))?"  # noqa: E731
         day = r"[0-3]?\d"
@@ -115,29 +107,29 @@ class Grammar:
             # Q1 2024, Q3
             rf"[Qq](?P<q>[1-4]){year_tail('qy')}",
             # het derde kwartaal (van 2024), dit kwartaal
-            rf"(?:(?P<qdx>{deictic})|(?P<qord>{_words(self.ordinals)}))\s+{_words(t.quarter_words)}{year_tail('qy2')}",
+            rf"(?:(?P<qdx>{deictic})|(?P<qord>{alternation(self.ordinals)}))\s+{alternation(t.quarter_words)}{year_tail('qy2')}",
             # het eerste halfjaar (van 2024)
-            rf"(?P<hord>{_words(self.ordinals)})\s+{_words(half_year)}{year_tail('hy')}",
+            rf"(?P<hord>{alternation(self.ordinals)})\s+{alternation(half_year)}{year_tail('hy')}",
             # week 42 (van 2024)
-            rf"{_words(t.week_words)}\s+(?P<wk>[1-5]?\d){year_tail('wy')}",
+            rf"{alternation(t.week_words)}\s+(?P<wk>[1-5]?\d){year_tail('wy')}",
             # de komende twee jaar, vorig jaar, deze maand
-            rf"(?P<rdx>{deictic})\s+(?:(?P<rn>{_words(self.numbers)}|\d{{1,2}})\s+)?(?P<ru>{_words(self.units)})",
+            rf"(?P<rdx>{deictic})\s+(?:(?P<rn>{alternation(self.numbers)}|\d{{1,2}})\s+)?(?P<ru>{alternation(self.units)})",
             # (na het) zomerreces
-            rf"(?:(?P<rcdx>{deictic})\s+)?(?P<recess>{_words(self.recesses)})(?:\s+{of}?(?P<rcy>{YEAR}))?",
+            rf"(?:(?P<rcdx>{deictic})\s+)?(?P<recess>{alternation(self.recesses)})(?:\s+{of}?(?P<rcy>{YEAR}))?",
             # zomer 2024, dit najaar, het najaar van 2024, next spring
-            rf"(?:(?P<sdx>{deictic})\s+)?(?P<season>{_words(self.seasons)}){year_tail('sy')}",
+            rf"(?:(?P<sdx>{deictic})\s+)?(?P<season>{alternation(self.seasons)}){year_tail('sy')}",
             # (eind) oktober, maart 2024, september vorig jaar
             rf"(?:(?P<mdx>{deictic})\s+)?(?P<mo>{full_month}){year_tail('my')}",
-            rf"(?P<rday>{_words(self.relative_days)})",
+            rf"(?P<rday>{alternation(self.relative_days)})",
             rf"(?P<year>{YEAR})",
         ]
         pattern = (
             rf"(?<![\w/.,:-])"
-            rf"(?:(?P<bound>{_words(self.bounds)})\s+)?"
+            rf"(?:(?P<bound>{alternation(self.bounds)})\s+)?"
             rf"(?:(?P<art>{art})\s+)?"
-            rf"(?:(?P<part>{_words(self.parts)})(?:\s+|-)(?:{of})?(?:{art}\s+)?)?"
+            rf"(?:(?P<part>{alternation(self.parts)})(?:\s+|-)(?:{of})?(?:{art}\s+)?)?"
             rf"(?P<core>{'|'.join(f'(?:{c})' for c in cores)})"
-            rf"(?:\s+(?P<fwd>{_words(t.forward_markers)})|\s+(?P<bwd>{_words(t.backward_markers)}))?"
+            rf"(?:\s+(?P<fwd>{alternation(t.forward_markers)})|\s+(?P<bwd>{alternation(t.backward_markers)}))?"
             r"(?!\w)"
         )
         self.pattern = re.compile(pattern, re.IGNORECASE)
@@ -145,9 +137,9 @@ class Grammar:
         # any is skipped without running the grammar.
         anchors = [*self.month_numbers, *self.seasons, *self.relative_days, *self.recesses,
                    *(n for u in t.units for n in u.names), *t.quarter_words, *t.week_words]
-        self.trigger = re.compile(rf"\d|\b{_words(anchors)}", re.IGNORECASE)
+        self.trigger = re.compile(rf"\d|\b{alternation(anchors)}", re.IGNORECASE)
         # "tussen X en Y", "van X tot Y": the words between two expressions of a span.
-        self.span_glue = re.compile(rf"\s*(?:{_words(t.span_connectors)})?\s*$", re.IGNORECASE)
+        self.span_glue = re.compile(rf"\s*(?:{alternation(t.span_connectors)})?\s*$", re.IGNORECASE)
         self.words_before = re.compile(r"(\w[\w/.]*)\s*$")
 
     def may_hold_a_date(self, text: str) -> bool:
@@ -168,8 +160,8 @@ class Grammar:
     def _resolve(self, m: re.Match, text: str, doc_date: dt.date | None,
                  direction: str) -> TemporalExpression | None:
         g = {k: v for k, v in m.groupdict().items() if v is not None}
-        bound = self.bounds.get(_key(g["bound"])) if "bound" in g else ""
-        part = self.parts.get(_key(g["part"])) if "part" in g else ""
+        bound = self.bounds.get(phrase_key(g["bound"])) if "bound" in g else ""
+        part = self.parts.get(phrase_key(g["part"])) if "part" in g else ""
         if g.get("fwd"):
             direction = "forward"
         elif g.get("bwd") or bound == "since":
@@ -213,7 +205,7 @@ class Grammar:
     def _rolling(self, g: dict) -> bool:
         if "rdx" not in g:
             return False
-        key = _key(f"{g.get('art', '')} {g['rdx']}")
+        key = phrase_key(f"{g.get('art', '')} {g['rdx']}")
         return key in self.deictics and self.deictics[key].rolling
 
     def _word_before(self, text: str, offset: int) -> str:
@@ -300,7 +292,7 @@ class Grammar:
                 return self._deictic_period("season", make, g["sdx"], doc_date)
             return self._dated("season", make, year, explicit, doc_date, direction)
         if "recess" in g:
-            recess = self.recesses[_key(g["recess"])]
+            recess = self.recesses[phrase_key(g["recess"])]
             make = lambda y, r=recess: _recess(r.start, r.end, y)  # noqa: E731
             if "rcdx" in g:
                 return self._deictic_period("recess", make, g["rcdx"], doc_date)
@@ -350,7 +342,7 @@ class Grammar:
         """"dit najaar", "volgend voorjaar", "afgelopen zomer" against the note's date."""
         if doc_date is None:
             return anchor, None, True, None
-        shift = self.deictics[_key(word)].shift
+        shift = self.deictics[phrase_key(word)].shift
         options = [o for o in (make(y) for y in range(doc_date.year - 2, doc_date.year + 3)) if o]
         if shift == 0:
             current = [o for o in options if o.start <= doc_date < o.end]
@@ -365,16 +357,16 @@ class Grammar:
     def _relative(self, g: dict, doc_date: dt.date | None):
         """"vorig jaar", "deze maand" (calendar units) and "de komende twee jaar",
         "het komende halfjaar" (counted from the note's date)."""
-        key = _key(g["rdx"])
-        if g.get("art") and _key(f"{g['art']} {g['rdx']}") in self.deictics:
-            key = _key(f"{g['art']} {g['rdx']}")
+        key = phrase_key(g["rdx"])
+        if g.get("art") and phrase_key(f"{g['art']} {g['rdx']}") in self.deictics:
+            key = phrase_key(f"{g['art']} {g['rdx']}")
         deictic = self.deictics[key]
-        unit = self.units[_key(g["ru"])]
+        unit = self.units[phrase_key(g["ru"])]
         if doc_date is None:
             return "relative", None, True, None
         count_word = (g.get("rn") or "").lower()
         count = int(count_word) if count_word.isdigit() else self.numbers.get(count_word, 0)
-        plural = _key(g["ru"]) != _key(unit.names[0])
+        plural = phrase_key(g["ru"]) != phrase_key(unit.names[0])
         if deictic.rolling or count or plural:
             count = count or (unit.few if plural else 1)
             if deictic.shift >= 0:
@@ -426,8 +418,6 @@ def _span(first: TemporalExpression, second: TemporalExpression, text: str) -> T
     )
 
 
-def _key(words: str) -> str:
-    return " ".join(words.lower().split())
 
 
 def _bounded(base: Interval, bound: str) -> Interval:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from annolint.lexicon import Lexicon
-from annolint.model import Block, Document, Span
+from annolint.model import Block, Document, InNote, Span
 from annolint.temporal.fallback import fallback_dates
 from annolint.temporal.grammar import Grammar, TemporalExpression, grammar_for
 from annolint.terms import WORD, content_terms, first_word, sentences
@@ -31,7 +31,7 @@ FEW_TERMS = 3  # a sentence with fewer content terms borrows those of the one be
 
 
 @dataclass(frozen=True, eq=False)  # identity: two notes may hold the same sentence
-class DatedStatement:
+class DatedStatement(InNote):
     doc: Document = field(compare=False, repr=False)
     block: Block = field(compare=False, repr=False)
     expression: TemporalExpression
@@ -42,14 +42,6 @@ class DatedStatement:
     modality: str
     aligned: str  # the sentence without its time expressions, normalised
     sentence_id: tuple[int, int]  # (block index, sentence start): one sentence, one id
-
-    @property
-    def path(self) -> str:
-        return self.doc.path
-
-    @property
-    def doc_date(self) -> dt.date | None:
-        return self.doc.date.date if self.doc.date else None
 
     @property
     def in_question(self) -> bool:
@@ -167,8 +159,12 @@ class StatementReader:
                 previous = sentence
         return statements
 
-    def _terms(self, text: str) -> frozenset[str]:
-        return frozenset(content_terms(text, self.lexicon.stop_word_set, self.time_words, self.qualifiers))
+    def terms(self, text: str) -> frozenset[str]:
+        """The content terms of ``text``, without time words or cue words."""
+        return frozenset(self.terms_list(text))
+
+    def terms_list(self, text: str) -> list[str]:
+        return content_terms(text, self.lexicon.stop_word_set, self.time_words, self.qualifiers)
 
     def expressions(self, sentence: str, doc_date: dt.date | None) -> tuple[list[TemporalExpression], set[str]]:
         """The time expressions of one sentence, resolved with its tense, and the cues
@@ -187,10 +183,10 @@ class StatementReader:
         if not found:
             return []
         rest = _cut(sentence, found)
-        own = self._terms(rest)
+        own = self.terms(rest)
         terms = own
         if previous and (first_word(sentence) in self.pronouns or len(own) < FEW_TERMS):
-            terms = own | self._terms(previous)
+            terms = own | self.terms(previous)
         aligned = " ".join(w.lower() for w in WORD.findall(rest))
         result = []
         for expression in found:
