@@ -14,6 +14,7 @@ from functools import cached_property
 
 from annolint.lexicon import Lexicon
 from annolint.model import Block, Document
+from annolint.figures.statements import FigureReader, FigureStatement
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, content_terms, sentences, stem
 
@@ -117,6 +118,12 @@ class CorpusIndex:
     @cached_property
     def common_terms(self) -> frozenset[str]:
         return frozenset(stem(w) for w in self.lexicon.common_words)
+
+    @cached_property
+    def figure_statements(self) -> list[FigureStatement]:
+        """Every figure of the set with what it measures, note by note."""
+        reader = FigureReader(self.lexicon, self.language)
+        return [s for doc in self.documents for s in reader.read(doc)]
 
     @cached_property
     def dated_statements(self) -> list[DatedStatement]:

@@ -123,6 +123,56 @@ class TimeLexicon:
 
 
 @dataclass(frozen=True)
+class Valued:
+    """Words with a value: "anderhalf" 1.5, "miljoen" 1000000."""
+
+    names: tuple[str, ...]
+    number: float
+
+
+@dataclass(frozen=True)
+class Currency:
+    names: tuple[str, ...]  # symbols and words: "€", "EUR", "euro"
+    code: str
+
+
+@dataclass(frozen=True)
+class Approximation:
+    """A word that makes a figure vague, and how vague: "ca. 240" with ``below`` and
+    ``above`` 0.1 is 216–264."""
+
+    names: tuple[str, ...]
+    below: float
+    above: float
+
+
+@dataclass(frozen=True)
+class Role:
+    names: tuple[str, ...]
+    role: Literal["target", "forecast", "measured"]
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """The words for reading figures (see ``annolint.figures``)."""
+
+    decimal_mark: str = ","
+    thousands_mark: str = "."
+    number_words: tuple[Numbered, ...] = ()
+    fractions: tuple[Valued, ...] = ()
+    multipliers: tuple[Valued, ...] = ()
+    currencies: tuple[Currency, ...] = ()
+    percent_words: tuple[str, ...] = ()
+    point_words: tuple[str, ...] = ()
+    approximations: tuple[Approximation, ...] = ()
+    range_openers: tuple[str, ...] = ()
+    range_connectors: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()  # a number after these is a label: "agendapunt 6"
+    not_figures: tuple[re.Pattern, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     months: tuple[MonthName, ...] = ()
     meeting_words: tuple[str, ...] = ()
@@ -140,6 +190,7 @@ class Lexicon:
     pronouns: tuple[str, ...] = ()  # a sentence opening with one refers to the one before
     abbreviations: tuple[str, ...] = ()  # a full stop after these does not end a sentence
     time: TimeLexicon = field(default_factory=TimeLexicon)
+    figures: FigureLexicon = field(default_factory=FigureLexicon)
 
     @cached_property
     def stop_word_set(self) -> frozenset[str]:

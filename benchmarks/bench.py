@@ -21,6 +21,9 @@ from pathlib import Path
 from annolint.config import Config
 from annolint.engine import check, load_setup, read_documents
 from annolint.sources import discover
+from annolint.figures.statements import FigureReader
+from annolint.index import CorpusIndex
+from annolint.kinds import diverging_figure
 from annolint.temporal import fallback
 from annolint.temporal.statements import StatementReader
 
@@ -44,11 +47,14 @@ def make_note(rng: random.Random, n: int) -> str:
              f"Commissie Wonen, {day} {month} {year}", "", f"Annotatie agendapunt {n % 20 + 1}", "",
              "Behandelend ambtenaar: 5.1, 2, e", "", "Kernboodschap", ""]
     for _ in range(rng.randint(6, 12)):
-        name = rng.choice(NAMES)
+        k = rng.randrange(len(NAMES))
+        name = NAMES[k]
         if rng.random() < 0.02:
             name = name.replace("-", " ")
+        # Each organisation has its own number of participants; one copy in fifty differs.
+        count = 40 + 37 * k if rng.random() > 0.02 else rng.randint(2, 900)
         lines.append(f"- {rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)}. {name} werkt mee"
-                     f" met {rng.randint(2, 900)} deelnemers.")
+                     f" met {count} deelnemers.")
     for _ in range(rng.randint(2, 5)):
         # Each subject has its own promise, copied from note to note; one copy in
         # fifty drifts to another period, as in a real set.
@@ -96,11 +102,20 @@ def bench(count: int) -> None:
         reader = StatementReader(lexicon, config.language)
         statements: list = []
         temporal = timed(lambda: statements.extend(s for d in documents for s in reader.read(d)))
+        figures: list = []
+        figure_reader = FigureReader(lexicon, config.language)
+        extract = timed(lambda: figures.extend(s for d in documents for s in figure_reader.read(d)))
+        index = CorpusIndex(documents, lexicon, config.language)
+        index.__dict__["figure_statements"] = figures  # matching only: the figures are read above
+        found: list = []
+        match = timed(lambda: found.extend(diverging_figure.check(diverging_figure.Params(), index, ("body",))))
         whole = timed(lambda: check([folder], config))
         mb = size / 1_000_000
         print(f"{count:6d} notes  {mb:6.2f} MB  read {mb / read:8.1f} MB/s  "
               f"read+parse {mb / parse:6.2f} MB/s  temporal {mb / temporal:6.2f} MB/s "
               f"({len(statements)} dated statements, dateparser called {fallback.CALLS['dateparser']}x)  "
+              f"figures {mb / extract:6.2f} MB/s ({len(figures)} figures), matched in {match:5.2f} s "
+              f"({len(figures) / match:8.0f} figures/s, {len(found)} divergences)  "
               f"check {mb / whole:6.2f} MB/s ({whole:6.2f} s, {whole / read:6.1f}x reading)")
 
 

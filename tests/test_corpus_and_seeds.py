@@ -4,6 +4,7 @@ from conftest import CORPUS, ROOT, SEEDS, findings, needs_seeds, triples
 
 CORPUS_EXPECTED = [
     ("inconsistent-spelling", "corpus/01_commissie-wonen-januari.txt", 19),
+    ("diverging-figure", "corpus/02_gemeenteraad-maart.txt", 63),
     ("inconsistent-spelling", "corpus/03_staf-april.md", 14),
     ("shifted-deadline", "corpus/03_staf-april.md", 15),
     ("placeholder", "corpus/03_staf-april.md", 22),
@@ -14,6 +15,8 @@ CORPUS_EXPECTED = [
     ("inconsistent-spelling", "corpus/06_gemeenteraad-september.txt", 13),
     ("shifted-deadline", "corpus/06_gemeenteraad-september.txt", 21),
     ("conflicting-date", "corpus/06_gemeenteraad-september.txt", 35),
+    ("diverging-figure", "corpus/06_gemeenteraad-september.txt", 37),
+    ("diverging-figure", "corpus/06_gemeenteraad-september.txt", 40),
     ("shifted-deadline", "corpus/07_commissie-wonen-oktober.txt", 17),
     ("conflicting-date", "corpus/07_commissie-wonen-oktober.txt", 20),
     ("placeholder", "corpus/07_commissie-wonen-oktober.txt", 28),
@@ -21,7 +24,9 @@ CORPUS_EXPECTED = [
     ("placeholder", "corpus/08_actualiteit-zonder-datum.txt", 16),
     ("placeholder", "corpus/08_actualiteit-zonder-datum.txt", 28),
     ("stale-commitment", "corpus/09_commissie-wonen-november.txt", 12),
+    ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 12),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 16),
+    ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 29),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 42),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 48),
 ]
@@ -44,6 +49,20 @@ def test_corpus_reports_every_planted_issue_and_nothing_else():
     assert related[("corpus/06_gemeenteraad-september.txt", 35)] == [
         ("06_gemeenteraad-september-mondelinge-vragen.txt", 11)]
     assert related[("corpus/07_commissie-wonen-oktober.txt", 20)] == [("07_commissie-wonen-oktober.txt", 19)]
+    assert related[("corpus/2024-05-30_commissie-wonen.txt", 12)] == [
+        ("01_commissie-wonen-januari.txt", 17), ("02_gemeenteraad-maart.txt", 18), ("05_commissie-wonen-juni.txt", 13),
+        ("06_gemeenteraad-september.txt", 11), ("07_commissie-wonen-oktober.txt", 18)]  # the 5 nearest in time
+    assert related[("corpus/2024-05-30_commissie-wonen.txt", 29)] == [
+        ("01_commissie-wonen-januari.txt", 35), ("06_gemeenteraad-september.txt", 30)]
+    assert related[("corpus/02_gemeenteraad-maart.txt", 63)] == [
+        ("01_commissie-wonen-januari.txt", 23), ("03_staf-april.md", 16), ("05_commissie-wonen-juni.txt", 41)]
+    assert related[("corpus/06_gemeenteraad-september.txt", 40)] == [
+        ("06_gemeenteraad-september-mondelinge-vragen.txt", 17)]
+    assert messages[("corpus/2024-05-30_commissie-wonen.txt", 29)] == (
+        "A figure differs: 'dertien' here (30 May 2024), but 'twaalf' in corpus/06_gemeenteraad-september.txt "
+        "(26 September 2024) and 1 other note: the same sentence with another figure. About: 'Er zijn dertien "
+        "klachten binnengekomen over geluidsoverlast tijdens de werkzaamheden'. Check which is right and use it "
+        "everywhere.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 21)].startswith(
         "A promise moved: this note (26 September 2024) says 'medio 2026' (May–August 2026), but "
         "corpus/02_gemeenteraad-maart.txt (7 March 2024) said 'eind 2025' (September–December 2025): "

@@ -1,0 +1,147 @@
+"""Figure statements: each figure of a note with what it measures.
+
+A figure statement is one figure in one sentence with
+
+- its *subject*: the content terms of its sentence (dates and figures cut out), and
+  the *window*: the content terms of the few words around the figure ("12%
+  twijfelt", "die 12% medewerkers die nu twijfelt");
+- its *unit* ("%", "EUR", "woning"), its *period* (the nearest time expression of
+  its clause: "10% in 2021", "20,74% (peildatum 4 juli 2024)") and its *role*:
+  target ("streefcijfer"), forecast ("raming", "verwacht") or measured;
+- its *aligned text*: the sentence with every figure replaced by "#", to recognise
+  the same sentence copied with another figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from annolint.figures.numbers import Figure, FigureGrammar, figure_grammar_for
+from annolint.lexicon import Lexicon
+from annolint.model import Block, Document, InNote, Span
+from annolint.temporal.interval import Interval
+from annolint.temporal.statements import StatementReader
+from annolint.terms import WORD, sentences
+
+WINDOW = 5  # content words on either side of a figure that say what it counts
+
+
+@dataclass(frozen=True, eq=False)  # identity: two notes may hold the same sentence
+class FigureStatement(InNote):
+    doc: Document = field(repr=False)
+    block: Block = field(repr=False)
+    figure: Figure
+    span: Span
+    sentence: str
+    terms: frozenset[str]
+    window: frozenset[str]
+    role: str  # "target", "forecast", "measured"
+    period: Interval | None
+    period_text: str
+    aligned: str  # the sentence with its figures as "#"
+    ordinal: int  # which figure of its sentence (0, 1, …)
+    sentence_id: tuple[int, int]
+
+    @property
+    def quantity(self) -> tuple:
+        """What must be equal for two figures to measure the same thing."""
+        period = (self.period.start, self.period.end) if self.period else None
+        return (self.figure.unit, self.role, period)
+
+
+class FigureReader:
+    """Reads the figure statements of notes."""
+
+    def __init__(self, lexicon: Lexicon, language: str):
+        self.lexicon = lexicon
+        self.grammar: FigureGrammar = figure_grammar_for(lexicon)
+        self.dates = StatementReader(lexicon, language)
+        self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
+
+    def read(self, doc: Document) -> list[FigureStatement]:
+        doc_date = doc.date.date if doc.date else None
+        found: list[FigureStatement] = []
+        for index, block in enumerate(doc.blocks):
+            if block.kind == "header":
+                continue
+            for start, end in sentences(block.masked, self.abbreviations):
+                sentence = block.masked[start:end]
+                if not any(c.isdigit() for c in sentence) and not self._has_number_word(sentence):
+                    continue
+                found.extend(self._statements(doc, index, block, start, sentence, doc_date))
+        return found
+
+    def _has_number_word(self, sentence: str) -> bool:
+        words = self.grammar.number_words.keys() | self.grammar.fractions.keys()
+        return any(w.lower() in words for w in WORD.findall(sentence)) or "anderhal" in sentence.lower()
+
+    def _statements(self, doc: Document, index: int, block: Block, offset: int, sentence: str,
+                    doc_date: dt.date | None) -> list[FigureStatement]:
+        dates, _ = self.dates.expressions(sentence, doc_date)
+        figures = [f for f in self.grammar.find(sentence, [(d.start, d.end) for d in dates])
+                   if f.unit and not _list_number(f, sentence, offset)]
+        if not figures:
+            return []
+        # Dates and figures blanked out, offsets kept: the terms around each figure.
+        cut = _blank(sentence, [(f.start, f.end) for f in figures] + [(d.start, d.end) for d in dates])
+        terms = self.dates.terms(cut)
+        aligned = " ".join(_replace(sentence, [(f.start, f.end) for f in figures], " # ").lower().split())
+        result = []
+        for ordinal, figure in enumerate(figures):
+            period = _nearest(dates, figure, sentence)
+            result.append(FigureStatement(
+                doc=doc, block=block, figure=figure,
+                span=block.span(offset + figure.start, offset + figure.end),
+                sentence=sentence, terms=terms, window=self._window(cut, figure),
+                role=self.grammar.role(sentence, figure.start),
+                period=period.interval if period else None, period_text=period.text if period else "",
+                aligned=aligned, ordinal=ordinal, sentence_id=(index, offset),
+            ))
+        return result
+
+    def _window(self, cut: str, figure: Figure) -> frozenset[str]:
+        before = self.dates.terms_list(cut[:figure.start])[-WINDOW:]
+        after = self.dates.terms_list(cut[figure.end:])[:WINDOW]
+        return frozenset(before + after)
+
+
+def _nearest(dates, figure: Figure, sentence: str):
+    """The time expression of the figure's clause nearest to it, if any."""
+    best, distance = None, None
+    for d in dates:
+        if d.interval is None:
+            continue
+        lo, hi = sorted((d.end, figure.start)) if d.end <= figure.start else sorted((figure.end, d.start))
+        between = sentence[lo:hi]
+        if ";" in between or ":" in between or ". " in between:
+            continue
+        gap = hi - lo
+        if distance is None or gap < distance:
+            best, distance = d, gap
+    return best
+
+
+def _list_number(figure: Figure, sentence: str, offset: int) -> bool:
+    """The number of a list item: "2. 11:35-11:40 u Termijnagenda", "1..."."""
+    rest = sentence[figure.end:figure.end + 1]
+    return offset == 0 and figure.start == 0 and (rest in (".", ")", ":", "") or not figure.unit)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _replace(text: str, spans: list[tuple[int, int]], by: str) -> str:
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        parts.append(text[last:start])
+        parts.append(by)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)

@@ -1,0 +1,189 @@
+"""diverging-figure: the same figure with different values, across notes or within one.
+
+What it does
+    Reads every figure of the set as a value with its vagueness ("ca. 240" allows
+    216–264, "10-15%" allows 10–15), its unit ("%", "EUR", the counted noun: "53
+    personen"), the period it refers to ("10% in 2021", "peildatum 4 juli 2024") and
+    its role (target: "streefcijfer", forecast: "raming", or measured). Figures are
+    the same quantity when
+
+    - their sentences are one copy with the figures cut out (copy-paste drift), or
+    - they are said in other words about the same thing: the words around the two
+      figures share at least ``min-shared-terms`` words and the sentences'
+      subjects agree (``min-similarity``),
+
+    and their unit, role and period are equal. A figure that disagrees with the
+    others (values that cannot both be true, given how vaguely each is written) is
+    reported when the disagreement cannot be an update: within one note or in notes
+    of the same date; for a stated period ("in 2021"); or when notes both before and
+    after it give the other value. A figure that changed once and stayed changed is
+    an update, and is left alone.
+
+Why
+    Figures are what the press quotes. A figure updated in one note only, or
+    retyped wrongly, makes the alderman say two numbers in public.
+
+Parameters
+    min-similarity: how alike the subjects of two differently worded sentences must
+        be, 0–1 (weighted cosine; default 0.4).
+    min-shared-terms: how many words the surroundings of two figures must share
+        (default 2).
+    alignment: how alike two sentences must be, once their figures are cut out, to
+        count as one copy, 0–1 (default 0.9).
+
+Example
+    FAIL  30 May: "Op dit moment zijn 1.250 woningen aangesloten." where the notes of
+          January, March, June and September say 1.200
+    PASS  "streefcijfer 20%" and "het aandeel is 20,74%" (a target and a measurement)
+    PASS  "10% in 2021, 14% in 2023" (two periods)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annolint.figures.statements import FigureStatement
+from annolint.findings import Related
+from annolint.index import CorpusIndex, in_scope
+from annolint.kinds.base import Match, quote
+from annolint.similarity import aligned, candidate_pairs, split_by_agreement, subject_similarity
+from annolint.temporal.interval import MONTH_NAMES
+
+MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "more", "how", "subject"})
+
+
+@dataclass(frozen=True)
+class Params:
+    min_similarity: float = 0.4
+    min_shared_terms: int = 2
+    alignment: float = 0.9
+
+
+class _Clusters:
+    """Union-find over statement indexes."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, params: Params) -> str:
+    """"copy", "paraphrase" or "" (not the same quantity)."""
+    if a.quantity != b.quantity or (a.doc is b.doc and a.sentence_id == b.sentence_id):
+        return ""
+    if aligned(a.aligned, b.aligned, params.alignment):
+        # One sentence copied: its first figure is the copy's first figure, and so on.
+        return "copy" if a.ordinal == b.ordinal else ""
+    # The counted noun is already equal; the words around must share more than it.
+    shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
+    if len(shared) >= params.min_shared_terms and \
+            subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
+        return "paraphrase"
+    return ""
+
+
+def _when(s: FigureStatement) -> tuple:
+    return (s.doc_date is None, s.doc_date or 0, s.path, s.span)
+
+
+def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
+    clusters = _Clusters(len(statements))
+    pairs = candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
+                            exact=lambda s: (s.aligned, s.ordinal, s.quantity))
+    for i, j in pairs:
+        if _same_quantity(statements[i], statements[j], index, params):
+            clusters.join(i, j)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(statements)):
+        members[clusters.find(i)].append(i)
+    findings = []
+    for group in members.values():
+        if len(group) > 1:
+            findings.extend(_departures([statements[i] for i in group], params))
+    yield from sorted(findings, key=lambda m: m.location)
+
+
+def _departures(group: list[FigureStatement], params: Params) -> list[Match]:
+    """The statements of one quantity whose value departs from the others'."""
+    ordered = sorted(group, key=_when)
+    values, majority = split_by_agreement(ordered, lambda a, b: a.figure.agrees(b.figure))
+    if len(values) == 1:
+        return []
+    found = []
+    by_note: dict[str, FigureStatement] = {}
+    for o in majority:  # ``ordered`` by date: the first statement of each note
+        by_note.setdefault(o.path, o)
+    notes = list(by_note.values())
+    days = [o.doc_date.toordinal() if o.doc_date else 0 for o in notes]  # ascending: undated last
+    same_note: dict[int, list[FigureStatement]] = defaultdict(list)
+    same_date: dict[object, list[FigureStatement]] = defaultdict(list)
+    for o in majority:
+        same_note[id(o.doc)].append(o)
+        if o.doc_date:
+            same_date[o.doc_date].append(o)
+    dated = [o.doc_date for o in majority if o.doc_date]
+    first, last = (min(dated), max(dated)) if dated else (None, None)
+    for value in values:
+        if value is majority:
+            continue
+        for s in value:
+            together = same_note.get(id(s.doc)) or same_date.get(s.doc_date) or []
+            between = s.doc_date is not None and first is not None and first < s.doc_date < last
+            if not (together or s.period is not None or between):
+                continue  # an update: the value changed and stayed changed
+            nearest = _nearest(notes, days, s)
+            others = together or [o for o in nearest if o.doc_date and s.doc_date and o.doc_date > s.doc_date] \
+                or nearest
+            copied = any(o.ordinal == s.ordinal and aligned(o.aligned, s.aligned, params.alignment)
+                         for o in others[:RELATED])
+            found.append(_match(s, others, nearest, len(notes), copied))
+    return found
+
+
+def _nearest(notes: list[FigureStatement], days: list[int], s: FigureStatement) -> list[FigureStatement]:
+    """The ``RELATED`` notes nearest in time to ``s`` (``notes`` sorted by date), by date."""
+    day = s.doc_date.toordinal() if s.doc_date else 0
+    i = bisect.bisect_left(days, day)
+    window = notes[max(0, i - RELATED):i + RELATED]
+    return sorted(sorted(window, key=lambda o: abs((o.doc_date.toordinal() if o.doc_date else 0) - day))[:RELATED],
+                  key=_when)
+
+
+RELATED = 5  # the notes nearest in time that give the other value; the message counts them all
+
+
+def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[FigureStatement], notes: int,
+           copied: bool) -> Match:
+    first = others[0]
+    more = notes - 1
+    where = "in this note" if first.doc is s.doc else f"in {first.path} ({_date(first)})"
+    return Match(
+        s.doc.location(s.span),
+        {"value": quote(s.figure.shown), "date": _date(s), "other": quote(first.figure.shown),
+         "other_note": where, "other_date": _date(first),
+         "more": f" and {more} other note{'s' if more != 1 else ''}" if more > 0 else "",
+         "how": "the same sentence with another figure" if copied else "the same quantity in other words",
+         "subject": quote(s.sentence.rstrip(".!? "), 90)},
+        tuple(Related(o.doc.location(o.span), f"{quote(o.figure.shown)} in the note of {_date(o)}")
+              for o in (nearest if first in nearest else [first, *nearest[:RELATED - 1]])),
+        key=f"{s.figure.shown}|{first.figure.shown}|{s.aligned}",
+    )
+
+
+def _date(s: FigureStatement) -> str:
+    day = s.doc_date
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else "undated"

@@ -1,0 +1,108 @@
+"""diverging-figure on small briefing sets: copies with one figure changed, the same
+quantity in other words, and everything that must stay silent beside them."""
+
+from __future__ import annotations
+
+from conftest import SEEDS, findings, needs_seeds, write_set
+
+RULE = ["--select", "diverging-figure"]
+
+
+def note(meeting: str, *lines: str) -> str:
+    return "\n".join(["", "Annotatie voor wethouder Jansen", "", meeting, "", "Kernboodschap", "", *lines, ""])
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+def places(found: list[dict]) -> list[tuple]:
+    return [(f["location"]["path"], f["location"]["line"],
+             [(r["location"]["path"], r["location"]["line"]) for r in f["related"]]) for f in found]
+
+
+JANUARY = note("Commissie Mobiliteit, 15 januari 2024",
+               "- Op dit moment staan er 640 fietsen in de stalling.",
+               "- De stalling kost ca. 2,4 miljoen euro.",
+               "- Het aandeel tevreden gebruikers is 81%.",
+               "- Het streefcijfer voor tevreden gebruikers is 85%.",
+               "- In 2023 waren er twaalf storingen in de stalling.")
+MARCH = note("Commissie Mobiliteit, 6 maart 2024",
+             "- Op dit moment staan er 604 fietsen in de stalling.",
+             "- De stalling kost 2,45 miljoen euro.",
+             "- In 2023 waren er dertien storingen in de stalling.",
+             "- In 2024 waren er vier storingen in de stalling.")
+JUNE = note("Commissie Mobiliteit, 12 juni 2024",
+            "- Op dit moment staan er 640 fietsen in de stalling.",
+            "- De stalling kost tussen 2,3 en 2,5 miljoen euro.",
+            "- Het aandeel tevreden gebruikers is 81%.",
+            "- Het aandeel tevreden gebruikers van de stalling is volgens de enquête 76%.")
+SEPTEMBER = note("Commissie Mobiliteit, 19 september 2024",
+                 "- De stalling telt 700 plekken.")
+NOVEMBER = note("Commissie Mobiliteit, 21 november 2024",
+                "- De stalling telt 750 plekken.",
+                "",
+                "Vraag en antwoord",
+                "",
+                "12. Hoeveel plekken komen er bij?",
+                "",
+                "- Er komen 50 plekken bij.")
+
+
+def test_reports_exactly_the_figures_that_cannot_both_be_true(tmp_path):
+    write_set(tmp_path, {"a.txt": JANUARY, "b.txt": MARCH, "c.txt": JUNE, "d.txt": SEPTEMBER,
+                         "e.txt": NOVEMBER})
+    found = findings(["check", ".", *RULE], cwd=tmp_path)
+    assert places(found) == [
+        # 604 between two notes that say 640: a typo, not an update
+        ("b.txt", line_of(MARCH, "604"), [("a.txt", line_of(JANUARY, "640")), ("c.txt", line_of(JUNE, "640"))]),
+        # a stated year: "twaalf" and "dertien" storingen in 2023 cannot both be true
+        ("b.txt", line_of(MARCH, "dertien"), [("a.txt", line_of(JANUARY, "twaalf"))]),
+        # the same quantity in other words, in one note
+        ("c.txt", line_of(JUNE, "76%"), [("a.txt", line_of(JANUARY, "is 81%")), ("c.txt", line_of(JUNE, "is 81%"))]),
+    ]
+    messages = [f["message"] for f in found]
+    assert messages[0] == (
+        "A figure differs: '604' here (6 March 2024), but '640' in c.txt (12 June 2024) and 1 other note: the "
+        "same sentence with another figure. About: 'Op dit moment staan er 604 fietsen in de stalling'. Check "
+        "which is right and use it everywhere.")
+    assert messages[1].startswith("A figure differs: 'dertien' here (6 March 2024), but 'twaalf' in a.txt "
+                                  "(15 January 2024): the same sentence with another figure.")
+    assert messages[2].startswith("A figure differs: '76%' here (12 June 2024), but '81%' in this note and 1 "
+                                  "other note: the same quantity in other words.")
+    # Silent: "ca. 2,4 miljoen" against 2,45 and "tussen 2,3 en 2,5 miljoen" (vague figures agree); the
+    # target 85% against the measured 81%; 2023 against 2024; 700 then 750 plekken (an update); the
+    # question number 12 and the 50 new places (another quantity).
+
+
+def test_a_copy_with_one_number_changed_is_reported_in_the_same_note(tmp_path):
+    text = note("Commissie Mobiliteit, 6 maart 2024",
+                "- Er zijn 1.200 woningen aangesloten.",
+                "- Er zijn 1.250 woningen aangesloten.",
+                "- Er zijn ca. 1.190 woningen aangesloten.")
+    write_set(tmp_path, {"a.txt": text})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("a.txt", line_of(text, "1.250"), [("a.txt", line_of(text, "1.200"))])]
+
+
+@needs_seeds
+def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
+    original = (SEEDS / "000_e41e3f26934184d6.txt").read_text(encoding="utf-8")
+    number = original.replace("met 53 personen", "met 35 personen")
+    word = original.replace("voor de dertien medewerkers die", "voor de veertien medewerkers die")
+    assert number != original and word != original
+    write_set(tmp_path / "number", {"1_origineel.txt": original, "2_kopie.txt": number})
+    found = findings(["check", ".", *RULE], cwd=tmp_path / "number")
+    assert places(found) == [("2_kopie.txt", 43, [("1_origineel.txt", 43)])]
+    assert found[0]["message"].startswith("A figure differs: '35' here (3 October 2024), but '53' in "
+                                          "1_origineel.txt (3 October 2024)")
+    write_set(tmp_path / "word", {"1_origineel.txt": original, "2_kopie.txt": word})
+    found = findings(["check", ".", *RULE], cwd=tmp_path / "word")
+    # line 45 of the copy repeats "dertien medewerkers": it sides with the original
+    assert places(found) == [("2_kopie.txt", 27, [("1_origineel.txt", 27), ("2_kopie.txt", 45)])]
+    assert found[0]["message"].startswith("A figure differs: 'veertien' here (3 October 2024), but 'dertien'")
+
+
+@needs_seeds
+def test_the_seeds_agree_with_themselves():
+    assert findings(["check", str(SEEDS), *RULE]) == []
