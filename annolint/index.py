@@ -15,6 +15,7 @@ from functools import cached_property
 from annolint.lexicon import Lexicon
 from annolint.model import Block, Document
 from annolint.figures.statements import FigureReader, FigureStatement
+from annolint.questions import QuestionFact, QuestionReader
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, content_terms, sentences, stem
 
@@ -118,6 +119,12 @@ class CorpusIndex:
     @cached_property
     def common_terms(self) -> frozenset[str]:
         return frozenset(stem(w) for w in self.lexicon.common_words)
+
+    @cached_property
+    def question_facts(self) -> list[QuestionFact]:
+        """Every answered council question of the set, note by note."""
+        reader = QuestionReader(self.lexicon)
+        return [q for doc in self.documents for q in reader.read(doc)]
 
     @cached_property
     def figure_statements(self) -> list[FigureStatement]:

@@ -173,6 +173,18 @@ class FigureLexicon:
 
 
 @dataclass(frozen=True)
+class AnswerLexicon:
+    """The words for comparing answers (see ``annolint.questions``)."""
+
+    yes_words: tuple[str, ...] = ()  # an answer opening with one says yes: "Ja", "Yes"
+    no_words: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()  # "niet", "geen": what flips a sentence
+    affirmations: tuple[str, ...] = ()  # "wel": what stresses it is so
+    done_auxiliaries: tuple[str, ...] = ()  # "is … gesproken": done
+    future_auxiliaries: tuple[str, ...] = ()  # "wordt … gesproken": still to come
+
+
+@dataclass(frozen=True)
 class Lexicon:
     months: tuple[MonthName, ...] = ()
     meeting_words: tuple[str, ...] = ()
@@ -191,6 +203,7 @@ class Lexicon:
     abbreviations: tuple[str, ...] = ()  # a full stop after these does not end a sentence
     time: TimeLexicon = field(default_factory=TimeLexicon)
     figures: FigureLexicon = field(default_factory=FigureLexicon)
+    answers: AnswerLexicon = field(default_factory=AnswerLexicon)
 
     @cached_property
     def stop_word_set(self) -> frozenset[str]:

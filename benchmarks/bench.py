@@ -7,7 +7,8 @@ It writes notes in the genre (header, Kernboodschap, Vraag en antwoord, bullets,
 redactions, promises with periods and dates) built from a fixed vocabulary with a
 fixed seed, with some names written two ways, and times: reading the bytes; reading
 + parsing; temporal extraction (every time expression of the set read and resolved
-into dated statements), with how often dateparser was called; the whole check.
+into dated statements), with how often dateparser was called; figure extraction and
+matching; reading and matching the council questions; the whole check.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from annolint.engine import check, load_setup, read_documents
 from annolint.sources import discover
 from annolint.figures.statements import FigureReader
 from annolint.index import CorpusIndex
-from annolint.kinds import diverging_figure
+from annolint.kinds import diverging_figure, inconsistent_answer
 from annolint.temporal import fallback
 from annolint.temporal.statements import StatementReader
 
@@ -36,6 +37,19 @@ VERBS = ["ligt op schema", "vraagt extra aandacht", "wordt geëvalueerd", "is be
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "september", "oktober", "november"]
 PLANS = ["Het Uitvoeringsplan {s} sturen we {when} naar de raad.", "De evaluatie van {s} volgt {when}.",
          "De Nota {s} bespreken we {when} in de commissie.", "Dit is aan de raad toegezegd {when}."]
+TOPICS = ["de aansluitingen", "de tarieven", "de klachten", "de planning", "de subsidie", "de bewoners",
+          "de stichting", "het onderzoek", "de werkzaamheden", "de evaluatie", "de begroting", "het loket",
+          "de klankbordgroep", "de tweede fase", "de eerste fase", "de storingen", "de warmtebron",
+          "de leidingen", "de meterkast", "de communicatie", "de huurders", "de eigenaren", "de scholen",
+          "de winkels", "de sportclub", "het buurthuis", "de flats", "de straatverlichting", "de bomen",
+          "de omleiding"]
+FORMS = ["Hoe staat het met {t} in {p}?", "Wat is de stand van zaken rond {t} in {p}?",
+         "Klopt het dat {t} in {p} vertraging oplopen?", "Wanneer is er meer bekend over {t} in {p}?",
+         "Wie is verantwoordelijk voor {t} in {p}?", "Worden {t} in {p} meegenomen in de evaluatie?",
+         "Zijn er zorgen over {t} in {p}?", "Is er extra geld nodig voor {t} in {p}?",
+         "Heeft de wethouder gesproken over {t} in {p}?", "Komt er een apart plan voor {t} in {p}?"]
+PLACES = ["Oosterpolder", "Westwijk"]
+QUESTIONS = [f.format(t=t, p=p) for t in TOPICS for f in FORMS for p in PLACES]
 WHEN = ["voor de zomer 2024", "in het najaar", "eind oktober", "begin 2025", "Q1 2025", "medio mei 2024",
         "na het zomerreces", "de komende twee jaar", "uiterlijk 1 december", "in het voorjaar van 2025"]
 
@@ -66,8 +80,14 @@ def make_note(rng: random.Random, n: int) -> str:
                  f"{rng.randint(1, 28)}-{rng.randint(1, 12):02d}-24.")
     lines += ["", "Vraag en antwoord", ""]
     for q in range(1, rng.randint(4, 9)):
-        lines += [f"{q}. Hoe staat het met {rng.choice(SUBJECTS)}?", "",
-                  f"- {rng.choice(['Ja', 'Nee'])}, {rng.choice(SUBJECTS)} {rng.choice(VERBS)}.",
+        # 600 council questions, each asked again and again with its own answer; one
+        # answer in fifty says the opposite.
+        k = rng.randrange(len(QUESTIONS))
+        answer = "Ja" if k % 2 else "Nee"
+        if rng.random() < 0.02:
+            answer = "Nee" if answer == "Ja" else "Ja"
+        lines += [f"{q}. {QUESTIONS[k]}", "",
+                  f"- {answer}, {SUBJECTS[k % len(SUBJECTS)]} {VERBS[k % len(VERBS)]}.",
                   f"- Dit bespreken we in {rng.choice(MONTHS)} met {rng.choice(NAMES)}.", ""]
     return "\n".join(lines) + "\n"
 
@@ -109,6 +129,8 @@ def bench(count: int) -> None:
         index.__dict__["figure_statements"] = figures  # matching only: the figures are read above
         found: list = []
         match = timed(lambda: found.extend(diverging_figure.check(diverging_figure.Params(), index, ("body",))))
+        answers: list = []
+        questions = timed(lambda: answers.extend(inconsistent_answer.check(inconsistent_answer.Params(), index, ("all",))))
         whole = timed(lambda: check([folder], config))
         mb = size / 1_000_000
         print(f"{count:6d} notes  {mb:6.2f} MB  read {mb / read:8.1f} MB/s  "
@@ -116,6 +138,8 @@ def bench(count: int) -> None:
               f"({len(statements)} dated statements, dateparser called {fallback.CALLS['dateparser']}x)  "
               f"figures {mb / extract:6.2f} MB/s ({len(figures)} figures), matched in {match:5.2f} s "
               f"({len(figures) / match:8.0f} figures/s, {len(found)} divergences)  "
+              f"questions: {len(index.question_facts)} read and matched in {questions:5.2f} s "
+              f"({len(answers)} inconsistent answers)  "
               f"check {mb / whole:6.2f} MB/s ({whole:6.2f} s, {whole / read:6.1f}x reading)")
 
 

@@ -51,3 +51,29 @@ def findings(args: list[str], cwd: Path | None = None) -> list[dict]:
 def triples(items: list[dict]) -> list[tuple[str, str, int]]:
     """(rule name, path, line) of each finding, in report order."""
     return [(f["name"], f["location"]["path"], f["location"]["line"]) for f in items]
+
+
+def note(meeting: str, *lines: str, section: str = "Kernboodschap") -> str:
+    """A small Dutch note: header, meeting and date, one section, ``lines``."""
+    return "\n".join(["", "Annotatie voor wethouder Jansen", "", meeting, "", section, "", *lines, ""])
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of ``text`` that holds ``needle``."""
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+def places(items: list[dict]) -> list[tuple]:
+    """(rule name, path, line, related (path, line) pairs) of each finding."""
+    return [(f["name"], f["location"]["path"], f["location"]["line"],
+             [(r["location"]["path"], r["location"]["line"]) for r in f["related"]]) for f in items]
+
+
+def seed_copy_findings(folder: Path, old: str, new: str, rules: list[str]) -> list[dict]:
+    """Seed 000 as ``1_origineel.txt`` beside ``2_kopie.txt``, a copy with ``old``
+    replaced by ``new``, checked with ``rules``."""
+    original = (SEEDS / "000_e41e3f26934184d6.txt").read_text(encoding="utf-8")
+    copy = original.replace(old, new)
+    assert copy != original, old
+    write_set(folder, {"1_origineel.txt": original, "2_kopie.txt": copy})
+    return findings(["check", ".", *rules], cwd=folder)

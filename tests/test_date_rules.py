@@ -3,17 +3,11 @@ consistent repetitions beside every planted contradiction."""
 
 from __future__ import annotations
 
-from conftest import findings, needs_seeds, ROOT, SEEDS, write_set
+from conftest import ROOT, SEEDS, findings, line_of, needs_seeds, note, write_set
 
 DATE_RULES = ["--select", "shifted-deadline,conflicting-date,stale-commitment"]
 
 
-def note(meeting: str, *lines: str) -> str:
-    return "\n".join(["", "Annotatie voor wethouder Jansen", "", meeting, "", "Kernboodschap", "", *lines, ""])
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
 
 
 JANUARY = note(

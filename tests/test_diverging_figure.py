@@ -3,22 +3,15 @@ quantity in other words, and everything that must stay silent beside them."""
 
 from __future__ import annotations
 
-from conftest import SEEDS, findings, needs_seeds, write_set
+import conftest
+from conftest import SEEDS, findings, line_of, needs_seeds, note, seed_copy_findings, write_set
 
 RULE = ["--select", "diverging-figure"]
 
 
-def note(meeting: str, *lines: str) -> str:
-    return "\n".join(["", "Annotatie voor wethouder Jansen", "", meeting, "", "Kernboodschap", "", *lines, ""])
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
-
 
 def places(found: list[dict]) -> list[tuple]:
-    return [(f["location"]["path"], f["location"]["line"],
-             [(r["location"]["path"], r["location"]["line"]) for r in f["related"]]) for f in found]
+    return [place[1:] for place in conftest.places(found)]  # one rule: no name
 
 
 JANUARY = note("Commissie Mobiliteit, 15 januari 2024",
@@ -87,17 +80,12 @@ def test_a_copy_with_one_number_changed_is_reported_in_the_same_note(tmp_path):
 
 @needs_seeds
 def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
-    original = (SEEDS / "000_e41e3f26934184d6.txt").read_text(encoding="utf-8")
-    number = original.replace("met 53 personen", "met 35 personen")
-    word = original.replace("voor de dertien medewerkers die", "voor de veertien medewerkers die")
-    assert number != original and word != original
-    write_set(tmp_path / "number", {"1_origineel.txt": original, "2_kopie.txt": number})
-    found = findings(["check", ".", *RULE], cwd=tmp_path / "number")
+    found = seed_copy_findings(tmp_path / "number", "met 53 personen", "met 35 personen", RULE)
     assert places(found) == [("2_kopie.txt", 43, [("1_origineel.txt", 43)])]
     assert found[0]["message"].startswith("A figure differs: '35' here (3 October 2024), but '53' in "
                                           "1_origineel.txt (3 October 2024)")
-    write_set(tmp_path / "word", {"1_origineel.txt": original, "2_kopie.txt": word})
-    found = findings(["check", ".", *RULE], cwd=tmp_path / "word")
+    found = seed_copy_findings(tmp_path / "word", "voor de dertien medewerkers die", "voor de veertien medewerkers die",
+                               RULE)
     # line 45 of the copy repeats "dertien medewerkers": it sides with the original
     assert places(found) == [("2_kopie.txt", 27, [("1_origineel.txt", 27), ("2_kopie.txt", 45)])]
     assert found[0]["message"].startswith("A figure differs: 'veertien' here (3 October 2024), but 'dertien'")

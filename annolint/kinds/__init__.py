@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from annolint.kinds import (conflicting_date, diverging_figure, document_date, placeholder, read_problem,
-                            shifted_deadline, spelling, stale_commitment)
+from annolint.kinds import (conflicting_date, diverging_figure, document_date, inconsistent_answer, placeholder,
+                            read_problem, shifted_deadline, spelling, stale_commitment)
 
 KINDS: dict[str, ModuleType] = {
     "placeholder": placeholder,
@@ -16,4 +16,5 @@ KINDS: dict[str, ModuleType] = {
     "conflicting-date": conflicting_date,
     "stale-commitment": stale_commitment,
     "diverging-figure": diverging_figure,
+    "inconsistent-answer": inconsistent_answer,
 }

@@ -1,0 +1,202 @@
+"""inconsistent-answer: the same council question answered differently.
+
+What it does
+    Matches every numbered question of the set with the same question elsewhere,
+    also when reworded or shortened: weighted by how rare its words are, stop words
+    out, light stemming, through shared rare words (never all pairs). Two answers
+    to matched questions are compared for these ``reasons``:
+
+    - ``polarity``: one answer opens "Ja", the other "Nee";
+    - ``negation``: the same answer sentence with its negation flipped ("geen
+      aanleiding" / "wel aanleiding", "het gaat hier niet om" / "wel om");
+    - ``figure``: the same answer sentence with a figure that cannot be the same
+      (the figure comparison of diverging-figure);
+    - ``date``: the same answer sentence with another date, both with their year;
+    - ``status``: the earlier answer says a thing is done ("is … gesproken"), the
+      later one that it is still to come ("wordt … gesproken"). The other order is
+      normal progress and is left alone.
+
+    Differences of wording alone are not findings. Across notes (``within: false``)
+    a question is reported when its answer departs from every earlier answer to it
+    (so the one odd answer in a series is reported, not every answer after it),
+    against the most recent one; within one note (``within: true``), a question
+    asked twice with answers that disagree.
+
+Why
+    Council members ask the same questions again and again, and the notes answer
+    them from copies. "Nee" in one note and "Ja" in another is the alderman
+    contradicting himself on the record.
+
+Parameters
+    reasons: which of polarity, negation, figure, date, status to report.
+    within: compare questions within one note (true) or across notes (false).
+    min-similarity: how alike two questions must be, 0–1 (weighted cosine of their
+        words; default 0.6); they must also share two words that are not common
+        words of the genre (or have the same words).
+    alignment: how alike two answer sentences must be, 0–1, to be compared (default 0.9).
+
+Example
+    FAIL  "Komt er een tweede fase van het warmtenet?" answered "Ja, …" in January and
+          "Nee, …" in June
+    PASS  the same question answered "Nee, de aanleg is voor bewoners kosteloos." in
+          seven notes
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from annolint.findings import Related
+from annolint.index import CorpusIndex
+from annolint.kinds.base import Match, quote
+from annolint.model import Span
+from annolint.questions import QuestionFact
+from annolint.similarity import aligned, candidate_pairs, shared_terms, subject_similarity
+from annolint.temporal.interval import MONTH_NAMES
+
+MESSAGE_FIELDS = frozenset({"number", "date", "other_number", "other_note", "other_date", "alike", "reasons"})
+Reason = Literal["polarity", "negation", "figure", "date", "status"]
+LIMIT = 150
+
+
+@dataclass(frozen=True)
+class Params:
+    reasons: tuple[Reason, ...] = ("polarity", "negation", "figure", "date")
+    within: bool = False
+    min_similarity: float = 0.6
+    alignment: float = 0.9
+
+
+@dataclass(frozen=True)
+class Difference:
+    span: Span  # where it shows in the later answer
+    other: Span  # and in the earlier one
+    text: str
+
+
+def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tuple[QuestionFact, QuestionFact, float]]:
+    """Pairs of questions that are the same question, with how alike they are.
+
+    Candidates share one of their rarest words (a word asked about by more than
+    ``LIMIT`` questions is no evidence) or all their words (a question repeated
+    verbatim, however often). Compounds match their head ("fietsplekken",
+    "plekken"), and two questions need two words in common besides the genre's
+    common words: "Wat wist de wethouder hiervan?" is not "We wisten dit toch al?".
+    """
+    facts = index.question_facts
+    weight, common = index.term_weight, index.common_terms
+    for i, j in candidate_pairs(facts, lambda q: q.terms, weight, limit=LIMIT,
+                                exact=lambda q: tuple(sorted(q.terms))):
+        a, b = facts[i], facts[j]
+        if a.doc is b.doc and a.index == b.index:
+            continue
+        if a.terms == b.terms:
+            yield a, b, 1.0
+            continue
+        if not a.terms & b.terms:
+            continue
+        alike = subject_similarity(a.terms, b.terms, weight)
+        if alike >= min_similarity and len(a.terms & b.terms - common) >= 2:
+            yield a, b, alike
+            continue
+        alike = subject_similarity(a.terms, b.terms, weight, compounds=True)
+        if alike >= min_similarity and len(shared_terms(a.terms, b.terms) - common) >= 2:
+            yield a, b, alike
+
+
+def _order(q: QuestionFact) -> tuple:
+    return (q.doc_date is None, q.doc_date or 0, q.path, q.question.span)
+
+
+def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    earlier: dict[int, list[tuple[QuestionFact, float]]] = defaultdict(list)
+    facts: dict[int, QuestionFact] = {}
+    for a, b, alike in matched_questions(index, params.min_similarity):
+        if (a.doc is b.doc) != params.within:
+            continue
+        if not params.within and a.doc_date is not None and a.doc_date == b.doc_date and a.path == b.path:
+            continue
+        first, later = sorted((a, b), key=_order)
+        facts[id(later)] = later
+        earlier[id(later)].append((first, alike))
+    found = []
+    figures = _by_block(index.figure_statements)
+    dates = _by_block(index.dated_statements)
+    for key, later in facts.items():
+        compared = [(first, alike, _differences(first, later, params, figures, dates))
+                    for first, alike in sorted(earlier[key], key=lambda f: _order(f[0]), reverse=True)]
+        if any(not differences for _, _, differences in compared):
+            continue  # it agrees with an earlier answer: not the odd one out
+        first, alike, differences = compared[0]
+        found.append(_match(later, first, alike, differences))
+    yield from sorted(found, key=lambda m: m.location)
+
+
+def _by_block(statements) -> dict[int, list]:
+    grouped: dict[int, list] = defaultdict(list)
+    for s in statements:
+        grouped[id(s.block)].append(s)
+    return grouped
+
+
+def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, dates) -> list[Difference]:
+    """What the later answer ``b`` says differently from the earlier ``a``."""
+    found: list[Difference] = []
+    reasons = set(params.reasons)
+    if "polarity" in reasons and a.polarity and b.polarity and a.polarity != b.polarity:
+        found.append(Difference(b.polarity_span, a.polarity_span,
+                                f"{quote(b.polarity_word)} here, {quote(a.polarity_word)} there"))
+    for sb in b.sentences:
+        for sa in a.sentences:
+            if len(sa.core.split()) < 3 or fuzz.ratio(sa.core, sb.core) < params.alignment * 100:
+                continue
+            if "negation" in reasons and sa.negation != sb.negation and sa.auxiliaries == sb.auxiliaries:
+                found.append(Difference(sb.span, sa.span, f"{quote(sb.text, 70)} here, {quote(sa.text, 70)} there"))
+            elif "status" in reasons and sa.done and not sa.future and sb.future and not sb.done:
+                found.append(Difference(sb.span, sa.span,
+                                        f"still to come here ({quote(sb.text, 70)}), done there ({quote(sa.text, 70)})"))
+    if "figure" in reasons:
+        found += _changed(a, b, figures, params, lambda x, y: x.ordinal == y.ordinal and not x.figure.agrees(y.figure),
+                          lambda s: s.figure.shown)
+    if "date" in reasons:
+        found += _changed(a, b, dates, params,
+                          lambda x, y: (x.expression.explicit_year and y.expression.explicit_year
+                                        and not x.expression.interval.overlaps(y.expression.interval)),
+                          lambda s: s.expression.text)
+    return found
+
+
+def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, differ, shown) -> list[Difference]:
+    """Statements (figures, dates) of the same answer sentence that differ."""
+    left = [s for block in a.answer_blocks for s in statements.get(block, [])]
+    right = [s for block in b.answer_blocks for s in statements.get(block, [])]
+    found = []
+    for y in right:
+        for x in left:
+            if aligned(x.aligned, y.aligned, params.alignment) and differ(x, y):
+                found.append(Difference(y.span, x.span, f"{quote(shown(y))} here, {quote(shown(x))} there"))
+                break
+    return found
+
+
+def _match(later: QuestionFact, first: QuestionFact, alike: float, differences: list[Difference]) -> Match:
+    where = "this note" if first.doc is later.doc else f"{first.path} ({_date(first)})"
+    return Match(
+        later.doc.location(differences[0].span),
+        {"number": later.number, "date": _date(later), "other_number": first.number, "other_note": where,
+         "other_date": _date(first), "alike": f"{round(alike * 100)}%",
+         "reasons": "; ".join(d.text for d in differences)},
+        (Related(first.doc.location(differences[0].other),
+                 f"question {first.number}, {quote(first.question.text, 70)}, in the note of {_date(first)}"),),
+        key=f"{later.question.text}|{first.question.text}",
+    )
+
+
+def _date(q: QuestionFact) -> str:
+    day = q.doc_date
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else "undated"

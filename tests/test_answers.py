@@ -1,0 +1,127 @@
+"""Questions matched across notes, and the inconsistent-answer, duplicate-question and
+answer-status rules, with consistent repeats beside every planted contradiction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import conftest
+from conftest import SEEDS, findings, line_of, needs_seeds, places, seed_copy_findings, write_set
+
+from annolint.config import Config
+from annolint.engine import load_setup, read_documents
+from annolint.index import CorpusIndex
+from annolint.kinds.inconsistent_answer import matched_questions
+
+ANSWER_RULES = ["--select", "inconsistent-answer,duplicate-question,answer-status"]
+
+
+def note(meeting: str, *lines: str) -> str:
+    return conftest.note(meeting, *lines, section="Vraag en antwoord")
+
+
+MARCH = note("Commissie Mobiliteit, 6 maart 2024",
+             "1. Komt er een tweede fietsenstalling bij het station?", "",
+             "- Ja, de tweede stalling is voorzien voor 2026.", "",
+             "2. Betalen fietsers voor de stalling?", "",
+             "- Nee, de stalling is de eerste 24 uur gratis.", "",
+             "3. Is er aanleiding om de planning van de stalling aan te passen?", "",
+             "- Er is geen aanleiding om de planning van de stalling aan te passen.", "",
+             "4. Hoeveel plekken heeft de stalling?", "",
+             "- De stalling heeft 640 plekken.", "",
+             "5. Is er met de omwonenden gesproken?", "",
+             "- Er is met de omwonenden gesproken over de bouw van de stalling.")
+JUNE = note("Commissie Mobiliteit, 12 juni 2024",
+            "1. Komt er een tweede fietsenstalling bij het station?", "",
+            "- Nee, er komt geen tweede stalling.", "",
+            "2. Betalen fietsers voor de stalling?", "",
+            "- Nee, de stalling is de eerste 24 uur gratis.", "",
+            "3. Is er aanleiding om de planning van de stalling aan te passen?", "",
+            "- Er is wel aanleiding om de planning van de stalling aan te passen.", "",
+            "4. Hoeveel fietsplekken heeft de nieuwe stalling?", "",
+            "- De stalling heeft 604 plekken.", "",
+            "5. Is er met de omwonenden gesproken?", "",
+            "- Er wordt met de omwonenden gesproken over de bouw van de stalling.")
+SEPTEMBER = note("Commissie Mobiliteit, 19 september 2024",
+                 "1. Betalen fietsers voor de stalling?", "",
+                 "- Nee, de stalling is de eerste 24 uur gratis.", "",
+                 "2. Komt er een tweede fietsenstalling bij het station?", "",
+                 "- Nee, er komt geen tweede stalling.", "",
+                 "3. Moeten fietsers betalen voor de stalling?", "",
+                 "- Ja, fietsers betalen vanaf het eerste uur.")
+
+
+def test_answers_that_contradict_earlier_ones_are_reported(tmp_path):
+    write_set(tmp_path, {"a.txt": MARCH, "b.txt": JUNE, "c.txt": SEPTEMBER})
+    found = findings(["check", ".", *ANSWER_RULES], cwd=tmp_path)
+    assert places(found) == [
+        ("inconsistent-answer", "b.txt", line_of(JUNE, "Nee, er komt geen"), [("a.txt", line_of(MARCH, "Ja, de tweede"))]),
+        ("inconsistent-answer", "b.txt", line_of(JUNE, "wel aanleiding"), [("a.txt", line_of(MARCH, "geen aanleiding"))]),
+        ("inconsistent-answer", "b.txt", line_of(JUNE, "604"), [("a.txt", line_of(MARCH, "640"))]),
+        ("answer-status", "b.txt", line_of(JUNE, "Er wordt met"), [("a.txt", line_of(MARCH, "Er is met"))]),
+        # reworded, and answered "Ja" where every earlier note says "Nee"
+        ("inconsistent-answer", "c.txt", line_of(SEPTEMBER, "Ja, fietsers"), [("b.txt", line_of(JUNE, "Nee, de stalling"))]),
+        ("duplicate-question", "c.txt", line_of(SEPTEMBER, "Ja, fietsers"), [("c.txt", line_of(SEPTEMBER, "Nee, de stalling"))]),
+    ]
+    messages = [f["message"] for f in found]
+    assert messages[0] == (
+        "The same question, answered differently: question 1 here (12 June 2024) and question 1 in a.txt "
+        "(6 March 2024) are 100% alike, but 'Nee' here, 'Ja' there. Make the answers agree, or say what changed.")
+    assert messages[1].endswith(
+        "but 'Er is wel aanleiding om de planning van de stalling aan te passen.' here, 'Er is geen aanleiding "
+        "om de planning van de stalling aan te passen.' there. Make the answers agree, or say what changed.")
+    assert "question 4 here (12 June 2024) and question 4 in a.txt (6 March 2024)" in messages[2]
+    assert "'604' here, '640' there" in messages[2]
+    assert messages[5].startswith("This note asks the same question twice, with answers that disagree: question 3 "
+                                  "and question 1 are")
+    # Silent: question 2 answered alike three times; September's question 2 ("Nee") agrees with June,
+    # the most recent earlier answer to it; the reworded question 4 is matched, not reported for wording.
+
+
+def test_question_matching_is_explainable_and_ignores_wording(tmp_path):
+    write_set(tmp_path, {"a.txt": MARCH, "b.txt": JUNE})
+    config = Config()
+    lexicon = load_setup(config).lexicon
+    index = CorpusIndex(read_documents([tmp_path], config, lexicon), lexicon)
+    pairs = sorted((a.number, b.number, round(alike, 2)) for a, b, alike in matched_questions(index, 0.6))
+    assert [(a, b) for a, b, _ in pairs] == [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
+    assert [alike for _, _, alike in pairs if alike < 1] == [pairs[3][2]] and 0.6 <= pairs[3][2] < 1
+
+
+@needs_seeds
+def test_seeds_repeated_questions_are_matched():
+    config = Config()
+    lexicon = load_setup(config).lexicon
+    index = CorpusIndex(read_documents([SEEDS], config, lexicon), lexicon)
+    pairs = sorted((Path(a.path).name[:3], a.number, Path(b.path).name[:3], b.number)
+                   for a, b, _ in matched_questions(index, 0.6))
+    assert pairs == [("000", "1", "003", "38"), ("000", "2", "003", "39"), ("000", "3", "003", "40"),
+                     ("000", "4", "003", "41"), ("000", "5", "003", "42")]
+    assert findings(["check", str(SEEDS), *ANSWER_RULES]) == []
+
+
+@needs_seeds
+def test_a_seed_answer_flipped_is_reported_with_both_places(tmp_path):
+    found = seed_copy_findings(tmp_path / "polarity", "- Nee, we weten niet om wie dit gaat.",
+                               "- Ja, we weten niet om wie dit gaat.", ANSWER_RULES)
+    assert places(found) == [("inconsistent-answer", "2_kopie.txt", 73, [("1_origineel.txt", 73)])]
+    assert "question 4 here (3 October 2024) and question 4 in 1_origineel.txt" in found[0]["message"]
+    assert "'Ja' here, 'Nee' there" in found[0]["message"]
+    found = seed_copy_findings(tmp_path / "negation", "Het gaat hier niet om een wetenschappelijk",
+                               "Het gaat hier wel om een wetenschappelijk", ANSWER_RULES)
+    assert places(found) == [("inconsistent-answer", "2_kopie.txt", 59, [("1_origineel.txt", 59)])]
+    assert "'Het gaat hier wel om een wetenschappelijk" in found[0]["message"]
+
+
+def test_english_pack(tmp_path):
+    def english(meeting: str, *lines: str) -> str:
+        return "\n".join(["Briefing for councillor Smith", "", meeting, "", "Questions and answers", "", *lines, ""])
+    write_set(tmp_path, {
+        ".annolint.yaml": "language: en\n",
+        "a.txt": english("Committee on Transport, 6 March 2024", "1. Will there be a second bicycle park?", "",
+                         "- Yes, the second park is planned for 2026."),
+        "b.txt": english("Committee on Transport, 12 June 2024", "1. Will there be a second bicycle park?", "",
+                         "- No, there will be no second park.")})
+    found = findings(["check", ".", *ANSWER_RULES], cwd=tmp_path)
+    assert places(found) == [("inconsistent-answer", "b.txt", 9, [("a.txt", 9)])]
+    assert "'No' here, 'Yes' there" in found[0]["message"]
