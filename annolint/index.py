@@ -129,11 +129,14 @@ class CorpusIndex:
     @cached_property
     def figure_statements(self) -> list[FigureStatement]:
         """Every figure of the set with what it measures, note by note."""
-        reader = FigureReader(self.lexicon, self.language)
+        reader = FigureReader(self.lexicon, self.language, self._statement_reader)
         return [s for doc in self.documents for s in reader.read(doc)]
+
+    @cached_property
+    def _statement_reader(self) -> StatementReader:
+        return StatementReader(self.lexicon, self.language)
 
     @cached_property
     def dated_statements(self) -> list[DatedStatement]:
         """Every time expression of the set with its subject and modality, note by note."""
-        reader = StatementReader(self.lexicon, self.language)
-        return [s for doc in self.documents for s in reader.read(doc)]
+        return [s for doc in self.documents for s in self._statement_reader.read(doc)]

@@ -53,10 +53,10 @@ class FigureStatement(InNote):
 class FigureReader:
     """Reads the figure statements of notes."""
 
-    def __init__(self, lexicon: Lexicon, language: str):
+    def __init__(self, lexicon: Lexicon, language: str, dates: StatementReader | None = None):
         self.lexicon = lexicon
         self.grammar: FigureGrammar = figure_grammar_for(lexicon)
-        self.dates = StatementReader(lexicon, language)
+        self.dates = dates or StatementReader(lexicon, language)
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
 
     def read(self, doc: Document) -> list[FigureStatement]:

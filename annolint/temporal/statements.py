@@ -122,6 +122,7 @@ class StatementReader:
         self.cues = _Cues(lexicon)
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
         self.pronouns = frozenset(p.lower() for p in lexicon.pronouns)
+        self._read: dict[tuple[str, dt.date | None], tuple[list[TemporalExpression], set[str]]] = {}
 
     @cached_property
     def time_words(self) -> frozenset[str]:
@@ -168,9 +169,16 @@ class StatementReader:
 
     def expressions(self, sentence: str, doc_date: dt.date | None) -> tuple[list[TemporalExpression], set[str]]:
         """The time expressions of one sentence, resolved with its tense, and the cues
-        found (promise, plan, expectation, forward, backward, perfect)."""
+        found (promise, plan, expectation, forward, backward, perfect). Remembered:
+        the figure reader asks again for the dates of the sentences it reads."""
         if not self.grammar.may_hold_a_date(sentence):
             return [], set()
+        key = (sentence, doc_date)
+        if key not in self._read:
+            self._read[key] = self._expressions(sentence, doc_date)
+        return self._read[key]
+
+    def _expressions(self, sentence: str, doc_date: dt.date | None) -> tuple[list[TemporalExpression], set[str]]:
         words = [w.lower() for w in WORD.findall(sentence)]
         kinds, direction = self.cues.read(words)
         found = self.grammar.scan(sentence, doc_date, direction)
