@@ -25,8 +25,10 @@ CORPUS_EXPECTED = [
     ("document-date", "corpus/08_actualiteit-zonder-datum.txt", 1),
     ("placeholder", "corpus/08_actualiteit-zonder-datum.txt", 16),
     ("placeholder", "corpus/08_actualiteit-zonder-datum.txt", 28),
+    ("duplicate-question", "corpus/08_actualiteit-zonder-datum.txt", 32),
     ("stale-commitment", "corpus/09_commissie-wonen-november.txt", 12),
     ("inconsistent-answer", "corpus/09_commissie-wonen-november.txt", 30),
+    ("answer-status", "corpus/09_commissie-wonen-november.txt", 40),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 12),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 16),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 29),
@@ -66,6 +68,8 @@ def test_corpus_reports_every_planted_issue_and_nothing_else():
     assert related[("corpus/02_gemeenteraad-maart.txt", 63)] == [
         ("01_commissie-wonen-januari.txt", 23), ("03_staf-april.md", 16), ("05_commissie-wonen-juni.txt", 41)]
     assert related[("corpus/09_commissie-wonen-november.txt", 30)] == [("07_commissie-wonen-oktober.txt", 46)]
+    assert related[("corpus/09_commissie-wonen-november.txt", 40)] == [("07_commissie-wonen-oktober.txt", 56)]
+    assert related[("corpus/08_actualiteit-zonder-datum.txt", 32)] == [("08_actualiteit-zonder-datum.txt", 22)]
     assert messages[("corpus/05_commissie-wonen-juni.txt", 24)] == (
         "The same question, answered differently: question 1 here (20 June 2024) and question 1 in "
         "corpus/01_commissie-wonen-januari.txt (18 January 2024) are 100% alike, but 'Nee' here, 'Ja' there. "
