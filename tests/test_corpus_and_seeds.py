@@ -107,6 +107,7 @@ def test_corpus_readme_lists_each_detected_finding():
 SEED_EXPECTED = [
     ("inconsistent-spelling", "000_e41e3f26934184d6.txt", 5),   # wethouder Van Buren / van Buren
     ("inconsistent-spelling", "000_e41e3f26934184d6.txt", 32),  # Verwey-Jonker / Verwey Jonker / …
+    ("shifted-deadline", "000_e41e3f26934184d6.txt", 38),       # vernieuwde Bestuursopdracht: najaar, not voor de zomer
     ("placeholder", "000_e41e3f26934184d6.txt", 92),            # - 1... - 2. - 3..
     ("placeholder", "000_e41e3f26934184d6.txt", 98),
     ("placeholder", "000_e41e3f26934184d6.txt", 104),           # 1. .. (numbered stub)

@@ -52,7 +52,7 @@ def test_seeds_sarif_is_valid(tmp_path):
     result = run(["check", str(SEEDS), "--format", "sarif", "--output", str(tmp_path / "out.sarif")], cwd=ROOT)
     assert result.exit_code == 1
     log = _validate((tmp_path / "out.sarif").read_text(encoding="utf-8"))
-    assert len(log["runs"][0]["results"]) == 21
+    assert len(log["runs"][0]["results"]) == 22
 
 
 def test_text_report_matches_golden_output():

@@ -22,7 +22,8 @@ Why
     alderman announces a delay without knowing it.
 
 Parameters
-    min-similarity: how alike two subjects must be, 0–1 (weighted cosine; default 0.3).
+    min-similarity: how alike two subjects must be, 0–1 (weighted cosine; default
+        0.15: the shared name and words below carry most of the evidence).
     min-shared-terms: how many words, other than the genre's common words, two
         subjects must share (default 2: one shared word such as "fase" is not enough).
     alignment: how alike two sentences must be, once their dates are cut out, to count
@@ -54,7 +55,7 @@ MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_
 
 @dataclass(frozen=True)
 class Params:
-    min_similarity: float = 0.3
+    min_similarity: float = 0.15
     min_shared_terms: int = 2
     alignment: float = 0.9
 
