@@ -162,16 +162,13 @@ class Grammar:
         g = {k: v for k, v in m.groupdict().items() if v is not None}
         bound = self.bounds.get(phrase_key(g["bound"])) if "bound" in g else ""
         part = self.parts.get(phrase_key(g["part"])) if "part" in g else ""
-        if g.get("fwd"):
-            direction = "forward"
-        elif g.get("bwd") or bound == "since":
-            direction = "backward"
-        written_direction = "forward" if g.get("fwd") else "backward" if (g.get("bwd") or bound == "since") else ""
-        if bound == "before" and (self._word_before(text, m.start()) in self.for_verbs
-                                  or self._rolling(g)):
+        # Words of the expression itself ("a.s.", "jl.", "sinds") outrank the sentence's tense.
+        written = "forward" if g.get("fwd") else "backward" if (g.get("bwd") or bound == "since") else ""
+        direction = written or direction
+        word_before = self._word_before(text, m.start())
+        if bound == "before" and (word_before in self.for_verbs or self._rolling(g)):
             bound = "in"  # "gepland voor het najaar", "voor de komende twee jaar": in, for
-        anchored = self._anchor(g, doc_date, direction, bool(bound or part or g.get("art")),
-                                self._word_before(text, m.start()))
+        anchored = self._anchor(g, doc_date, direction, bool(bound or part or g.get("art")), word_before)
         if anchored is None:
             return None
         anchor, base, explicit, make = anchored
@@ -188,7 +185,7 @@ class Grammar:
             text=m.group(), start=m.start(), end=m.end(),
             interval=_bounded(base, bound) if base is not None else None,
             anchor=anchor, bound=bound or "", explicit_year=explicit,
-            direction=written_direction, base=base, make=make, weak=weak,
+            direction=written, base=base, make=make, weak=weak,
         )
 
     @staticmethod
