@@ -78,8 +78,10 @@ class CorpusIndex:
         return self._sentence_statistics[1] - self.common_terms
 
     @cached_property
-    def _sentence_statistics(self) -> tuple[Counter, frozenset[str]]:
+    def _sentence_statistics(self) -> tuple[Counter, frozenset[str], int]:
+        """In one pass: term frequencies, names, and the number of sentences."""
         counts: Counter = Counter()
+        total = 0
         named: set[str] = set()
         abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
         stop_words = self.lexicon.stop_word_set
@@ -87,16 +89,16 @@ class CorpusIndex:
             text = block.masked
             for start, end in sentences(text, abbreviations):
                 sentence = text[start:end]
+                total += 1
                 counts.update(set(content_terms(sentence, stop_words)))
                 words = WORD.findall(sentence)
                 named.update(stem(w) for w in words[1:]
                              if w[0].isupper() and w.lower() not in stop_words and len(w) >= 3)
-        return counts, frozenset(named)
+        return counts, frozenset(named), total or 1
 
     @cached_property
     def sentence_count(self) -> int:
-        abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
-        return sum(len(sentences(b.masked, abbreviations)) for _, b in self.blocks()) or 1
+        return self._sentence_statistics[2]
 
     def term_weight(self, term: str) -> float:
         """How much sharing ``term`` says: rare terms much, common ones little (idf).

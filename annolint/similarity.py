@@ -99,6 +99,31 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
                 yield pair
 
 
+class Clusters:
+    """Union-find over item indexes: items joined directly or through others are one cluster."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        """The clusters, each as its indexes in order, in the order of their first index."""
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            grouped[self.find(i)].append(i)
+        return list(grouped.values())
+
+
 def split_by_agreement(items: Sequence[T], agree: Callable[[T, T], bool]) -> tuple[list[list[T]], list[T]]:
     """``items`` grouped with the first group whose first item they agree with, and
     the group most items fall in (on a tie, the one whose first item comes first)."""

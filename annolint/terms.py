@@ -106,3 +106,16 @@ def alternation(names) -> str:
     if not unique:
         return "(?!)"
     return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in unique) + ")"
+
+
+def replace_spans(text: str, spans, by: str) -> str:
+    """``text`` with each (start, end) span replaced by ``by``; overlapping spans once."""
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        parts.append(text[last:start])
+        parts.append(by)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)

@@ -22,7 +22,7 @@ from annolint.lexicon import Lexicon
 from annolint.model import Block, Document, InNote, Span
 from annolint.temporal.interval import Interval
 from annolint.temporal.statements import StatementReader
-from annolint.terms import WORD, sentences
+from annolint.terms import WORD, replace_spans, sentences
 
 WINDOW = 5  # content words on either side of a figure that say what it counts
 
@@ -58,6 +58,9 @@ class FigureReader:
         self.grammar: FigureGrammar = figure_grammar_for(lexicon)
         self.dates = dates or StatementReader(lexicon, language)
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
+        # single words of the number words and fractions ("dertien", "anderhalf", "half")
+        self.number_words = frozenset(part for name in (*self.grammar.number_words, *self.grammar.fractions)
+                                      for part in name.split())
 
     def read(self, doc: Document) -> list[FigureStatement]:
         doc_date = doc.date.date if doc.date else None
@@ -73,8 +76,7 @@ class FigureReader:
         return found
 
     def _has_number_word(self, sentence: str) -> bool:
-        words = self.grammar.number_words.keys() | self.grammar.fractions.keys()
-        return any(w.lower() in words for w in WORD.findall(sentence)) or "anderhal" in sentence.lower()
+        return any(w.lower() in self.number_words for w in WORD.findall(sentence))
 
     def _statements(self, doc: Document, index: int, block: Block, offset: int, sentence: str,
                     doc_date: dt.date | None) -> list[FigureStatement]:
@@ -86,7 +88,7 @@ class FigureReader:
         # Dates and figures blanked out, offsets kept: the terms around each figure.
         cut = _blank(sentence, [(f.start, f.end) for f in figures] + [(d.start, d.end) for d in dates])
         terms = self.dates.terms(cut)
-        aligned = " ".join(_replace(sentence, [(f.start, f.end) for f in figures], " # ").lower().split())
+        aligned = " ".join(replace_spans(sentence, [(f.start, f.end) for f in figures], " # ").lower().split())
         result = []
         for ordinal, figure in enumerate(figures):
             period = _nearest(dates, figure, sentence)
@@ -133,15 +135,3 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-def _replace(text: str, spans: list[tuple[int, int]], by: str) -> str:
-    parts, last = [], 0
-    for start, end in sorted(spans):
-        if start < last:
-            continue
-        parts.append(text[last:start])
-        parts.append(by)
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)

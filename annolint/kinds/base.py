@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from annolint.findings import Related
-from annolint.model import Location
+from annolint.model import InNote, Location
+from annolint.temporal.interval import long_date
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,9 @@ def quote(text: str, limit: int = 60) -> str:
         head = limit * 2 // 3
         text = text[:head].rstrip() + " … " + text[-(limit - head - 3):].lstrip()
     return f"'{text}'"
+
+
+def note_date(fact: InNote) -> str:
+    """The date of the note a fact was read from, as messages write it."""
+    day = fact.doc_date
+    return long_date(day) if day else "undated"

@@ -37,9 +37,9 @@ from dataclasses import dataclass
 
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
-from annolint.kinds.base import Match, quote
-from annolint.kinds.timeline import matching_pairs, note_date, reference_noun
-from annolint.similarity import shared_terms, split_by_agreement
+from annolint.kinds.base import Match, note_date, quote
+from annolint.kinds.timeline import matching_pairs, reference_noun
+from annolint.similarity import Clusters, shared_terms, split_by_agreement
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import stem
 
@@ -69,24 +69,13 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     for key in sorted(groups, key=str):
         statements = sorted(groups[key], key=_place)
         position = {id(s): i for i, s in enumerate(statements)}
-        parent = list(range(len(statements)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        clusters = Clusters(len(statements))
         for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
                                    min_shared=1, compounds=True):
             if pair.aligned or _same_reference(pair.first, pair.second, stop_words):
-                a, b = root(position[id(pair.first)]), root(position[id(pair.second)])
-                parent[max(a, b)] = min(a, b)
-        clusters: dict[int, list[DatedStatement]] = defaultdict(list)
-        for i, s in enumerate(statements):
-            clusters[root(i)].append(s)
-        for members in clusters.values():
-            found.extend(_departures(members))
+                clusters.join(position[id(pair.first)], position[id(pair.second)])
+        for members in clusters.groups():
+            found.extend(_departures([statements[i] for i in members]))
     yield from sorted(found, key=lambda m: m.location)
 
 

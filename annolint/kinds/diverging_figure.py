@@ -48,9 +48,8 @@ from dataclasses import dataclass
 from annolint.figures.statements import FigureStatement
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
-from annolint.kinds.base import Match, quote
-from annolint.similarity import aligned, candidate_pairs, split_by_agreement, subject_similarity
-from annolint.temporal.interval import MONTH_NAMES
+from annolint.kinds.base import Match, note_date, quote
+from annolint.similarity import Clusters, aligned, candidate_pairs, split_by_agreement, subject_similarity
 
 MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "more", "how", "subject"})
 
@@ -62,22 +61,6 @@ class Params:
     alignment: float = 0.9
 
 
-class _Clusters:
-    """Union-find over statement indexes."""
-
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
 
 
 def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, params: Params) -> str:
@@ -101,17 +84,14 @@ def _when(s: FigureStatement) -> tuple:
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
-    clusters = _Clusters(len(statements))
+    clusters = Clusters(len(statements))
     pairs = candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
                             exact=lambda s: (s.aligned, s.ordinal, s.quantity))
     for i, j in pairs:
         if _same_quantity(statements[i], statements[j], index, params):
             clusters.join(i, j)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(statements)):
-        members[clusters.find(i)].append(i)
     findings = []
-    for group in members.values():
+    for group in clusters.groups():
         if len(group) > 1:
             findings.extend(_departures([statements[i] for i in group], params))
     yield from sorted(findings, key=lambda m: m.location)
@@ -170,20 +150,15 @@ def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[Figu
            copied: bool) -> Match:
     first = others[0]
     more = notes - 1
-    where = "in this note" if first.doc is s.doc else f"in {first.path} ({_date(first)})"
+    where = "in this note" if first.doc is s.doc else f"in {first.path} ({note_date(first)})"
     return Match(
         s.doc.location(s.span),
-        {"value": quote(s.figure.shown), "date": _date(s), "other": quote(first.figure.shown),
-         "other_note": where, "other_date": _date(first),
+        {"value": quote(s.figure.shown), "date": note_date(s), "other": quote(first.figure.shown),
+         "other_note": where, "other_date": note_date(first),
          "more": f" and {more} other note{'s' if more != 1 else ''}" if more > 0 else "",
          "how": "the same sentence with another figure" if copied else "the same quantity in other words",
          "subject": quote(s.sentence.rstrip(".!? "), 90)},
-        tuple(Related(o.doc.location(o.span), f"{quote(o.figure.shown)} in the note of {_date(o)}")
+        tuple(Related(o.doc.location(o.span), f"{quote(o.figure.shown)} in the note of {note_date(o)}")
               for o in (nearest if first in nearest else [first, *nearest[:RELATED - 1]])),
         key=f"{s.figure.shown}|{first.figure.shown}|{s.aligned}",
     )
-
-
-def _date(s: FigureStatement) -> str:
-    day = s.doc_date
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else "undated"

@@ -53,11 +53,10 @@ from rapidfuzz import fuzz
 
 from annolint.findings import Related
 from annolint.index import CorpusIndex
-from annolint.kinds.base import Match, quote
+from annolint.kinds.base import Match, note_date, quote
 from annolint.model import Span
 from annolint.questions import QuestionFact
 from annolint.similarity import aligned, candidate_pairs, shared_terms, subject_similarity
-from annolint.temporal.interval import MONTH_NAMES
 
 MESSAGE_FIELDS = frozenset({"number", "date", "other_number", "other_note", "other_date", "alike", "reasons"})
 Reason = Literal["polarity", "negation", "figure", "date", "status"]
@@ -185,18 +184,13 @@ def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, diffe
 
 
 def _match(later: QuestionFact, first: QuestionFact, alike: float, differences: list[Difference]) -> Match:
-    where = "this note" if first.doc is later.doc else f"{first.path} ({_date(first)})"
+    where = "this note" if first.doc is later.doc else f"{first.path} ({note_date(first)})"
     return Match(
         later.doc.location(differences[0].span),
-        {"number": later.number, "date": _date(later), "other_number": first.number, "other_note": where,
-         "other_date": _date(first), "alike": f"{round(alike * 100)}%",
+        {"number": later.number, "date": note_date(later), "other_number": first.number, "other_note": where,
+         "other_date": note_date(first), "alike": f"{round(alike * 100)}%",
          "reasons": "; ".join(d.text for d in differences)},
         (Related(first.doc.location(differences[0].other),
-                 f"question {first.number}, {quote(first.question.text, 70)}, in the note of {_date(first)}"),),
+                 f"question {first.number}, {quote(first.question.text, 70)}, in the note of {note_date(first)}"),),
         key=f"{later.question.text}|{first.question.text}",
     )
-
-
-def _date(q: QuestionFact) -> str:
-    day = q.doc_date
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else "undated"

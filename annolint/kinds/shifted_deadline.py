@@ -44,8 +44,8 @@ from dataclasses import dataclass
 
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
-from annolint.kinds.base import Match, quote
-from annolint.kinds.timeline import matching_pairs, note_date
+from annolint.kinds.base import Match, note_date, quote
+from annolint.kinds.timeline import matching_pairs
 from annolint.temporal.interval import shift_in_words
 from annolint.temporal.statements import DatedStatement
 

@@ -25,8 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annolint.index import CorpusIndex, in_scope
-from annolint.kinds.base import Match, quote
-from annolint.kinds.timeline import note_date
+from annolint.kinds.base import Match, note_date, quote
 from annolint.temporal.interval import Interval, shift_in_words
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "ago", "modality"})

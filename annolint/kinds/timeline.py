@@ -9,14 +9,12 @@ all pairs.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from annolint.index import CorpusIndex
 from annolint.similarity import aligned, candidate_pairs, shared_terms, subject_similarity
-from annolint.temporal.interval import MONTH_NAMES
 from annolint.temporal.statements import DatedStatement
 
 
@@ -74,12 +72,3 @@ def reference_noun(statement: DatedStatement, stop_words: frozenset[str]) -> str
     if not m or m.group(1).lower() in stop_words:
         return ""
     return m.group(1).lower()
-
-
-def note_date(statement: DatedStatement) -> str:
-    day = statement.doc_date
-    return long_date(day) if day else "undated"
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

@@ -35,12 +35,12 @@ class Interval:
         if self.start is None and self.end is None:
             return "any time"
         if self.start is None:
-            return f"before {_day(self.end)}"
+            return f"before {long_date(self.end)}"
         if self.end is None:
-            return f"from {_day(self.start)} on"
+            return f"from {long_date(self.start)} on"
         last = self.end - dt.timedelta(days=1)
         if self.start == last:
-            return _day(self.start)
+            return long_date(self.start)
         if self.start.day == 1 and self.end.day == 1:
             first_month = f"{MONTH_NAMES[self.start.month - 1]}"
             last_month = f"{MONTH_NAMES[last.month - 1]}"
@@ -49,10 +49,11 @@ class Interval:
             if self.start.year == last.year:
                 return f"{first_month}–{last_month} {last.year}"
             return f"{first_month} {self.start.year}–{last_month} {last.year}"
-        return f"{_day(self.start)}–{_day(last)}"
+        return f"{long_date(self.start)}–{long_date(last)}"
 
 
-def _day(day: dt.date) -> str:
+def long_date(day: dt.date) -> str:
+    """A day in plain English: "3 October 2024"."""
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 

@@ -24,7 +24,7 @@ from annolint.lexicon import Lexicon
 from annolint.model import Block, Document, InNote, Span
 from annolint.temporal.fallback import fallback_dates
 from annolint.temporal.grammar import Grammar, TemporalExpression, grammar_for
-from annolint.terms import WORD, content_terms, first_word, sentences
+from annolint.terms import WORD, content_terms, first_word, replace_spans, sentences
 
 MODALITIES = ("promise", "plan", "expectation", "fact")
 FEW_TERMS = 3  # a sentence with fewer content terms borrows those of the one before
@@ -190,7 +190,7 @@ class StatementReader:
         found, kinds = self.expressions(sentence, doc_date)
         if not found:
             return []
-        rest = _cut(sentence, found)
+        rest = replace_spans(sentence, [(e.start, e.end) for e in found], " ")
         own = self.terms(rest)
         terms = own
         if previous and (first_word(sentence) in self.pronouns or len(own) < FEW_TERMS):
@@ -208,13 +208,3 @@ class StatementReader:
                 aligned=aligned, sentence_id=(index, offset),
             ))
         return result
-
-
-def _cut(sentence: str, found: list[TemporalExpression]) -> str:
-    """The sentence with its time expressions replaced by a space."""
-    parts, last = [], 0
-    for expression in sorted(found, key=lambda e: e.start):
-        parts.append(sentence[last:expression.start])
-        last = expression.end
-    parts.append(sentence[last:])
-    return " ".join(parts)
