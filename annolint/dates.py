@@ -63,11 +63,17 @@ def find_dates(text: str, lexicon: Lexicon) -> list[FoundDate]:
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)(?!\d)")
 
 
-def date_in_file_name(name: str) -> tuple[dt.date, str] | None:
-    """A date written in a file name: ``2024-10-03_commissie.md``, ``20241003.txt``."""
+def date_in_file_name(name: str, lexicon: Lexicon | None = None) -> tuple[dt.date, str] | None:
+    """A full date written in a file name: ``2024-10-03_commissie.md``,
+    ``20241003.txt``, ``conceptbrief_12_mei_2023.txt``, ``07-06-2023 memo.txt``."""
     for m in _FILE_DATE.finditer(name):
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group()
         except ValueError:
             continue
+    if lexicon is not None:
+        spaced = re.sub(r"[_+]", " ", name)  # "12_mei_2023" reads as "12 mei 2023"
+        found = find_dates(spaced, lexicon)
+        if found:
+            return found[0].date, name[found[0].start:found[0].end]
     return None

@@ -8,17 +8,20 @@ comparing every pair of sentences.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterator
+from typing import TypeVar
 from functools import cached_property
 
 from annolint.lexicon import Lexicon
 from annolint.model import Block, Document
 from annolint.figures.statements import FigureReader, FigureStatement
+from annolint.similarity import split_by_agreement
 from annolint.questions import QuestionFact, QuestionReader
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, content_terms, sentences, stem
 
+T = TypeVar("T")
 SCOPES = ("all", "header", "headings", "body", "questions", "answers")
 __all__ = ["SCOPES", "WORD", "CorpusIndex", "in_scope"]
 
@@ -130,9 +133,11 @@ class CorpusIndex:
 
     @cached_property
     def figure_statements(self) -> list[FigureStatement]:
-        """Every figure of the set with what it measures, note by note."""
+        """Every figure of the set with what it measures, note by note; figures of a
+        series (see ``without_series``) are left out."""
         reader = FigureReader(self.lexicon, self.language, self._statement_reader)
-        return [s for doc in self.documents for s in reader.read(doc)]
+        found = [s for doc in self.documents for s in reader.read(doc)]
+        return without_series(found, lambda s: (s.aligned, s.ordinal), lambda a, b: a.figure.agrees(b.figure))
 
     @cached_property
     def _statement_reader(self) -> StatementReader:
@@ -140,5 +145,30 @@ class CorpusIndex:
 
     @cached_property
     def dated_statements(self) -> list[DatedStatement]:
-        """Every time expression of the set with its subject and modality, note by note."""
-        return [s for doc in self.documents for s in self._statement_reader.read(doc)]
+        """Every time expression of the set with its subject and modality, note by
+        note; dates of a series (see ``without_series``) are left out."""
+        found = [s for doc in self.documents for s in self._statement_reader.read(doc)]
+        return without_series(found, lambda s: s.aligned,
+                              lambda a, b: a.expression.interval.overlaps(b.expression.interval))
+
+
+SERIES = 3  # one sentence shape this often in one note, with several values, is a series
+
+
+def without_series(statements: list[T], shape: Callable[[T], Hashable], agree: Callable[[T, T], bool]) -> list[T]:
+    """``statements`` less those of a series: one sentence shape (its values cut out)
+    written three or more times in one note, with at least two of them departing
+    from the value most give. A status log ("Gewijzigd op … om"), measurements per
+    item ("In de buitenste 20 mm werd …"), a planning list of weeks: each line is its
+    own event or item, and neither contradicts the others nor, line by line, another
+    note. A repeated sentence with one value changed (a drift) stays."""
+    members: dict[tuple, list[T]] = defaultdict(list)
+    for s in statements:
+        members[(s.path, shape(s))].append(s)
+    series = set()
+    for key, found in members.items():
+        if len(found) >= SERIES:
+            _, majority = split_by_agreement(found, agree)
+            if len(found) - len(majority) >= 2:
+                series.add(key)
+    return [s for s in statements if (s.path, shape(s)) not in series]

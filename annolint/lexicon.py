@@ -201,6 +201,7 @@ class Lexicon:
     common_words: tuple[str, ...] = ()  # frequent in every briefing set: they weigh little
     pronouns: tuple[str, ...] = ()  # a sentence opening with one refers to the one before
     abbreviations: tuple[str, ...] = ()  # a full stop after these does not end a sentence
+    form_labels: tuple[str, ...] = ()  # "Van:", "Verzonden:", "Datum:": fields of a record, not claims
     time: TimeLexicon = field(default_factory=TimeLexicon)
     figures: FigureLexicon = field(default_factory=FigureLexicon)
     answers: AnswerLexicon = field(default_factory=AnswerLexicon)
@@ -208,6 +209,10 @@ class Lexicon:
     @cached_property
     def stop_word_set(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.stop_words)
+
+    @cached_property
+    def form_label_set(self) -> frozenset[str]:
+        return frozenset(" ".join(w.lower().split()) for w in self.form_labels)
 
     @cached_property
     def month_numbers(self) -> dict[str, int]:

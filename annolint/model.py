@@ -55,6 +55,11 @@ class Block:
     section: str = ""  # the heading this block stands under ("" before any heading)
     question: int | None = None  # index into Document.questions when part of Q&A
     role: str = ""  # "question" or "answer" inside a question, else ""
+    register: str = "prose"  # prose, form, log, table, furniture, debris (``register.py``)
+
+    @property
+    def prose(self) -> bool:
+        return self.register == "prose"
 
     @property
     def line(self) -> int:
@@ -128,9 +133,16 @@ class Suppression:
 @dataclass(frozen=True)
 class DocumentDate:
     date: dt.date
-    source: str  # "front-matter", "header", "file-name", "inferred"
+    source: str  # "front-matter", "file-name", "header", "opening-lines", "inferred"
     text: str  # the words it was read from
     span: Span | None
+
+    @property
+    def assumed(self) -> bool:
+        """Guessed from the text (a letterhead's or print date, the latest date in
+        it) rather than stated as the note's date: too weak to call two notes "of the
+        same date"."""
+        return self.source in ("opening-lines", "inferred")
 
 
 @dataclass

@@ -11,8 +11,10 @@ The reader is line-based and forgiving, because the notes are PDF extractions:
   "Vraag 1:" / "Vraag 5 *Van Pijpen*" with askers and an "Antwoord:" label;
 - askers: "Binnengekomen vragen namens lid X (Partij)", "Lid X (Partij)",
   "Raadslid X", and party names standing alone before questions;
-- the document date, in order: front matter ``date:``, the header's meeting date, a
-  date in the file name, else the latest full date in the text (``source="inferred"``).
+- the document date, in order: front matter ``date:``, a full date in the file name,
+  the header's meeting date, a date in the opening lines (``source="opening-lines"``),
+  else the latest full date in the text (``source="inferred"``); the last two are
+  assumptions (``DocumentDate.assumed``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from annolint.model import (
     Span,
     Suppression,
 )
+from annolint.register import classify
 from annolint.sources import RawSource
 
 MASK = "\u2588"  # written over redaction marks in Block.masked
@@ -388,6 +391,12 @@ class _Parser:
             found = find_dates(fm, self.lexicon)
             if found:
                 return DocumentDate(found[0].date, "front-matter", fm, None)
+        # A full date in the file name was put there on purpose ("conceptbrief_12_mei_
+        # 2023", "20230607_memo"): it dates the document even when its text names an
+        # older meeting it refers to.
+        named = date_in_file_name(filename, self.lexicon)
+        if named:
+            return DocumentDate(named[0], "file-name", named[1], None)
         header = [b for b in self.doc.blocks if b.kind == "header"]
         for want_meeting in (True, False):
             for block in header:
@@ -396,10 +405,10 @@ class _Parser:
                 found = find_dates(block.masked, self.lexicon)
                 if found:
                     f = found[0]
-                    return DocumentDate(f.date, "header", f.text, block.span(f.start, f.end))
-        named = date_in_file_name(filename)
-        if named:
-            return DocumentDate(named[0], "file-name", named[1], None)
+                    # a date in the opening lines that names no meeting: a letterhead's,
+                    # a print date; an assumption, like a date inferred from the text
+                    source = "header" if want_meeting else "opening-lines"
+                    return DocumentDate(f.date, source, f.text, block.span(f.start, f.end))
         latest = None
         for block in self.doc.blocks:
             for f in find_dates(block.masked, self.lexicon):
@@ -438,6 +447,7 @@ def parse_document(source: RawSource, lexicon: Lexicon) -> Document:
     if not source.readable:
         return Document(path=source.path, encoding=source.encoding, problem=source.problem, checked=False)
     doc = _Parser(source, lexicon).parse()
+    classify(doc, lexicon.stop_word_set, lexicon.form_label_set)
     if source.problem:
         doc.problem = source.problem + (f"; {doc.problem}" if doc.problem else "")
     return doc

@@ -66,8 +66,8 @@ class FigureReader:
         doc_date = doc.date.date if doc.date else None
         found: list[FigureStatement] = []
         for index, block in enumerate(doc.blocks):
-            if block.kind == "header":
-                continue
+            if block.kind == "header" or not block.prose:
+                continue  # a record's field, a table cell, page furniture: not a claim
             for start, end in sentences(block.masked, self.abbreviations):
                 sentence = block.masked[start:end]
                 if not any(c.isdigit() for c in sentence) and not self._has_number_word(sentence):

@@ -63,7 +63,10 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     groups: dict[object, list[DatedStatement]] = defaultdict(list)
     for s in index.dated_statements:
         if in_scope(s.block, scope) and s.expression.anchor != "relative":
-            groups[s.doc_date or s.path].append(s)
+            # notes of one date are compared together; a date guessed from the text
+            # (the latest date in it) is too weak to call two notes "the same date"
+            strong = s.doc.date is not None and not s.doc.date.assumed
+            groups[s.doc_date if strong else s.path].append(s)
     stop_words = index.lexicon.stop_word_set
     found: list[Match] = []
     for key in sorted(groups, key=str):

@@ -49,10 +49,11 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                                "or the text, so this note is not compared over time"},
                 key="no-date",
             )
-        elif date.source == "inferred" and date.span is not None:
+        elif date.assumed and date.span is not None:
+            where = "the latest date in the text" if date.source == "inferred" else "a date in the opening lines"
             yield Match(
                 doc.location(date.span),
                 {"assumption": f"no meeting date in the header; assumed {date.date.isoformat()} "
-                               f"from {quote(date.text)}, the latest date in the text"},
-                key=f"inferred:{date.date.isoformat()}",
+                               f"from {quote(date.text)}, {where}"},
+                key=f"{date.source}:{date.date.isoformat()}",
             )

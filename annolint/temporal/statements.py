@@ -149,8 +149,8 @@ class StatementReader:
         statements: list[DatedStatement] = []
         previous = ""  # the sentence before, whose terms a pronoun may borrow
         for index, block in enumerate(doc.blocks):
-            if block.kind == "header":
-                previous = ""
+            if block.kind == "header" or not block.prose:
+                previous = ""  # a record's field, a table cell, page furniture: not a claim
                 continue
             if block.level == 0:
                 previous = ""  # a nested bullet continues its parent; a new bullet starts afresh

@@ -1,0 +1,123 @@
+"""What kind of text a block is: prose a writer meant, or something else.
+
+Briefing sets lie beside exports, e-mails, reports and OCR'd scans. Only prose makes
+claims that can contradict each other; the rest (a form's "label: value" lines, a
+status log, a table of measurements, page headers and footers repeated on every
+page, OCR debris) carries dates and figures that belong to a record, a cell or a
+page, not to a statement. Each block gets one register:
+
+- ``prose``: the default; sentences and bullets as a writer wrote them;
+- ``form``: a record's field, a short label and a short value, where the label is a
+  known field name (``form-labels`` in the lexicon), recurs in the note (an export's
+  records, an e-mail thread's headers) or is spaced as exports space it
+  ("Gemeld op : 01-02-2020 00:42", "Verzonden: dinsdag 12 juni 2018", "Stadsdeel :
+  Zuid"); a planning line "Start nieuwe contracten: 1 januari 2026" stays prose;
+- ``log``: a timestamped record ("Gewijzigd op 05-03-2020 om 14:29:02 door …"), or
+  one of three or more lines of a note that open alike with a number in their first
+  words (the entries of a log or an export);
+- ``table``: a row of cells, mostly numbers ("Paal 2 2 160 Goed 25 mm … 57 50");
+- ``furniture``: the same line three or more times in one note (a page header or
+  footer), digits aside;
+- ``debris``: OCR noise, too few real words to be a sentence.
+
+Only positive evidence makes a block non-prose, so a briefing note's short bullets
+stay prose. Rule kinds compare claims in prose; what they do with the rest is their
+own choice (the figure and date readers skip it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from annolint.model import Block, Document
+
+PROSE, FORM, LOG, TABLE, FURNITURE, DEBRIS = "prose", "form", "log", "table", "furniture", "debris"
+REGISTERS = (PROSE, FORM, LOG, TABLE, FURNITURE, DEBRIS)
+
+_TOKEN = re.compile(r"\S+")
+_ALPHA_WORD = re.compile(r"^[(\"'‘“]*[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*[.,;:!?)\"'’”]*$")
+_VOWEL = re.compile(r"[aeiouyàáäèéëïíóöúü]", re.IGNORECASE)
+_NUMERIC = re.compile(r"^[(\[€$]*[-+]?\d[\d.,:/%x×-]*[)\]%]*[.,;:]?$")
+_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*u(?:ur)?\b)?(?![\d.,]*\d)")
+_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\b|\b\d{4}-\d{2}-\d{2}\b")
+_LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_][^:]{0,40}?)\s*:\s*(?P<value>\S.*)?$")
+_DIGITS = re.compile(r"\d+")
+MIN_WORDS = 4  # fewer words than this: too short to judge, stays prose
+FURNITURE_REPEATS = 3
+OPENING_WORDS = 4
+
+
+def classify(doc: Document, stop_words: frozenset[str], form_labels: frozenset[str] = frozenset()) -> None:
+    """Set ``register`` on every block of ``doc``."""
+    repeats = Counter(_shape(b.text) for b in doc.blocks if b.kind != "heading")
+    repeats.update(_opening(b.text) for b in doc.blocks)
+    labels = Counter(_label_of(b.masked) for b in doc.blocks)
+    fields = form_labels | {label for label, n in labels.items() if label and n >= 2}
+    for block in doc.blocks:
+        block.register = _register(block, stop_words, repeats, fields)
+
+
+def _label_of(text: str) -> str:
+    m = _LABEL.match(text.strip())
+    return " ".join(m.group("label").lower().strip("*_ ").split()) if m and m.group("value") else ""
+
+
+def _shape(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def _opening(text: str) -> str:
+    """The first words, digits masked, when they hold a number: "gewijzigd op
+    ##-##-#### om" opens every entry of a status log."""
+    opening = _shape(" ".join(text.split()[:OPENING_WORDS]))
+    return "^" + opening if "#" in opening and len(text.split()) > OPENING_WORDS else ""
+
+
+def _register(block: Block, stop_words: frozenset[str], repeats: Counter, fields: frozenset[str] | set[str]) -> str:
+    text = block.masked.strip()
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return PROSE
+    words = [t for t in tokens if _ALPHA_WORD.match(t) and _VOWEL.search(t)]
+    numbers = sum(1 for t in tokens if _NUMERIC.match(t))
+    stops = sum(1 for w in words if w.strip("()\"'‘“.,;:!?’”").lower() in stop_words)
+    if block.kind != "heading" and len(tokens) <= 14 and repeats[_shape(block.text)] >= FURNITURE_REPEATS \
+            and block.role != "answer":
+        return FURNITURE
+    opening = _opening(block.text)
+    if opening and repeats[opening] >= FURNITURE_REPEATS and block.role != "answer":
+        return LOG  # entries of a log or an export open alike: "Gewijzigd op 05-03-2020 om …"
+    if len(tokens) >= MIN_WORDS and len(words) + numbers < 0.5 * len(tokens):
+        return DEBRIS
+    if _CLOCK.search(text) and (_DATE.search(text) or len(tokens) < 12) and len(tokens) < 25 \
+            and stops < 0.3 * max(len(words), 1):
+        return LOG
+    label = _LABEL.match(text)
+    if label and label.group("value") and _is_form(label, stop_words) and (
+            _label_of(text) in fields or " :" in text[:label.end("label") + 2] or _CLOCK.search(label.group("value"))):
+        # A record's field: a known field name, a label that recurs in this document
+        # (records of an export, headers of an e-mail thread), export spacing (" : ").
+        # "Start nieuwe contracten: 1 januari 2026" in a planning list stays a claim.
+        return FORM
+    if len(tokens) >= MIN_WORDS and numbers >= 3 and numbers >= 0.35 * len(tokens) and stops <= 0.1 * len(tokens):
+        return TABLE
+    if len(tokens) >= 2 * MIN_WORDS and not stops and len(words) < 0.8 * len(tokens) \
+            and sum(len(w) for w in words) < 3.5 * max(len(words), 1):
+        return DEBRIS
+    return PROSE
+
+
+def _is_form(label: re.Match, stop_words: frozenset[str]) -> bool:
+    """"Label : value" with a label of a few words and a value that is not a sentence."""
+    name_words = label.group("label").split()
+    if len(name_words) > 4:
+        return False
+    value = label.group("value")
+    value_words = [w.lower().strip(".,;:()") for w in value.split()]
+    if value.rstrip().endswith("?"):
+        return False
+    if len(value_words) <= 4:
+        return True
+    stop_share = sum(1 for w in value_words if w in stop_words) / len(value_words)
+    return len(value_words) <= 10 and stop_share < 0.2
