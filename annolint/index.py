@@ -137,7 +137,7 @@ class CorpusIndex:
         series (see ``without_series``) are left out."""
         reader = FigureReader(self.lexicon, self.language, self._statement_reader)
         found = [s for doc in self.documents for s in reader.read(doc)]
-        return without_series(found, lambda s: (s.aligned, s.ordinal), lambda a, b: a.figure.agrees(b.figure))
+        return without_series(found, lambda s: (_letters(s.aligned), s.ordinal), lambda a, b: a.figure.agrees(b.figure))
 
     @cached_property
     def _statement_reader(self) -> StatementReader:
@@ -148,8 +148,14 @@ class CorpusIndex:
         """Every time expression of the set with its subject and modality, note by
         note; dates of a series (see ``without_series``) are left out."""
         found = [s for doc in self.documents for s in self._statement_reader.read(doc)]
-        return without_series(found, lambda s: s.aligned,
+        return without_series(found, lambda s: _letters(s.aligned),
                               lambda a, b: a.expression.interval.overlaps(b.expression.interval))
+
+
+def _letters(text: str) -> str:
+    """A sentence shape by its words alone: "omvang locatie ca #" and "omvang locatie
+    +/- #" are one shape."""
+    return " ".join(WORD.findall(text))
 
 
 SERIES = 3  # one sentence shape this often in one note, with several values, is a series

@@ -45,6 +45,38 @@ def sentences(text: str, abbreviations: frozenset[str]) -> tuple[tuple[int, int]
     return tuple(_trim(text, s, e) for s, e in bounds)
 
 
+_OPEN_QUOTES, _CLOSE_QUOTES = "“„«", "”»"
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside quotation marks: “…”, „…”, «…», "…". A closing
+    mark with no opening one quotes everything before it (the quotation began in an
+    earlier block); an opening one with no closing one, everything after it."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for i, c in enumerate(text):
+        if c in _OPEN_QUOTES and opened is None:
+            opened = i
+        elif c in _CLOSE_QUOTES:
+            spans.append((opened if opened is not None else 0, i + 1))
+            opened = None
+        elif c == '"':
+            if straight is None:
+                straight = i
+            else:
+                spans.append((straight, i + 1))
+                straight = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies wholly inside one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1

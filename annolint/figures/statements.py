@@ -22,7 +22,7 @@ from annolint.lexicon import Lexicon
 from annolint.model import Block, Document, InNote, Span
 from annolint.temporal.interval import Interval
 from annolint.temporal.statements import StatementReader
-from annolint.terms import WORD, replace_spans, sentences
+from annolint.terms import WORD, quoted, replace_spans, sentences, within
 
 WINDOW = 5  # content words on either side of a figure that say what it counts
 
@@ -68,7 +68,10 @@ class FigureReader:
         for index, block in enumerate(doc.blocks):
             if block.kind == "header" or not block.prose:
                 continue  # a record's field, a table cell, page furniture: not a claim
+            quotes = quoted(block.masked)
             for start, end in sentences(block.masked, self.abbreviations):
+                if quotes and within(quotes, start, end):
+                    continue  # someone else's words, quoted: not the note's own claim
                 sentence = block.masked[start:end]
                 if not any(c.isdigit() for c in sentence) and not self._has_number_word(sentence):
                     continue

@@ -41,7 +41,7 @@ Example
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -63,19 +63,42 @@ class Params:
 
 
 
-def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, params: Params) -> str:
+def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, params: Params,
+                   crowded: frozenset[int] = frozenset()) -> str:
     """"copy", "paraphrase" or "" (not the same quantity)."""
     if a.quantity != b.quantity or (a.doc is b.doc and a.sentence_id == b.sentence_id):
         return ""
     if aligned(a.aligned, b.aligned, params.alignment):
-        # One sentence copied: its first figure is the copy's first figure, and so on.
-        return "copy" if a.ordinal == b.ordinal else ""
-    # The counted noun is already equal; the words around must share more than it.
+        # One sentence copied: its first figure is the copy's first figure, and so on;
+        # a word changed on both sides besides the figure ("in Noord" / "in Oost")
+        # makes it another quantity.
+        if a.ordinal != b.ordinal or _both_changed(a.aligned, b.aligned, index.lexicon.stop_word_set):
+            return ""
+        return "copy"
+    # In other words: the counted noun is already equal; the words around must share
+    # more than it, neither may name a place, group or item the other does not, and
+    # neither may stand beside another figure of its unit ("8% boven het gemiddelde
+    # van 32%" relates two quantities: only a copy of that sentence is compared).
+    if id(a) in crowded or id(b) in crowded:
+        return ""
     shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
-    if len(shared) >= params.min_shared_terms and \
+    if len(shared) >= params.min_shared_terms and not _other_names(a, b, index.named_terms) and \
             subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
         return "paraphrase"
     return ""
+
+
+def _both_changed(a: str, b: str, stop_words: frozenset[str]) -> bool:
+    """Each of two aligned sentences has a word the other lacks (figures aside)."""
+    wa, wb = set(a.split()) - {"#"}, set(b.split()) - {"#"}
+    return any(w not in stop_words for w in wa - wb) and any(w not in stop_words for w in wb - wa)
+
+
+def _other_names(a: FigureStatement, b: FigureStatement, names: frozenset[str]) -> bool:
+    """Each figure names, in the words around it, something (a place, a group, a
+    variant: a name of the set) that the other's sentence does not mention:
+    "180 plaatsen in De Wissel" and "60 plaatsen in Paviljoen Zuid"."""
+    return bool((a.window & names) - b.terms) and bool((b.window & names) - a.terms)
 
 
 def _when(s: FigureStatement) -> tuple:
@@ -84,54 +107,74 @@ def _when(s: FigureStatement) -> tuple:
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
+    crowded = _crowded(statements)
     clusters = Clusters(len(statements))
+    partners: dict[int, set[int]] = defaultdict(set)
     pairs = candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
                             exact=lambda s: (s.aligned, s.ordinal, s.quantity))
     for i, j in pairs:
-        if _same_quantity(statements[i], statements[j], index, params):
+        if _same_quantity(statements[i], statements[j], index, params, crowded):
             clusters.join(i, j)
+            partners[id(statements[i])].add(id(statements[j]))
+            partners[id(statements[j])].add(id(statements[i]))
     findings = []
     for group in clusters.groups():
         if len(group) > 1:
-            findings.extend(_departures([statements[i] for i in group], params))
+            findings.extend(_departures([statements[i] for i in group], partners, params))
     yield from sorted(findings, key=lambda m: m.location)
 
 
-def _departures(group: list[FigureStatement], params: Params) -> list[Match]:
-    """The statements of one quantity whose value departs from the others'."""
+def _crowded(statements: list[FigureStatement]) -> frozenset[int]:
+    """Statements whose sentence holds another figure of the same unit."""
+    count: Counter = Counter((s.path, s.sentence_id, s.figure.unit) for s in statements)
+    return frozenset(id(s) for s in statements if count[(s.path, s.sentence_id, s.figure.unit)] > 1)
+
+
+def _departures(group: list[FigureStatement], partners: dict[int, set[int]], params: Params) -> list[Match]:
+    """The statements of one quantity whose value departs from the others'.
+
+    A group is joined through pairs (A is B, B is C), but a statement is only held
+    against the statements it was itself matched with: A and C may be two different
+    quantities that each resemble B."""
     ordered = sorted(group, key=_when)
     values, majority = split_by_agreement(ordered, lambda a, b: a.figure.agrees(b.figure))
     if len(values) == 1:
         return []
     found = []
-    by_note: dict[str, FigureStatement] = {}
-    for o in majority:  # ``ordered`` by date: the first statement of each note
-        by_note.setdefault(o.path, o)
-    notes = list(by_note.values())
-    days = [o.doc_date.toordinal() if o.doc_date else 0 for o in notes]  # ascending: undated last
-    same_note: dict[int, list[FigureStatement]] = defaultdict(list)
-    same_date: dict[object, list[FigureStatement]] = defaultdict(list)
-    for o in majority:
-        same_note[id(o.doc)].append(o)
-        if o.doc_date:
-            same_date[o.doc_date].append(o)
-    dated = [o.doc_date for o in majority if o.doc_date]
-    first, last = (min(dated), max(dated)) if dated else (None, None)
     for value in values:
         if value is majority:
             continue
         for s in value:
-            together = same_note.get(id(s.doc)) or same_date.get(s.doc_date) or []
-            between = s.doc_date is not None and first is not None and first < s.doc_date < last
-            if not (together or s.period is not None or between):
-                continue  # an update: the value changed and stayed changed
-            nearest = _nearest(notes, days, s)
-            others = together or [o for o in nearest if o.doc_date and s.doc_date and o.doc_date > s.doc_date] \
-                or nearest
-            copied = any(o.ordinal == s.ordinal and aligned(o.aligned, s.aligned, params.alignment)
-                         for o in others[:RELATED])
-            found.append(_match(s, others, nearest, len(notes), copied))
+            direct = [o for o in majority if id(o) in partners[id(s)]]
+            if not direct:
+                continue
+            match = _departure(s, direct, params)
+            if match is not None:
+                found.append(match)
     return found
+
+
+def _departure(s: FigureStatement, majority: list[FigureStatement], params: Params) -> Match | None:
+    """``s`` against the statements of the other value it was matched with, unless the
+    value changed once and stayed changed (an update)."""
+    by_note: dict[str, FigureStatement] = {}
+    for o in majority:  # sorted by date: the first statement of each note
+        by_note.setdefault(o.path, o)
+    notes = list(by_note.values())
+    days = [o.doc_date.toordinal() if o.doc_date else 0 for o in notes]  # ascending: undated last
+    together = [o for o in majority if o.doc is s.doc] or \
+        [o for o in majority if s.doc_date is not None and o.doc_date == s.doc_date]
+    dated = [o.doc_date for o in majority if o.doc_date]
+    first, last = (min(dated), max(dated)) if dated else (None, None)
+    between = s.doc_date is not None and first is not None and first < s.doc_date < last
+    if not (together or s.period is not None or between):
+        return None  # an update: the value changed and stayed changed
+    nearest = _nearest(notes, days, s)
+    others = together or [o for o in nearest if o.doc_date and s.doc_date and o.doc_date > s.doc_date] \
+        or nearest
+    copied = any(o.ordinal == s.ordinal and aligned(o.aligned, s.aligned, params.alignment)
+                 for o in others[:RELATED])
+    return _match(s, others, nearest, len(notes), copied)
 
 
 def _nearest(notes: list[FigureStatement], days: list[int], s: FigureStatement) -> list[FigureStatement]:

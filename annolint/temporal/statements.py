@@ -24,7 +24,7 @@ from annolint.lexicon import Lexicon
 from annolint.model import Block, Document, InNote, Span
 from annolint.temporal.fallback import fallback_dates
 from annolint.temporal.grammar import Grammar, TemporalExpression, grammar_for
-from annolint.terms import WORD, content_terms, first_word, replace_spans, sentences
+from annolint.terms import WORD, content_terms, first_word, quoted, replace_spans, sentences, within
 
 MODALITIES = ("promise", "plan", "expectation", "fact")
 FEW_TERMS = 3  # a sentence with fewer content terms borrows those of the one before
@@ -154,8 +154,12 @@ class StatementReader:
                 continue
             if block.level == 0:
                 previous = ""  # a nested bullet continues its parent; a new bullet starts afresh
+            quotes = quoted(block.masked)
             for start, end in sentences(block.masked, self.abbreviations):
                 sentence = block.masked[start:end]
+                if quotes and within(quotes, start, end):
+                    previous = sentence  # someone else's words, quoted: not the note's own claim
+                    continue
                 statements.extend(self._statements(doc, index, block, start, sentence, doc_date, previous))
                 previous = sentence
         return statements
