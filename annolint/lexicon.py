@@ -105,6 +105,7 @@ class TimeLexicon:
     relative_days: tuple[Numbered, ...] = ()
     recesses: tuple[Recess, ...] = ()
     quarter_words: tuple[str, ...] = ()
+    change_cues: tuple[str, ...] = ()  # "inmiddels", "later dan eerder toegezegd": a change the note announces
     week_words: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     of_words: tuple[str, ...] = ()

@@ -15,7 +15,10 @@ What it does
     set ("de vernieuwde Bestuursopdracht"), other than the genre's common words. Facts
     ("sinds", "is … verstuurd"), council members' questions and headings are not
     promises. A date of one day that had already passed when the later note was
-    written is a past event, not a moved deadline (meetings recur).
+    written is a past event, not a moved deadline (meetings recur). A move that the
+    later note announces, in the same element or the next ("inmiddels", "dit is
+    later dan eerder toegezegd", "niet in december maar in februari": the lexicon's
+    ``change-cues``), is an update, not a contradiction.
 
 Why
     A promise that silently moves is the most damaging drift in a briefing set: the
@@ -45,7 +48,7 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import matching_pairs
+from annolint.kinds.timeline import announced, change_cues, matching_pairs
 from annolint.temporal.interval import shift_in_words
 from annolint.temporal.statements import DatedStatement
 
@@ -77,6 +80,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     statements = [s for s in index.dated_statements
                   if s.commitment and s.doc_date is not None and in_scope(s.block, scope)
                   and s.expression.anchor != "relative"]
+    cues = change_cues(index.lexicon)
     earlier_of: dict[tuple[str, tuple[int, int], int], list[DatedStatement]] = defaultdict(list)
     later_of: dict[tuple[str, tuple[int, int], int], DatedStatement] = {}
     for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
@@ -86,6 +90,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if moved is None:
             continue
         earlier, later = moved
+        if announced(later, cues):
+            continue  # the later note says the date moved: an update it explains
         key = (later.path, later.sentence_id, later.expression.start)
         later_of[key] = later
         earlier_of[key].append(earlier)

@@ -39,7 +39,7 @@ class Params:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     for s in index.dated_statements:
         interval = s.expression.interval
-        if (not s.commitment or s.doc_date is None or not in_scope(s.block, scope)
+        if (not s.commitment or s.doc_date is None or s.doc.date.assumed or not in_scope(s.block, scope)
                 or s.expression.anchor == "relative" or not interval.ended_by(s.doc_date)):
             continue
         today = Interval(s.doc_date, None, "day")

@@ -72,3 +72,21 @@ def reference_noun(statement: DatedStatement, stop_words: frozenset[str]) -> str
     if not m or m.group(1).lower() in stop_words:
         return ""
     return m.group(1).lower()
+
+
+def change_cues(lexicon) -> re.Pattern:
+    """The lexicon's words for an announced change, as one pattern."""
+    words = [" ".join(w.lower().split()) for w in lexicon.time.change_cues]
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                          sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def announced(statement: DatedStatement, cues: re.Pattern) -> bool:
+    """Whether the note says, where the statement stands or in the element after it,
+    that this date changed ("inmiddels", "later dan eerder toegezegd")."""
+    blocks = statement.doc.blocks
+    index = statement.sentence_id[0]
+    around = [blocks[i].masked for i in (index, index + 1) if i < len(blocks)]
+    return any(cues.search(text) for text in around)

@@ -172,6 +172,9 @@ class Grammar:
         if anchored is None:
             return None
         anchor, base, explicit, make = anchored
+        if bound == "before" and phrase_key(g["bound"]) == "voor" and not part and "season" not in g \
+                and anchor in ("year", "half-year", "quarter"):
+            bound = "in"  # "de tarieven voor 2025", "voor het tweede halfjaar": for that period
         if "season" in g and not part and base is not None:
             base = self._season_edges(base, self.seasons[g["season"].lower()], bound)
         weak = anchor == "weak-month"

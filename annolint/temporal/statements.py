@@ -26,6 +26,9 @@ from annolint.temporal.fallback import fallback_dates
 from annolint.temporal.grammar import Grammar, TemporalExpression, grammar_for
 from annolint.terms import WORD, content_terms, first_word, quoted, replace_spans, sentences, within
 
+_REFERENCE_BEFORE = re.compile(
+    r"(?:(?P<cue>peildatum|d\.\s?d\.|dd\.?|stand\s+per|gedateerd|dated|as\s+of|reference\s+date)"
+    r"|(?P<noun>[^\W\d_][\w-]{2,})\s+(?:van|of))\s*[:(]?\s*$", re.IGNORECASE)
 MODALITIES = ("promise", "plan", "expectation", "fact")
 FEW_TERMS = 3  # a sentence with fewer content terms borrows those of the one before
 
@@ -42,6 +45,7 @@ class DatedStatement(InNote):
     modality: str
     aligned: str  # the sentence without its time expressions, normalised
     sentence_id: tuple[int, int]  # (block index, sentence start): one sentence, one id
+    reference: bool = False  # the date names a document, meeting or measurement: "brief van", "peildatum"
 
     @property
     def in_question(self) -> bool:
@@ -50,8 +54,10 @@ class DatedStatement(InNote):
     @property
     def commitment(self) -> bool:
         """A promise, plan or expectation written by the note's author (not a council
-        member's question, not a heading, not the header)."""
-        return (self.modality != "fact" and not self.in_question
+        member's question, not a heading, not the header, not a date that names a
+        letter, a meeting or a measurement: "de raadsbrief van 2 september",
+        "peildatum 1 maart")."""
+        return (self.modality != "fact" and not self.in_question and not self.reference
                 and self.block.kind not in ("heading", "header"))
 
 
@@ -210,5 +216,18 @@ class StatementReader:
                 sentence=sentence, terms=terms, own_terms=own,
                 modality=_modality(kinds, expression, doc_date),
                 aligned=aligned, sentence_id=(index, offset),
+                reference=self._reference(sentence[:expression.start]),
             ))
         return result
+
+    def _reference(self, before: str) -> bool:
+        """Whether the words before a date make it a reference: a cue ("peildatum",
+        "d.d.", "stand per") or a noun with "van" ("de raadsbrief van", "de commissie
+        van"; not "van … tot", whose noun is a time word or a stop word)."""
+        m = _REFERENCE_BEFORE.search(before)
+        if not m:
+            return False
+        if m.group("cue"):
+            return True
+        noun = m.group("noun").lower()
+        return noun not in self.lexicon.stop_word_set and noun not in self.time_words
