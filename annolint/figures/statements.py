@@ -70,12 +70,12 @@ class FigureReader:
                 continue  # a record's field, a table cell, page furniture: not a claim
             quotes = quoted(block.masked)
             for start, end in sentences(block.masked, self.abbreviations):
-                if quotes and within(quotes, start, end):
-                    continue  # someone else's words, quoted: not the note's own claim
                 sentence = block.masked[start:end]
                 if not any(c.isdigit() for c in sentence) and not self._has_number_word(sentence):
                     continue
-                found.extend(self._statements(doc, index, block, start, sentence, doc_date))
+                found.extend(s for s in self._statements(doc, index, block, start, sentence, doc_date)
+                             # someone else's words, quoted: not the note's own claim
+                             if not (quotes and within(quotes, start + s.figure.start, start + s.figure.end)))
         return found
 
     def _has_number_word(self, sentence: str) -> bool:

@@ -44,7 +44,10 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
         if worth is not None and not worth(a, b):
             continue
         if aligned(a.aligned, b.aligned, alignment):
-            yield Pair(a, b, 1.0, True)
+            # One sentence and its copy: the second date of the one is the second
+            # date of the other, never the first ("in december … in februari 2026").
+            if a.ordinal == b.ordinal:
+                yield Pair(a, b, 1.0, True)
             continue
         score = subject_similarity(a.terms, b.terms, weight, compounds)
         if score < min_similarity or not _own_overlap(a, b):

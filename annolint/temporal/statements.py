@@ -46,6 +46,7 @@ class DatedStatement(InNote):
     aligned: str  # the sentence without its time expressions, normalised
     sentence_id: tuple[int, int]  # (block index, sentence start): one sentence, one id
     reference: bool = False  # the date names a document, meeting or measurement: "brief van", "peildatum"
+    ordinal: int = 0  # which time expression of its sentence (0, 1, …): copies pair by position
 
     @property
     def in_question(self) -> bool:
@@ -163,10 +164,10 @@ class StatementReader:
             quotes = quoted(block.masked)
             for start, end in sentences(block.masked, self.abbreviations):
                 sentence = block.masked[start:end]
-                if quotes and within(quotes, start, end):
-                    previous = sentence  # someone else's words, quoted: not the note's own claim
-                    continue
-                statements.extend(self._statements(doc, index, block, start, sentence, doc_date, previous))
+                statements.extend(
+                    s for s in self._statements(doc, index, block, start, sentence, doc_date, previous)
+                    # someone else's words, quoted: not the note's own claim
+                    if not (quotes and within(quotes, start + s.expression.start, start + s.expression.end)))
                 previous = sentence
         return statements
 
@@ -207,7 +208,7 @@ class StatementReader:
             terms = own | self.terms(previous)
         aligned = " ".join(w.lower() for w in WORD.findall(rest))
         result = []
-        for expression in found:
+        for ordinal, expression in enumerate(found):
             if expression.interval is None:
                 continue
             result.append(DatedStatement(
@@ -216,7 +217,7 @@ class StatementReader:
                 sentence=sentence, terms=terms, own_terms=own,
                 modality=_modality(kinds, expression, doc_date),
                 aligned=aligned, sentence_id=(index, offset),
-                reference=self._reference(sentence[:expression.start]),
+                reference=self._reference(sentence[:expression.start]), ordinal=ordinal,
             ))
         return result
 
