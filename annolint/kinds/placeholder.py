@@ -7,6 +7,16 @@ What it does
     "2.", "1. .."), and links with an empty target ("[Melden](#)"). A run of empty
     numbered items (a question list never filled in) is one finding.
 
+    Context decides (in the patterns of the nl pack): "PM" only where a value stands
+    (alone, in brackets or a table cell, after "€", an amount word or a label's
+    colon, before a currency, at the end of a line), not "de PM" (a project manager)
+    nor a clock time; "???" and "xx"/"XX" only as stand-ins, not "raakt???" ending a
+    question; "moet nog worden uitgewerkt" only as a note to the writer (in brackets,
+    after a dash or colon, or alone), not in a full sentence; "Kaart toevoegen" and
+    "+KAART TOEVOEGEN" as instructions. Nothing is reported in OCR debris, and an
+    empty bullet or a "- 5" is reported only in a note that writes lists and not
+    amid scan noise (a "-" between lines of OCR'd drawings or photos).
+
 Why
     A note goes to the alderman as it is. A "(moet nog update)" that survives into
     the final version is read aloud or, worse, handed out.
@@ -23,6 +33,8 @@ Example
     FAIL  "Cijfers en meldingen (moet nog update)"
     FAIL  "- 1..." / "- 2." / "- 3.."   (one finding for the run)
     PASS  "We moeten de cijfers nog updaten voor de raad."  (a plan, not a marker)
+    FAIL  "Kosten van de pilot: PM"      PASS  "De PM stemt af met de wethouder."
+    FAIL  "Aantal deelnemers: ???"       PASS  "Wanneer gaat handhaving optreden???"
 """
 
 from __future__ import annotations
@@ -38,6 +50,7 @@ from annolint.model import Block, Document, Span
 
 MESSAGE_FIELDS = frozenset({"text", "reason"})
 STUB = re.compile(r"\d{1,3}\s*[.)]?[\s.…]*")
+WORDISH = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True)
@@ -64,9 +77,32 @@ def _stub_text(doc: Document, block: Block) -> str | None:
     return None
 
 
+def _noise(block: Block) -> bool:
+    """OCR noise: debris, or a line that is not a list item and holds no word of three
+    letters ("_ d wi", "E de")."""
+    return block.register == "debris" or (block.kind != "bullet" and not WORDISH.search(block.text))
+
+
+def _in_scan_noise(blocks: list[Block], i: int) -> bool:
+    """Whether the block at ``i`` stands in OCR noise (debris, or noise on both sides):
+    a "-" or "- 5" there is a scanning scar of a drawing or photo, not an item left
+    empty."""
+    return blocks[i].register == "debris" or all(
+        not 0 <= j < len(blocks) or _noise(blocks[j]) for j in (i - 1, i + 1))
+
+
+def _has_list(doc: Document) -> bool:
+    """Whether the note writes lists: two bullets with text. A "-" alone in a note
+    without bullets is a stray mark (OCR of a scan), not an empty item."""
+    return sum(1 for b in doc.blocks if b.kind == "bullet" and b.text.strip()
+               and not STUB.fullmatch(b.text.strip())) >= 2
+
+
 def _empty_items(doc: Document, blocks: list[Block], params: Params) -> Iterator[Match]:
-    """Empty bullets, and runs of numbered items with no text (one match per run)."""
+    """Empty bullets, and runs of numbered items with no text (one match per run), in
+    a note that writes lists and away from OCR debris."""
     run: list[tuple[Block, str]] = []
+    listed = _has_list(doc)
 
     def flush() -> Iterator[Match]:
         if not run:
@@ -81,12 +117,16 @@ def _empty_items(doc: Document, blocks: list[Block], params: Params) -> Iterator
                     key=f"stub:{'|'.join(t for _, t in run)}")
         run.clear()
 
-    for block in blocks:
+    for i, block in enumerate(blocks):
         stub = _stub_text(doc, block) if params.empty_numbered_items else None
+        if stub is not None and block.kind == "bullet" and (not listed or _in_scan_noise(blocks, i)):
+            stub = None  # "- 5" in a scanned drawing
         if stub is not None:
             run.append((block, stub))
             continue
         yield from flush()
+        if not listed or _in_scan_noise(blocks, i):
+            continue
         if params.empty_bullets and block.kind == "bullet" and not block.text.strip():
             line = doc.lines[block.line - 1]
             span = Span(block.line, 1, block.line, len(line.rstrip()) + 1)
@@ -97,6 +137,8 @@ def _empty_items(doc: Document, blocks: list[Block], params: Params) -> Iterator
 
 def _patterns(doc: Document, blocks: list[Block], params: Params) -> Iterator[Match]:
     for block in blocks:
+        if block.register == "debris":  # OCR noise: "Xx", "???" there are no one's stand-ins
+            continue
         for placeholder in params.patterns:
             for m in placeholder.pattern.finditer(block.masked):
                 if m.end() == m.start():

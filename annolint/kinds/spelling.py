@@ -10,12 +10,35 @@ What it does
     be configured. One finding per name: every variant with its count and places,
     and the form to use (the configured one, else the most frequent).
 
-    Not variants: the capital at the start of a sentence ("Wethouder Van Buren" at
-    the start of a line is not a capitalised "Wethouder"); a common noun written
-    with and without a capital ("Bestuursopdracht" / "bestuursopdracht"); words that
-    also occur in lower case elsewhere, such as "inclusie en diversiteit".
-    Family-name particles are compared when one place writes them capitalised:
-    "wethouder Van Buren" against "wethouder van Buren".
+    Not variants (see ``spelling_forms.py``): the capital at the start of a sentence,
+    a line or a bullet ("De werkzaamheden" / "de werkzaamheden"); a name in capitals
+    (a letterhead, "Mevrouw DE JAGER:" in minutes); a common noun written with and
+    without a capital, or a word that only ever starts a sentence; words that also
+    occur in lower case elsewhere, such as "inclusie en diversiteit"; the joint of a
+    name and a common noun in lower case ("Ajax-supporters" / "Ajax supporters");
+    spacing around a hyphen ("Ajax - ADO" / "Ajax-ADO"); an inflection, derivation or
+    longer compound ("Wobverzoek" / "Wobverzoeken", "Lindewaard" / "Lindewaardse");
+    two names joined by "en" ("Ajax en ADO"); a place described in two words ("Kop van
+    de Zuidas" / "Kop Zuidas"); a name inside a web or e-mail address.
+
+    Only running prose is reported: a place in a table, a log, a form, page
+    furniture, OCR debris or on a line with scanning scars ("«", "{", "|") is never
+    the variant, but it votes for the preferred form.
+
+    Family-name particles are compared when one place writes them capitalised before
+    a capitalised name, and only between places of the same context: Dutch writes
+    "wethouder Van Buren" and "mevrouw Van Pijpen" (no first name before the particle)
+    and "Jan van Buren", "J. van Buren" (after a first name or initial); the form that
+    rule predicts is the one to use. A name with an article that never follows a title
+    or a first name ("de Wallen" / "De Wallen") is a place, not a person: the vote
+    decides, and a preposition before the article ("van de Wallen") is not compared.
+
+    The preferred form: the configured one; else, for a person's particle, the one the
+    rule predicts; else the vote, counted once per sentence of prose and once per note
+    for a note's places outside prose, ties to the form in more notes. A hyphenated
+    form beats the same words with a space when it is in at least two notes and in at
+    least half as many notes as the spaced form: a hyphen is rarely typed by mistake
+    ("Verwey-Jonker" over "Verwey Jonker").
 
 Why
     The alderman's briefing is quoted in public. "Verwey Jonker" in one note and
@@ -29,10 +52,16 @@ Parameters
     min-fuzzy-length: names shorter than this many letters are never grouped
         fuzzily: short names that look alike are usually different names (default 10).
     max-places: the most related places listed in one finding (default 40).
+    dutch-particles: follow the Dutch rule for the case of "van"/"de" in family names
+        (default false; the nl pack turns it on).
+    person-titles: words after which a family name stands without a first name
+        ("wethouder", "mevrouw", "lid"): they mark a name as a person's.
 
 Example
     FAIL  "het Verwey-Jonker onderzoek" … "door Verwey Jonker" … "het verwey jonker rapport"
+    FAIL  "wethouder Van Buren" … "wethouder van Buren" (use "Van Buren")
     PASS  "De Bestuursopdracht" … "de bestuursopdracht" (a common noun)
+    PASS  "wethouder Van Buren" … "Jan van Buren" (both right)
 """
 
 from __future__ import annotations
@@ -41,21 +70,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
-
 from annolint.findings import Related
-from annolint.index import WORD, CorpusIndex
+from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
-from annolint.model import Block, Document, Location
+from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, particle_contexts,
+                                           preferred_form, signature, votes, without_typography)
+from annolint.kinds.spelling_scan import People, candidates, parts_of, scan, tokens_of
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
-SENTENCE_MARK = re.compile(r"[.!?:;]")
-WORD_CHAR = re.compile(r"\w")
-JOIN = re.compile(r"[ \t]+|[ \t]*[-‐–][ \t]*")
-PART_JOIN = re.compile(r"[ \t]*[-‐–]?[ \t]*")
-HYPHEN_SPLIT = re.compile(r"([\-‐–])")
-PART_SPLIT = re.compile(r"[\s\-‐–]+")
+# Endings that make another word of a name or noun, not a misspelling of it.
+INFLECTIONS = frozenset({"e", "en", "n", "s", "se", "es", "er", "ers", "'s", "’s", "'", "’"})
+COORDINATORS = frozenset({"en", "&", "in", "op"})  # "Ajax en ADO": two names joined
 
 
 @dataclass(frozen=True)
@@ -70,97 +96,8 @@ class Params:
     fuzzy_threshold: float = 90.0
     min_fuzzy_length: int = 10
     max_places: int = 40
-
-
-class _Token(NamedTuple):  # a tuple: made for every word of the set, so cheap to build
-    text: str
-    start: int
-    end: int
-    initial: bool  # first word of a sentence
-
-
-@dataclass(frozen=True)
-class _Occurrence:
-    doc: Document
-    block: Block
-    start: int
-    end: int
-    core: str  # the name as written
-    particle: str  # "van" / "Van" written right before it, else ""
-    initial: bool  # the occurrence starts a sentence
-    particle_start: int  # where the particle starts (== start without one)
-
-    def written(self, with_particle: bool) -> str:
-        """The name as written here, with its particle when particles are compared."""
-        return f"{self.particle} {self.core}" if with_particle else self.core
-
-    def location(self, with_particle: bool = False) -> Location:
-        start = self.particle_start if with_particle else self.start
-        return self.doc.location(self.block.span(start, self.end))
-
-    def order(self) -> tuple:
-        return (self.doc.path, self.block.line, self.start)
-
-
-def parts_of(text: str) -> tuple[str, ...]:
-    return tuple(p for p in PART_SPLIT.split(text.casefold()) if p)
-
-
-def _tokens(block: Block) -> list[_Token]:
-    text = block.masked
-    tokens: list[_Token] = []
-    last_end = 0
-    boundary = True  # the block starts a sentence
-    for m in WORD.finditer(text):
-        between = text[last_end:m.start()]
-        if tokens and SENTENCE_MARK.search(between):
-            boundary = True
-        elif tokens and WORD_CHAR.search(between):
-            boundary = False
-        tokens.append(_Token(m.group(), m.start(), m.end(), boundary))
-        boundary = False
-        last_end = m.end()
-    return tokens
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _adjacent(text: str, a: _Token, b: _Token) -> bool:
-    """Two tokens of one name: nothing but spaces or a hyphen between them."""
-    return JOIN.fullmatch(text[a.end:b.start] or " ") is not None
-
-
-def _candidates(block: Block, tokens: list[_Token], connectors: frozenset[str],
-                common: Counter) -> Iterator[tuple[_Token, ...]]:
-    """Runs of capitalised words, with connectors inside, that may be names."""
-    text = block.masked
-    run: list[_Token] = []
-
-    def finish() -> Iterator[tuple[_Token, ...]]:
-        while run and run[-1].text.casefold() in connectors and not _capitalised(run[-1].text):
-            run.pop()
-        # A capital that only marks the start of a sentence is not part of a name, and
-        # a name starts with a capitalised word, not a connector or particle ("Van").
-        while run and ((run[0].initial and common[run[0].text.casefold()] > 0)
-                       or run[0].text.casefold() in connectors):
-            run.pop(0)
-        if run:
-            yield tuple(run)
-        run.clear()
-
-    for token in tokens:
-        word = token.text
-        if run and not _adjacent(text, run[-1], token):
-            yield from finish()
-        if _capitalised(word):
-            run.append(token)
-        elif run and word.casefold() in connectors:
-            run.append(token)
-        else:
-            yield from finish()
-    yield from finish()
+    person_titles: tuple[str, ...] = ()
+    dutch_particles: bool = False
 
 
 class _Groups:
@@ -197,6 +134,8 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
         # "Mededeling I&D" and "Mededeling P&O" differ in a whole short word
         if not differing or any(min(len(x), len(y)) < 4 for x, y in differing):
             return False
+        if any(_other_word(x, y) for x, y in differing):
+            return False
         return fuzz.ratio(ja, jb) >= params.fuzzy_threshold
 
     by_content: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
@@ -211,7 +150,13 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
         joined = "".join(key)
         if len(joined) >= params.min_fuzzy_length:
             by_prefix[joined[:3]].append(key)
-    for group in by_content.values():
+    # A long name with a connector left out ("College Rechten van de Mens"); not two
+    # names joined ("Ajax en ADO" / "Ajax - ADO"), nor a place described in two words
+    # ("Kop van de Zuidas" / "Kop Zuidas", "rechtbank te Amsterdam").
+    for content, group in by_content.items():
+        if len(content) < 3:
+            continue
+        group = [k for k in group if not COORDINATORS.intersection(k)]
         for other in group[1:]:
             yield group[0], other
     for group in by_prefix.values():
@@ -232,70 +177,25 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
                     yield short, long_
 
 
-def _scan(tokenised: list[tuple[Document, Block, list[_Token]]], keys: set[tuple[str, ...]],
-          particles: frozenset[str]) -> dict[tuple[str, ...], list[_Occurrence]]:
-    """Every place each key is written, in any case, longest key first."""
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for key in keys:
-        by_first[key[0]].append(key)
-    for options in by_first.values():
-        options.sort(key=len, reverse=True)
-    found: dict[tuple[str, ...], list[_Occurrence]] = defaultdict(list)
-    for doc, block, tokens in tokenised:
-        text = block.masked
-        # hyphenated words split into parts, each remembering its token
-        parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
-        for ti, token in enumerate(tokens):
-            offset = token.start
-            for piece in HYPHEN_SPLIT.split(token.text):
-                if piece and piece not in "-‐–":
-                    parts.append((piece.casefold(), offset, offset + len(piece), ti))
-                offset += len(piece)
-        i = 0
-        while i < len(parts):
-            matched = None
-            for key in by_first.get(parts[i][0], ()):
-                n = len(key)
-                window = parts[i:i + n]
-                if len(window) < n or tuple(p[0] for p in window) != key:
-                    continue
-                if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
-                       for j in range(n - 1)):
-                    continue
-                # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
-                first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
-                if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
-                    continue
-                matched = key
-                break
-            if matched is None:
-                i += 1
-                continue
-            window = parts[i:i + len(matched)]
-            start, end = window[0][1], window[-1][2]
-            first_index = window[0][3]
-            particle = ""
-            particle_start = start
-            initial = tokens[first_index].initial
-            if first_index > 0:
-                before = tokens[first_index - 1]
-                if before.text.casefold() in particles and _adjacent(text, before, tokens[first_index]):
-                    particle = before.text
-                    particle_start = before.start
-                    initial = before.initial
-            found[matched].append(_Occurrence(doc, block, start, end, block.text[start:end],
-                                              particle, initial, particle_start))
-            i += len(matched)
-    return found
+def _without_joined_names(keys: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """Drop the runs that join two names found on their own: "De Groene Zoom en
+    Europaboulevard" is two names, "Openbare Orde en Veiligheid" is one."""
+    def joined(key: tuple[str, ...]) -> bool:
+        return any(word in COORDINATORS and key[:i] in keys and key[i + 1:] in keys
+                   for i, word in enumerate(key))
+    return {key for key in keys if not joined(key)}
 
 
-def _signature(occ: _Occurrence, particle_names: bool, common_words: frozenset[str]) -> str:
-    """How a place writes the name, ignoring the case of ordinary words in it: "Annotatie
-    Agendapunt" and "Annotatie agendapunt" differ only in a common word."""
-    words = re.split(r"(\s+|[-‐–])", occ.core)
-    core = "".join(w.casefold() if w.casefold() in common_words else w for w in words)
-    core = " ".join(core.split())
-    return f"{occ.particle} {core}" if particle_names else core
+def _other_word(x: str, y: str) -> bool:
+    """One word is the other with an ending: an inflection or derivation ("Wobverzoek"
+    / "Wobverzoeken", "Lindewaard" / "Lindewaardse"), or a longer compound ("Douwes" /
+    "Douwesweg"). Such words are different words, not one misspelt; a letter doubled
+    at the end ("Wilgenhof" / "Wilgenhoff") is a misspelling."""
+    short, long_ = sorted((x, y), key=len)
+    if not long_.startswith(short):
+        return False
+    ending = long_[len(short):]
+    return ending in INFLECTIONS or len(ending) >= 3
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
@@ -303,14 +203,18 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     connectors = frozenset(c.casefold() for c in lexicon.name_connectors)
     particles = frozenset(p.casefold() for p in lexicon.name_particles if " " not in p)
     common = index.lowercase_words
+    people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
-    tokenised = [(doc, block, _tokens(block)) for doc, block in index.blocks(scope)]
+    tokenised = [(doc, block, tokens_of(block)) for doc, block in index.blocks(scope)]
     for _, block, tokens in tokenised:
-        for run in _candidates(block, tokens, connectors, common):
+        if block.register == "debris":  # OCR noise makes no names
+            continue
+        for run in candidates(block, tokens, connectors, common):
             key = parts_of(block.masked[run[0].start:run[-1].end])
-            if key and any(len(p) > 1 for p in key):
+            if key and any(len(p) >= 3 for p in key):
                 keys.add(key)
+    keys = _without_joined_names(keys)
     configured: dict[tuple[str, ...], PreferredName] = {}
     for name in params.names:
         for written in (name.preferred, *name.aliases):
@@ -327,7 +231,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for alias in name.aliases:
             groups.union(base, parts_of(alias))
 
-    found = _scan(tokenised, keys, particles)
+    found = scan(tokenised, keys, people)
     for a, b in _fuzzy_pairs(sorted(found), params, connectors):
         groups.union(a, b)
 
@@ -336,99 +240,99 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         members[groups.find(key)].append(key)
 
     for _, group_keys in sorted(members.items()):
-        yield from _report(params, group_keys, found, configured, common, connectors)
+        yield from _report(params, group_keys, found, configured, common, connectors, particles)
 
 
-def _common_words(group_keys: list[tuple[str, ...]], occurrences: list[_Occurrence],
-                  common: Counter, connectors: frozenset[str]) -> frozenset[str]:
-    """The words of the name that are also ordinary words: written in lower case
-    somewhere outside the name itself ("bureau", but not "integriteit", in "Bureau
-    Integriteit"). Their case is not a variant."""
-    inside: Counter = Counter()
-    for occ in occurrences:
-        for part in PART_SPLIT.split(occ.core):
-            if part and part.islower():
-                inside[part] += 1
-    words = {p for key in group_keys for p in key}
-    return frozenset(w for w in words if w in connectors or common[w] - inside[w] > 0)
-
-
-def _without_sentence_starts(occurrences: list[_Occurrence], signatures: list[str]
-                             ) -> tuple[list[_Occurrence], list[str]]:
-    """The capital at the start of a sentence is not a variant of its own: such a place
-    counts as the lower-case form, or not at all when both forms occur elsewhere."""
-    plain_forms = {sig for sig, occ in zip(signatures, occurrences) if not occ.initial}
-    kept_occurrences, kept_signatures = [], []
-    for sig, occ in zip(signatures, occurrences):
-        if occ.initial:
-            lowered, raised = sig[:1].lower() + sig[1:], sig[:1].upper() + sig[1:]
-            if lowered != raised and lowered in plain_forms and raised in plain_forms:
-                continue
-            if sig not in plain_forms and lowered in plain_forms:
-                sig = lowered
-        kept_occurrences.append(occ)
-        kept_signatures.append(sig)
-    return kept_occurrences, kept_signatures
 
 
 def _report(params: Params, group_keys: list[tuple[str, ...]],
-            found: dict[tuple[str, ...], list[_Occurrence]],
+            found: dict[tuple[str, ...], list[Occurrence]],
             configured: dict[tuple[str, ...], PreferredName], common: Counter,
-            connectors: frozenset[str]) -> Iterator[Match]:
-    occurrences = sorted((o for k in group_keys for o in found[k]), key=_Occurrence.order)
+            connectors: frozenset[str], particles: frozenset[str]) -> Iterator[Match]:
+    occurrences = sorted((o for k in group_keys for o in found[k]), key=Occurrence.order)
     if not occurrences:
         return
     names = {configured[k] for k in group_keys if k in configured}
-    common_words = frozenset() if names else _common_words(group_keys, occurrences, common, connectors)
-    # Particle names: compare "Van Buren" and "van Buren" when one place, not at the
-    # start of a sentence, writes the particle with a capital.
-    particle_names = any(o.particle and o.particle[:1].isupper() and not o.initial for o in occurrences)
+    ordinary = frozenset() if names else common_words(group_keys, occurrences, common, connectors)
+    # Particle names: compare "Van Buren" and "van Buren" when one place in prose, not at
+    # the start of a sentence, writes the particle with a capital before a capitalised
+    # name ("De werkzaamheden" is an article and a noun; "DE JAGER" is typography).
+    def particle_place(o: Occurrence) -> bool:
+        # "van De Wissel", "van Den Haag": the name has its own article; "van" is a preposition
+        return bool(o.particle) and o.core[:1].isupper() and not o.shouting and not (
+            len(o.particle) > 1 and o.particle.isupper()) and parts_of(o.core)[0] not in particles
+    particle_names = any(particle_place(o) and o.particle[:1].isupper() and not o.initial and o.prose
+                         for o in occurrences)
+    contexts: list[tuple[str, list[Occurrence]]]
+    contexts = [("", occurrences)]
     if particle_names:
-        occurrences = [o for o in occurrences if o.particle]
-    elif not names and len(group_keys) == 1 and len(group_keys[0]) == 1:
-        # one word written with and without a capital: a common noun, not a name
-        common_words = common_words | set(group_keys[0])
+        occurrences = [o for o in occurrences if particle_place(o)]
+        if not any(o.given or o.titled for o in occurrences):
+            # not a person: "van de Wallen" is a preposition and the article of "de Wallen"
+            occurrences = [last_particle(o) for o in occurrences]
+        contexts = particle_contexts(occurrences)
+        if not params.dutch_particles:
+            contexts = [("", places) for _, places in contexts]
+    elif not names and all(len(k) == 1 for k in group_keys):
+        if any(o.core.islower() for o in occurrences) or all(o.initial for o in occurrences):
+            # one word that is also written in lower case, or that only ever starts a
+            # sentence or a line (its capital is the sentence's): a common noun, not a
+            # name, and its misspellings are a spelling checker's business
+            return
+        # one word in capitals or not ("SEN" / "Sen", "Woo" / "WOO"): typography
+        ordinary = ordinary | {k[0] for k in group_keys}
+    key = "|".join(" ".join(k) for k in sorted(group_keys))
+    for predicted, places in contexts:
+        context = "|".join(sorted({f"{o.given}:{o.particle.casefold()}" for o in places})) if particle_names else ""
+        yield from _report_forms(params, places, particle_names, ordinary, names, predicted,
+                                 key + ("|" + context if len(contexts) > 1 else ""))
 
-    signatures = [_signature(o, particle_names, common_words) for o in occurrences]
-    occurrences, signatures = _without_sentence_starts(occurrences, signatures)
-    counts = Counter(signatures)
-    if len(counts) < 2:
+
+def _report_forms(params: Params, places: list[Occurrence], particle_names: bool,
+                  ordinary: frozenset[str], names: set[PreferredName], predicted: str,
+                  key: str) -> Iterator[Match]:
+    signatures = [signature(o, particle_names, ordinary) for o in places]
+    places, signatures = without_typography(places, signatures)
+    if len(set(signatures)) < 2:
         return
-
     first_seen: dict[str, int] = {}
     for i, sig in enumerate(signatures):
         first_seen.setdefault(sig, i)
-    display = {sig: occurrences[i].written(particle_names) for sig, i in first_seen.items()}
+    display = {sig: places[i].written(particle_names) for sig, i in first_seen.items()}
     if names:
         name = sorted(names, key=lambda n: n.preferred)[0]
         preferred_text = name.preferred
-        preferred_sig = next((s for s in counts if display[s] == name.preferred), None)
+        preferred_sig = next((s for s in first_seen if display[s] == name.preferred), None)
     else:
-        preferred_sig = max(counts, key=lambda s: (counts[s], -first_seen[s]))
+        preferred_sig = preferred_form(sorted(first_seen), votes(places, signatures), first_seen, predicted)
         preferred_text = display[preferred_sig]
+    # Only prose is reported: a form seen only in a table, a log or OCR debris is no
+    # variant, but its places vote and may show the preferred form.
+    shown = {s for o, s in zip(places, signatures) if o.prose} | {preferred_sig}
+    listed = [(o, s) for o, s in zip(places, signatures) if s in shown and (o.prose or s == preferred_sig)]
+    deviant = [i for i, (o, s) in enumerate(listed) if s != preferred_sig]
+    if not deviant:
+        return
+    counts = Counter(s for _, s in listed)
     ordered = sorted(counts, key=lambda s: (s != preferred_sig, -counts[s], first_seen[s]))
     aliases = {a.casefold() for n in names for a in n.aliases}
     variants = ", ".join(
         f"{quote(display[s])} {counts[s]}×" + (" (former name)" if display[s].casefold() in aliases else "")
         for s in ordered
     )
-    deviant = [i for i, s in enumerate(signatures) if s != preferred_sig]
     primary_index = deviant[0]
-    primary = occurrences[primary_index]
+    primary = listed[primary_index][0]
     related = []
-    for i, occ in enumerate(occurrences):
+    for i, (occ, sig) in enumerate(listed):
         if i == primary_index:
             continue
-        sig = signatures[i]
         note = (f"preferred form {quote(display[sig])} here" if sig == preferred_sig
                 else f"{quote(display[sig])} here")
         related.append(Related(occ.location(particle_names), note))
-    related = related[: params.max_places]
-    key = "|".join(" ".join(k) for k in sorted(group_keys))
     yield Match(
         primary.location(particle_names),
         {"preferred": quote(preferred_text), "variants": variants, "count": len(counts),
-         "total": len(occurrences)},
-        tuple(related),
+         "total": len(listed)},
+        tuple(related[: params.max_places]),
         key=key,
     )

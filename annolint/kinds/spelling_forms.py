@@ -1,0 +1,195 @@
+"""How the places of one name write it, and which way is preferred.
+
+The second half of inconsistent-spelling (``spelling.py`` finds the names and groups
+their places): given every place of one name, decide each place's form, which forms
+are variants worth reporting, and which form to recommend.
+
+- Only running prose is reported. A place in a table, a log, a form, page furniture or
+  OCR debris (``Block.register``), or on a line with scanning scars ("«", "{", "|"), is
+  never a variant; it only votes, and may show the preferred form.
+- Case that is typography, not spelling, is no variant: the capital at the start of a
+  sentence, a bullet or a line; a heading's title case; a name written wholly in
+  capitals (a letterhead, a speaker's name in minutes).
+- Family-name particles: Dutch writes the particle with a capital when no first name
+  or initial precedes the surname ("wethouder Van Buren", "mevrouw Van Pijpen") and in
+  lower case after one ("Jan van Buren", "J. van Buren"). Particle case is compared
+  only between places of the same context, and the form that rule predicts is the one
+  to use. A name with an article ("de Wallen", "De Nieuwe Kern") that never stands
+  after a title or a first name is not a person: there the vote decides.
+- The vote: each form counts once per sentence of prose it stands in (a block, in
+  practice), and once per note for all its places outside prose, not once per
+  occurrence, so that a scanning error repeated on every page does not outvote the
+  writers. Ties go to the form used in more notes, then to the one written more often,
+  then to the first.
+- A hyphen is rarely typed by mistake and often left out ("Verwey Jonker" for the
+  institute "Verwey-Jonker"); names of two parts and compounds with a name take one
+  in Dutch ("Nieuw-West", "NDSM-terrein"). So a hyphenated form is preferred over the
+  same words with a space when it is used in at least two notes and in at least half
+  as many notes as the spaced form; with less support the vote decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from annolint.model import Block, Document, Location
+
+SEPARATOR = re.compile(r"(\s+|[-‐–])")
+PART_SPLIT = re.compile(r"[\s\-‐–]+")
+HYPHENS = re.compile(r"\s*[-‐–]\s*")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where a name is written."""
+
+    doc: Document
+    block: Block
+    start: int
+    end: int
+    core: str  # the name as written
+    particle: str  # "van" / "Van" / "van der" written right before it, else ""
+    initial: bool  # the occurrence starts a sentence, a bullet or a line
+    particle_start: int  # where the particle starts (== start without one)
+    given: bool = False  # a first name or an initial precedes the particle ("Jan van Buren")
+    titled: bool = False  # a person's title precedes the particle ("wethouder van Buren")
+    scarred: bool = False  # the block has characters no writer types (OCR: "Woustraa{", "«")
+
+    def written(self, with_particle: bool) -> str:
+        """The name as written here, with its particle when particles are compared."""
+        return f"{self.particle} {self.core}" if with_particle else self.core
+
+    def location(self, with_particle: bool = False) -> Location:
+        start = self.particle_start if with_particle else self.start
+        return self.doc.location(self.block.span(start, self.end))
+
+    def order(self) -> tuple:
+        return (self.doc.path, self.block.line, self.start)
+
+    @property
+    def prose(self) -> bool:
+        """Running text a writer meant: reported. Not a table, log, form, page furniture,
+        OCR debris, nor a line with scanning scars."""
+        return self.block.prose and not self.scarred
+
+    @property
+    def shouting(self) -> bool:
+        """Written wholly in capitals: a letterhead, a heading, a speaker in minutes."""
+        letters = [c for c in self.core if c.isalpha()]
+        return len(letters) >= 4 and all(c.isupper() for c in letters) \
+            and any(len(w) >= 4 for w in PART_SPLIT.split(self.core))
+
+    @property
+    def case_free(self) -> bool:
+        """Its case says nothing about spelling: a name in capitals."""
+        return self.shouting
+
+
+def last_particle(occ: Occurrence) -> Occurrence:
+    """The place with only the last word of its particle ("de" of "van de")."""
+    words = occ.particle.split()
+    if len(words) < 2:
+        return occ
+    start = occ.block.text.rfind(words[-1], occ.particle_start, occ.start)
+    return replace(occ, particle=words[-1], particle_start=start)
+
+
+def common_words(group_keys: list[tuple[str, ...]], occurrences: list[Occurrence],
+                 common: Counter, connectors: frozenset[str]) -> frozenset[str]:
+    """The words of the name that are also ordinary words: written in lower case
+    somewhere outside the name itself ("bureau", but not "integriteit", in "Bureau
+    Integriteit"). Their case is not a variant."""
+    inside: Counter = Counter()
+    for occ in occurrences:
+        for part in PART_SPLIT.split(occ.core):
+            if part and part.islower():
+                inside[part] += 1
+    words = {p for key in group_keys for p in key}
+    return frozenset(w for w in words if w in connectors or common[w] - inside[w] > 0)
+
+
+def signature(occ: Occurrence, particle_names: bool, ordinary: frozenset[str]) -> str:
+    """How a place writes the name, ignoring the case of ordinary words in it ("Annotatie
+    Agendapunt" and "Annotatie agendapunt" differ only in a common word), and the joint
+    between a name and an ordinary word written in lower case: "Ajax-supporters" and
+    "Ajax supporters" are one compound of a name and a common noun, not two names."""
+    pieces = SEPARATOR.split(HYPHENS.sub("-", occ.core))  # "Ajax - ADO" is "Ajax-ADO"
+    words = pieces[0::2]
+    lowered = [w.casefold() if w.casefold() in ordinary else w for w in words]
+    out = [lowered[0]]
+    for i, sep in enumerate(pieces[1::2]):
+        left, right = words[i], words[i + 1]
+        plain = any(w.islower() and w.casefold() in ordinary and w.casefold() not in ("en", "&")
+                    for w in (left, right))
+        out.append(" " if plain or not sep.strip() else "-")
+        out.append(lowered[i + 1])
+    core = "".join(out)
+    return f"{occ.particle} {core}" if particle_names else core
+
+
+def without_typography(occurrences: list[Occurrence], signatures: list[str]
+                       ) -> tuple[list[Occurrence], list[str]]:
+    """Drop the places whose form differs from another form only by typography: the
+    capital that starts a sentence, a heading's capitals, a name in capitals. A
+    sentence start that is the only way the lower-case form is seen counts as it."""
+    plain_forms = {sig for sig, occ in zip(signatures, occurrences)
+                   if not occ.initial and not occ.case_free}
+    folded = {sig.casefold() for sig, occ in zip(signatures, occurrences) if not occ.case_free}
+    kept_occurrences, kept_signatures = [], []
+    for sig, occ in zip(signatures, occurrences):
+        if occ.case_free and sig.casefold() in folded:
+            continue
+        elif occ.initial:
+            lowered, raised = sig[:1].lower() + sig[1:], sig[:1].upper() + sig[1:]
+            if lowered != raised and lowered in plain_forms and raised in plain_forms:
+                continue
+            if sig not in plain_forms and lowered in plain_forms:
+                sig = lowered
+        kept_occurrences.append(occ)
+        kept_signatures.append(sig)
+    return kept_occurrences, kept_signatures
+
+
+def particle_contexts(occurrences: list[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
+    """The places of a particle name split by context, each with the particle case the
+    Dutch rule predicts ("Van" with no first name before it, "van" after one); "" when
+    the name is not a person's (never after a title or a first name: "de Wallen").
+    Places with other particle words are other phrases ("Den Haag" / "burgemeester
+    van Den Haag"), not compared."""
+    person = any(o.given or o.titled for o in occurrences)
+    groups: dict[tuple[bool, str], list[Occurrence]] = {}
+    for o in occurrences:
+        groups.setdefault((o.given, o.particle.casefold()), []).append(o)
+    return [("lower" if given else "upper" if person else "", places)
+            for (given, _), places in sorted(groups.items())]
+
+
+def votes(occurrences: list[Occurrence], signatures: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Per form: (sentences it stands in, notes it stands in, places)."""
+    sentences: dict[str, set] = {}
+    notes: dict[str, set] = {}
+    for occ, sig in zip(occurrences, signatures):
+        # a table, log or page header repeats itself: all of a note's count as one
+        where = " ".join(occ.block.masked.split()) if occ.prose else ""
+        sentences.setdefault(sig, set()).add((occ.doc.path, where))
+        notes.setdefault(sig, set()).add(occ.doc.path)
+    places = Counter(signatures)
+    return {sig: (len(sentences[sig]), len(notes[sig]), places[sig]) for sig in sentences}
+
+
+def preferred_form(forms: list[str], tally: dict[str, tuple[int, int, int]], first_seen: dict[str, int],
+                   predicted: str = "") -> str:
+    """The form to recommend among ``forms`` (see the module docstring)."""
+    if predicted:
+        fitting = [f for f in forms if f[:1].isupper() == (predicted == "upper")]
+        if fitting:
+            forms = fitting
+    best = max(forms, key=lambda s: (tally[s], -first_seen[s]))  # sentences, notes, places
+    for form in forms:
+        if form != best and "-" not in best and HYPHENS.sub(" ", form) == best:
+            notes, best_notes = tally[form][1], tally[best][1]
+            if notes >= 2 and 2 * notes >= best_notes:
+                return form
+    return best

@@ -1,0 +1,219 @@
+"""Where the names of a set are written: the first half of inconsistent-spelling.
+
+Splits each block into words (knowing which start a sentence, a line or a bullet),
+collects the runs of capitalised words that may be names, and finds every place each
+name is written, in any case and with hyphens or spaces, with the family-name
+particle before it and what precedes that (a first name, an initial, a title).
+``spelling.py`` groups the names and reports; ``spelling_forms.py`` decides the forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from annolint.index import WORD
+from annolint.kinds.spelling_forms import Occurrence
+from annolint.model import Block, Document
+from annolint.structure import MASK
+
+SENTENCE_MARK = re.compile(r"[.!?:;]")
+WORD_CHAR = re.compile(r"\w")
+JOIN = re.compile(r"[ \t]+|[ \t]*[-‐–][ \t]*")
+PART_JOIN = re.compile(r"[ \t]*[-‐–]?[ \t]*")
+HYPHEN_SPLIT = re.compile(r"([\-‐–])")
+PART_SPLIT = re.compile(r"[\s\-‐–]+")
+URLISH = re.compile(r"\S*(?:://|www\.|/|@)\S*")
+SCARS = re.compile(r"[«»{}|¦¬~^\\]")  # characters no writer types: OCR of a scan, a drawing
+LINE_HEAD = re.compile(r"[^\w]*(?:[a-z][ \t]+(?=\w))?")  # marks, and a bullet read as a letter
+INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")  # "J", "A.B" (WORD leaves the last full stop)
+INITIAL_GAP = re.compile(r"\.?[ \t]+")
+
+
+def parts_of(text: str) -> tuple[str, ...]:
+    return tuple(p for p in PART_SPLIT.split(text.casefold()) if p)
+
+
+class Token(NamedTuple):  # a tuple: made for every word of the set, so cheap to build
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence
+    line_start: bool = False  # first word of a physical line (after a bullet mark)
+
+
+def parts_of(text: str) -> tuple[str, ...]:
+    return tuple(p for p in PART_SPLIT.split(text.casefold()) if p)
+
+
+def _line_starts(block: Block) -> set[int]:
+    """Where the first word of each physical line of ``block`` starts, after marks and
+    an OCR'd bullet ("e De SLO's overleggen", "o Het plan")."""
+    starts = set()
+    for piece in block.pieces:
+        head = LINE_HEAD.match(block.masked, piece.offset, piece.offset + piece.length)
+        starts.add(head.end() if head else piece.offset)
+    return starts
+
+
+def tokens_of(block: Block) -> list[Token]:
+    text = block.masked
+    line_starts = _line_starts(block)
+    tokens: list[Token] = []
+    last_end = 0
+    boundary = True  # the block starts a sentence
+    for m in WORD.finditer(text):
+        between = text[last_end:m.start()]
+        marks = [m.end() for m in SENTENCE_MARK.finditer(between)] if tokens else []
+        if MASK in between[marks[-1] if marks else 0:]:
+            boundary = False  # a redacted name or word came before: "5.1, 2, e (Inkoop …)"
+        elif marks:
+            boundary = True
+        elif tokens and WORD_CHAR.search(between):
+            boundary = False
+        # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
+        word = m.group().rstrip("_'’")
+        tokens.append(Token(word, m.start(), m.start() + len(word), boundary, m.start() in line_starts))
+        boundary = False
+        last_end = m.end()
+    return tokens
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Two tokens of one name: nothing but spaces or a hyphen between them."""
+    return JOIN.fullmatch(text[a.end:b.start] or " ") is not None
+
+
+def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
+                common: Counter) -> Iterator[tuple[Token, ...]]:
+    """Runs of capitalised words, with connectors inside, that may be names."""
+    text = block.masked
+    run: list[Token] = []
+
+    def finish() -> Iterator[tuple[Token, ...]]:
+        while run and run[-1].text.casefold() in connectors and not _capitalised(run[-1].text):
+            run.pop()
+        # A capital that only marks the start of a sentence is not part of a name, and
+        # a name starts with a capitalised word, not a connector or particle ("Van").
+        while run and ((run[0].initial and common[run[0].text.casefold()] > 0)
+                       or run[0].text.casefold() in connectors):
+            run.pop(0)
+        if run:
+            yield tuple(run)
+        run.clear()
+
+    for token in tokens:
+        word = token.text
+        if run and not _adjacent(text, run[-1], token):
+            yield from finish()
+        if _capitalised(word):
+            run.append(token)
+        elif run and word.casefold() in connectors:
+            run.append(token)
+        else:
+            yield from finish()
+    yield from finish()
+
+
+class People(NamedTuple):
+    """What tells a family name's context: its particles, the titles that precede a
+    person's name, and the words of the set written in lower case."""
+    particles: frozenset[str]
+    titles: frozenset[str]
+    common: Counter
+
+
+def _particle_before(text: str, tokens: list[Token], first: int, start: int, initial: bool,
+                     people: People) -> tuple[str, int, bool, bool, bool]:
+    """The particle written right before the name at ``tokens[first]`` ("van", "van der"),
+    where it starts, whether it starts a sentence, and whether a first name or initial
+    ("Jan van Buren", "J. van Buren") or a person's title ("wethouder van Buren")
+    precedes it."""
+    i = first
+    while i > 0 and first - i < 3 and tokens[i - 1].text.casefold() in people.particles \
+            and _adjacent(text, tokens[i - 1], tokens[i]):
+        i -= 1
+    if i == first:
+        return "", start, initial, False, False
+    head = tokens[i]
+    particle = " ".join(t.text for t in tokens[i:first])
+    given = titled = False
+    if i > 0:
+        before = tokens[i - 1]
+        gap = text[before.end:head.start]
+        word = before.text.casefold()
+        if INITIALS.fullmatch(before.text) and INITIAL_GAP.fullmatch(gap):
+            given = True
+        elif gap.strip(" \t") == "":
+            titled = word in people.titles
+            given = (not titled and _capitalised(before.text) and people.common[word] == 0
+                     and word not in people.particles)
+    return particle, head.start, head.initial or head.line_start, given, titled
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a web or e-mail address."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return URLISH.fullmatch(text[left:right]) is not None
+
+
+def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[str, ...]],
+          people: People) -> dict[tuple[str, ...], list[Occurrence]]:
+    """Every place each key is written, in any case, longest key first."""
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in keys:
+        by_first[key[0]].append(key)
+    for options in by_first.values():
+        options.sort(key=len, reverse=True)
+    found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
+    for doc, block, tokens in tokenised:
+        text = block.masked
+        scarred = SCARS.search(text) is not None
+        # hyphenated words split into parts, each remembering its token
+        parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
+        for ti, token in enumerate(tokens):
+            offset = token.start
+            for piece in HYPHEN_SPLIT.split(token.text):
+                if piece and piece not in "-‐–":
+                    parts.append((piece.casefold(), offset, offset + len(piece), ti))
+                offset += len(piece)
+        i = 0
+        while i < len(parts):
+            matched = None
+            for key in by_first.get(parts[i][0], ()):
+                n = len(key)
+                window = parts[i:i + n]
+                if len(window) < n or tuple(p[0] for p in window) != key:
+                    continue
+                if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
+                       for j in range(n - 1)):
+                    continue
+                # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
+                first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
+                if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
+                    continue
+                matched = key
+                break
+            if matched is None:
+                i += 1
+                continue
+            window = parts[i:i + len(matched)]
+            start, end = window[0][1], window[-1][2]
+            if _in_address(text, start, end):  # "ndsm-werf" in a link is no way of writing it
+                i += len(matched)
+                continue
+            first_index = window[0][3]
+            initial = tokens[first_index].initial or tokens[first_index].line_start
+            particle, particle_start, initial, given, titled = _particle_before(
+                text, tokens, first_index, start, initial, people)
+            found[matched].append(Occurrence(doc, block, start, end, block.text[start:end], particle,
+                                             initial, particle_start, given, titled, scarred))
+            i += len(matched)
+    return found
