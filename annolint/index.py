@@ -10,14 +10,14 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator
-from typing import TypeVar
 from functools import cached_property
+from typing import TypeVar
 
 from annolint.lexicon import Lexicon
 from annolint.model import Block, Document
 from annolint.figures.statements import FigureReader, FigureStatement
-from annolint.similarity import split_by_agreement
 from annolint.questions import QuestionFact, QuestionReader
+from annolint.similarity import split_by_agreement
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, content_terms, sentences, stem
 

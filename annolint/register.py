@@ -33,7 +33,6 @@ from collections import Counter
 from annolint.model import Block, Document
 
 PROSE, FORM, LOG, TABLE, FURNITURE, DEBRIS = "prose", "form", "log", "table", "furniture", "debris"
-REGISTERS = (PROSE, FORM, LOG, TABLE, FURNITURE, DEBRIS)
 
 _TOKEN = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"^[(\"'‘“]*[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*[.,;:!?)\"'’”]*$")
@@ -50,17 +49,26 @@ OPENING_WORDS = 4
 
 def classify(doc: Document, stop_words: frozenset[str], form_labels: frozenset[str] = frozenset()) -> None:
     """Set ``register`` on every block of ``doc``."""
-    repeats = Counter(_shape(b.text) for b in doc.blocks if b.kind != "heading")
-    repeats.update(_opening(b.text) for b in doc.blocks)
-    labels = Counter(_label_of(b.masked) for b in doc.blocks)
+    keys = [_Keys(b) for b in doc.blocks]
+    repeats = Counter(k.shape for b, k in zip(doc.blocks, keys) if b.kind != "heading")
+    repeats.update(k.opening for k in keys)
+    labels = Counter(k.label for k in keys)
     fields = form_labels | {label for label, n in labels.items() if label and n >= 2}
-    for block in doc.blocks:
-        block.register = _register(block, stop_words, repeats, fields)
+    for block, key in zip(doc.blocks, keys):
+        block.register = _register(block, key, stop_words, repeats, fields)
 
 
-def _label_of(text: str) -> str:
-    m = _LABEL.match(text.strip())
-    return " ".join(m.group("label").lower().strip("*_ ").split()) if m and m.group("value") else ""
+class _Keys:
+    """What a block is compared by with the note's other blocks, computed once."""
+
+    __slots__ = ("shape", "opening", "label", "label_match")
+
+    def __init__(self, block: Block):
+        self.shape = _shape(block.text)
+        self.opening = _opening(block.text)
+        self.label_match = _LABEL.match(block.masked.strip())
+        m = self.label_match
+        self.label = " ".join(m.group("label").lower().strip("*_ ").split()) if m and m.group("value") else ""
 
 
 def _shape(text: str) -> str:
@@ -74,7 +82,7 @@ def _opening(text: str) -> str:
     return "^" + opening if "#" in opening and len(text.split()) > OPENING_WORDS else ""
 
 
-def _register(block: Block, stop_words: frozenset[str], repeats: Counter, fields: frozenset[str] | set[str]) -> str:
+def _register(block: Block, key: _Keys, stop_words: frozenset[str], repeats: Counter, fields: frozenset[str]) -> str:
     text = block.masked.strip()
     tokens = _TOKEN.findall(text)
     if not tokens:
@@ -82,20 +90,19 @@ def _register(block: Block, stop_words: frozenset[str], repeats: Counter, fields
     words = [t for t in tokens if _ALPHA_WORD.match(t) and _VOWEL.search(t)]
     numbers = sum(1 for t in tokens if _NUMERIC.match(t))
     stops = sum(1 for w in words if w.strip("()\"'‘“.,;:!?’”").lower() in stop_words)
-    if block.kind != "heading" and len(tokens) <= 14 and repeats[_shape(block.text)] >= FURNITURE_REPEATS \
+    if block.kind != "heading" and len(tokens) <= 14 and repeats[key.shape] >= FURNITURE_REPEATS \
             and block.role != "answer":
         return FURNITURE
-    opening = _opening(block.text)
-    if opening and repeats[opening] >= FURNITURE_REPEATS and block.role != "answer":
+    if key.opening and repeats[key.opening] >= FURNITURE_REPEATS and block.role != "answer":
         return LOG  # entries of a log or an export open alike: "Gewijzigd op 05-03-2020 om …"
     if len(tokens) >= MIN_WORDS and len(words) + numbers < 0.5 * len(tokens):
         return DEBRIS
     if _CLOCK.search(text) and (_DATE.search(text) or len(tokens) < 12) and len(tokens) < 25 \
             and stops < 0.3 * max(len(words), 1):
         return LOG
-    label = _LABEL.match(text)
-    if label and label.group("value") and _is_form(label, stop_words) and (
-            _label_of(text) in fields or " :" in text[:label.end("label") + 2] or _CLOCK.search(label.group("value"))):
+    label = key.label_match
+    if key.label and _is_form(label, stop_words) and (
+            key.label in fields or " :" in text[:label.end("label") + 2] or _CLOCK.search(label.group("value"))):
         # A record's field: a known field name, a label that recurs in this document
         # (records of an export, headers of an e-mail thread), export spacing (" : ").
         # "Start nieuwe contracten: 1 januari 2026" in a planning list stays a claim.

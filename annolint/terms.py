@@ -48,10 +48,12 @@ def sentences(text: str, abbreviations: frozenset[str]) -> tuple[tuple[int, int]
 _OPEN_QUOTES, _CLOSE_QUOTES = "“„«", "”»"
 
 
-def quoted(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def quoted(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of ``text`` inside quotation marks: “…”, „…”, «…», "…". A closing
     mark with no opening one quotes everything before it (the quotation began in an
-    earlier block); an opening one with no closing one, everything after it."""
+    earlier block); an opening one with no closing one, everything after it. Cached:
+    the figure and date readers ask for the same blocks."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     straight: int | None = None
@@ -69,10 +71,10 @@ def quoted(text: str) -> list[tuple[int, int]]:
                 straight = None
     if opened is not None:
         spans.append((opened, len(text)))
-    return spans
+    return tuple(spans)
 
 
-def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def within(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """Whether [start, end) lies wholly inside one of ``spans``."""
     return any(s <= start and end <= e for s, e in spans)
 
