@@ -7,7 +7,9 @@ comparing every pair of sentences.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from functools import cached_property
@@ -148,8 +150,10 @@ class CorpusIndex:
         """Every time expression of the set with its subject and modality, note by
         note; dates of a series (see ``without_series``) are left out."""
         found = [s for doc in self.documents for s in self._statement_reader.read(doc)]
-        return without_series(found, lambda s: _letters(s.aligned),
-                              lambda a, b: a.expression.interval.overlaps(b.expression.interval))
+        found = without_series(found, lambda s: _letters(s.aligned),
+                               lambda a, b: a.expression.interval.overlaps(b.expression.interval))
+        listed = in_schedules(found)
+        return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]
 
 
 def _letters(text: str) -> str:
@@ -178,3 +182,53 @@ def without_series(statements: list[T], shape: Callable[[T], Hashable], agree: C
             if len(found) - len(majority) >= 2:
                 series.add(key)
     return [s for s in statements if (s.path, shape(s)) not in series]
+
+
+SCHEDULE = 3  # this many date-led items in a row make a schedule
+LEAD = 4  # at most this many words before the date of a date-led item
+
+
+_SET_OFF_AFTER = re.compile(r"\s*[:,;(–—-]|\s{2,}|\s*$")
+
+
+def _date_led(sentence: str, start: int, end: int) -> bool:
+    """An item that opens with its date, set off as a label: "Week 16: …", "7 oktober
+    2024   start …", "Bestuurlijk overleg: 12 maart 2026, …"; not a sentence that
+    happens to open with one ("Voor 2025 verwachten we …")."""
+    before = sentence[:start]
+    if len(WORD.findall(before)) > LEAD:
+        return False
+    return before.rstrip().endswith(":") or bool(_SET_OFF_AFTER.match(sentence, end))
+
+
+def in_schedules(statements: list[DatedStatement]) -> set[int]:
+    """The ids of the statements that stand in a schedule: three or more list items
+    or lines in a row that each open with a date, with at least two dates among them
+    ("Commissie ZJW 10 april 2025: …", "Week 16: afstemmen plan …", "7 oktober 2024
+    start inkooptraject"). Each item is its own event: it is compared with its own
+    copy in another note, never with another item or, by its words alone, with a
+    sentence elsewhere. Lines the register does not take for prose (a log line among
+    them) do not break the run."""
+    by_block: dict[tuple[str, int], list[DatedStatement]] = defaultdict(list)
+    led: dict[str, set[int]] = defaultdict(set)
+    docs = {}
+    for s in statements:
+        block_index, start = s.sentence_id
+        by_block[(s.path, block_index)].append(s)
+        docs[s.path] = s.doc
+        if start == 0 and s.ordinal == 0 and _date_led(s.sentence, s.expression.start, s.expression.end):
+            led[s.path].add(block_index)
+    marked: set[int] = set()
+    for path, heads in led.items():
+        run: list[int] = []
+        for i, block in enumerate([*docs[path].blocks, None]):
+            if i in heads:
+                run.append(i)
+                continue
+            if block is not None and not block.prose:
+                continue
+            members = [s for b in run for s in by_block[(path, b)]]
+            if len(run) >= SCHEDULE and len({m.expression.interval for m in members if m.ordinal == 0}) >= 2:
+                marked.update(id(m) for m in members)
+            run = []
+    return marked

@@ -12,6 +12,8 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from annolint.terms import WORD
+
 T = TypeVar("T")
 Weight = Callable[[str], float]
 COMPOUND_HEAD = 5  # "informatiebijeenkomst" shares "bijeenkomst": a compound ending in a term of 5+ letters
@@ -59,6 +61,21 @@ def aligned(a: str, b: str, threshold: float) -> bool:
     if not a or not b or len(a.split()) < 3 or len(b.split()) < 3:
         return False
     return a == b or fuzz.ratio(a, b) >= threshold * 100
+
+
+def renamed(a: str, a_words: str, b: str, b_words: str) -> bool:
+    """Two copies of one sentence each holding a name the other lacks: the same
+    sentence about two things ("bestemmingsplan Sloterdijk" and "bestemmingsplan
+    Boven 't Y"), not one copy. ``a`` and ``b`` are the sentences as written,
+    ``a_words`` and ``b_words`` their aligned words (lower case, dates or figures cut
+    out). A name is a word written with a capital after the sentence's first word."""
+    wa, wb = set(a_words.split()), set(b_words.split())
+    return bool(_capitalised(a) & (wa - wb)) and bool(_capitalised(b) & (wb - wa))
+
+
+def _capitalised(sentence: str) -> set[str]:
+    words = WORD.findall(sentence)
+    return {w.lower() for w in words[1:] if w[:1].isupper()}
 
 
 def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,

@@ -5,6 +5,8 @@ The reader is line-based and forgiving, because the notes are PDF extractions:
 
 - a line that starts in lower case continues the element before it when that one
   did not end a sentence (a sentence broken by a PDF line break or a blank line);
+  so does any plain line right after a paragraph line that ran to the right margin
+  without ending a sentence ("… voor de marktwerking in" / "Amsterdam is …");
   so does a line after a Markdown hard break (two trailing spaces);
 - bullets are "- ", "• ", "* " with nesting from indentation and the "- o" marker;
 - numbered questions: "1. …?", "16.Hoe …", "64.0 meting …" (question 64), and
@@ -20,6 +22,7 @@ The reader is line-based and forgiving, because the notes are PDF extractions:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -71,6 +74,21 @@ class _Line:
     o_marker: bool = False  # "- o" bullet
 
 
+MARGIN_LINES = 20  # a text this long (in lines) shows where its right margin is
+MARGIN_SHARE = 0.8  # a line this close to the margin ran into it
+
+
+def _full_width(lines: list[str]) -> float:
+    """The length from which a line reached the right margin of a page-broken text
+    (most of the width of its longer lines); unbounded for a text too short to tell
+    or written one paragraph a line."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < MARGIN_LINES:
+        return math.inf
+    width = lengths[int(len(lengths) * 0.9)]
+    return MARGIN_SHARE * width if width <= 120 else math.inf
+
+
 class _Parser:
     def __init__(self, source: RawSource, lexicon: Lexicon):
         self.source = source
@@ -96,6 +114,7 @@ class _Parser:
         self.askers: list[Asker] = []
         self.previous: Block | None = None
         self.previous_o = False  # the element before was a "- o" bullet
+        self.full_width = _full_width(self.lines)
 
     @staticmethod
     def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
@@ -251,7 +270,13 @@ class _Parser:
         if last + 1 == line.number and self.lines[last - 1].endswith("  "):
             return True
         # "64.0 meting" or "2. …" on a later line is a new item, not a continuation.
-        return line.kind == "text" and line.raw.lstrip()[:1].islower() and not TERMINAL.search(previous.text)
+        if line.kind != "text" or TERMINAL.search(previous.text):
+            return False
+        if line.raw.lstrip()[:1].islower():
+            return True
+        # A line that ran to the right margin was broken by the page, not the writer.
+        return previous.kind == "paragraph" and last + 1 == line.number and \
+            len(self.lines[last - 1].rstrip()) >= self.full_width
 
     # ---- step 3: build blocks, sections and questions -----------------------------------
 

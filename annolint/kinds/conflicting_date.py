@@ -4,9 +4,12 @@ of the same date.
 What it does
     Compares the dated statements of one note (and of notes for the same meeting
     date) with each other. Statements about the same thing are grouped: the same
-    sentence copied with another date, or the same reference ("de raadsbrief van 28 maart" and "de raadsbrief van 18 maart", "de
-    bijeenkomst op 5 november" and "de bijeenkomst van 12 november") in sentences
-    about the same subject. When a group gives periods that do not overlap, each
+    sentence copied with another date, or the same reference ("de raadsbrief van 28
+    maart" and "de raadsbrief van 18 maart", "de bijeenkomst op 5 november" and "de
+    bijeenkomst van 12 november") in sentences about the same subject, unless the note lists several dates for that noun in one sentence
+    ("brief d.d. 28 april 2021; brief d.d. 9 juni 2021": a kind, not one letter).
+    Items of a schedule (an agenda or timeline list) are compared only with their
+    own copies. When a group gives periods that do not overlap, each
     statement that departs from the date most of the group gives (or, one against
     one, from the first written) is reported, with the others as related places. Two
     dates in one sentence are never compared (they are two things: "verschijnen eind
@@ -38,7 +41,7 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import matching_pairs, reference_noun
+from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic
 from annolint.similarity import Clusters, shared_terms, split_by_agreement
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import stem
@@ -52,11 +55,30 @@ class Params:
     alignment: float = 0.9
 
 
-def _same_reference(a: DatedStatement, b: DatedStatement, stop_words: frozenset[str]) -> bool:
-    """Both sentences name the thing either date is attached to ("de raadsbrief van …";
-    "bijeenkomst" also matches "informatiebijeenkomst")."""
-    nouns = {stem(n) for n in (reference_noun(a, stop_words), reference_noun(b, stop_words)) if n}
-    return bool(nouns) and all(shared_terms(frozenset({n}), s.own_terms) for n in nouns for s in (a, b))
+def _same_reference(a: DatedStatement, b: DatedStatement, stop_words: frozenset[str],
+                    kinds: frozenset[tuple[str, str]]) -> bool:
+    """Both sentences name the thing either date is attached to ("de raadsbrief van
+    …"; "bijeenkomst" also matches "informatiebijeenkomst"), and that noun names one
+    thing in the note: not a kind of which the note itself lists several dates in one
+    sentence ("brief d.d. 28 april 2021; brief d.d. 9 juni 2021")."""
+    named = [(s.path, stem(n)) for s in (a, b) if (n := reference_noun(s, stop_words))]
+    if not named or any(k in kinds for k in named):
+        return False
+    # "de raadsinformatiebrief over de wachtlijsten": the other sentence must speak of
+    # the wachtlijsten too, or it may mean another letter
+    nouns = {n for _, n in named} | {stem(t) for s in (a, b) if (t := reference_topic(s, stop_words))}
+    return all(shared_terms(frozenset({n}), s.own_terms) for n in nouns for s in (a, b))
+
+
+def _kinds(statements: list[DatedStatement], stop_words: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """(note, noun) for each reference noun that one sentence of the note gives two
+    or more different dates: the noun names a kind of thing there, not one thing."""
+    dates: dict[tuple[str, tuple[int, int], str], set] = defaultdict(set)
+    for s in statements:
+        noun = reference_noun(s, stop_words)
+        if noun:
+            dates[(s.path, s.sentence_id, stem(noun))].add(s.expression.interval)
+    return frozenset((path, noun) for (path, _, noun), found in dates.items() if len(found) > 1)
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
@@ -68,6 +90,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             strong = s.doc.date is not None and not s.doc.date.assumed
             groups[s.doc_date if strong else s.path].append(s)
     stop_words = index.lexicon.stop_word_set
+    kinds = _kinds(index.dated_statements, stop_words)
     found: list[Match] = []
     for key in sorted(groups, key=str):
         statements = sorted(groups[key], key=_place)
@@ -75,7 +98,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         clusters = Clusters(len(statements))
         for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
                                    min_shared=1, compounds=True):
-            if pair.aligned or _same_reference(pair.first, pair.second, stop_words):
+            if pair.aligned or _same_reference(pair.first, pair.second, stop_words, kinds):
                 clusters.join(position[id(pair.first)], position[id(pair.second)])
         for members in clusters.groups():
             found.extend(_departures([statements[i] for i in members]))

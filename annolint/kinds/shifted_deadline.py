@@ -17,8 +17,9 @@ What it does
     promises. A date of one day that had already passed when the later note was
     written is a past event, not a moved deadline (meetings recur). A move that the
     later note announces, in the same element or the next ("inmiddels", "dit is
-    later dan eerder toegezegd", "niet in december maar in februari": the lexicon's
-    ``change-cues``), is an update, not a contradiction.
+    later dan eerder toegezegd": the lexicon's ``change-cues``, or "niet in december
+    maar in februari"), is an update, not a contradiction. A note whose date is only
+    guessed from its text is never taken for the earlier one.
 
 Why
     A promise that silently moves is the most damaging drift in a briefing set: the
@@ -68,6 +69,8 @@ def _moved(a: DatedStatement, b: DatedStatement) -> tuple[DatedStatement, DatedS
     if a.doc_date == b.doc_date:
         return None  # same date: conflicting-date's business
     earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
+    if earlier.doc.date.assumed:
+        return None  # a date guessed from the text is only a lower bound: this note may be the later one
     first, second = earlier.expression.interval, later.expression.interval
     if first.overlaps(second):
         return None
@@ -90,7 +93,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if moved is None:
             continue
         earlier, later = moved
-        if announced(later, cues):
+        if later.corrected or announced(later, cues):
             continue  # the later note says the date moved: an update it explains
         key = (later.path, later.sentence_id, later.expression.start)
         later_of[key] = later

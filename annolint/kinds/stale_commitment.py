@@ -3,7 +3,9 @@
 What it does
     Reports a promise, plan or expectation ("sturen we voor de zomer 2024 naar de
     raad") whose whole period lies before the note's own date. Facts ("is in 2023
-    vastgesteld", "sinds maart") and council members' questions are not promises;
+    vastgesteld", "sinds maart"), questions, denied dates ("niet in december") and
+    the items of a schedule (an agenda or timeline list, whose past items are past
+    events) are not promises;
     periods without a year are read as the next such period, so only a period with
     its year written can be stale.
 
@@ -39,7 +41,7 @@ class Params:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     for s in index.dated_statements:
         interval = s.expression.interval
-        if (not s.commitment or s.doc_date is None or s.doc.date.assumed or not in_scope(s.block, scope)
+        if (not s.commitment or s.listed or s.doc_date is None or s.doc.date.assumed or not in_scope(s.block, scope)
                 or s.expression.anchor == "relative" or not interval.ended_by(s.doc_date)):
             continue
         today = Interval(s.doc_date, None, "day")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from annolint.index import CorpusIndex
-from annolint.similarity import aligned, candidate_pairs, shared_terms, subject_similarity
+from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, subject_similarity
 from annolint.temporal.statements import DatedStatement
 
 
@@ -45,10 +45,14 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
             continue
         if aligned(a.aligned, b.aligned, alignment):
             # One sentence and its copy: the second date of the one is the second
-            # date of the other, never the first ("in december … in februari 2026").
-            if a.ordinal == b.ordinal:
+            # date of the other, never the first ("in december … in februari 2026");
+            # a name changed on both sides makes it another thing ("bestemmingsplan
+            # Sloterdijk (vastgesteld …)" and "bestemmingsplan Boven 't Y (…)").
+            if a.ordinal == b.ordinal and not renamed(a.sentence, a.aligned, b.sentence, b.aligned):
                 yield Pair(a, b, 1.0, True)
             continue
+        if a.listed or b.listed:
+            continue  # a schedule's item is only ever its own copy
         score = subject_similarity(a.terms, b.terms, weight, compounds)
         if score < min_similarity or not _own_overlap(a, b):
             continue
@@ -64,17 +68,33 @@ def _own_overlap(a: DatedStatement, b: DatedStatement) -> bool:
     return bool(shared_terms(a.own_terms, b.terms) or shared_terms(b.own_terms, a.terms))
 
 
-_REFERENCE = re.compile(r"(\w[\w-]*)\s+(?:van|op|d\.d\.|dd|gedateerd|of|on|dated)\s*$", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"(\w[\w-]*)"
+    # "de raadsbrief over de wachtlijsten d.d. …" dates the letter, not the lists
+    r"(?:\s+(?:over|inzake|voor|met|about|on|for)\s+(?:de|het|een|the|a)?\s*([\w-]+))?"
+    r"\s+(?:van|op|d\.d\.|dd|gedateerd|of|on|dated)\s*$", re.IGNORECASE)
 
 
 def reference_noun(statement: DatedStatement, stop_words: frozenset[str]) -> str:
     """The thing a date names, when written as "<noun> van <date>": "raadsbrief van
-    28 maart", "bijeenkomst van 12 november"."""
+    28 maart", "bijeenkomst van 12 november", "raadsinformatiebrief over de
+    wachtlijsten d.d. …"."""
+    return _reference(statement, stop_words)[0]
+
+
+def reference_topic(statement: DatedStatement, stop_words: frozenset[str]) -> str:
+    """What that thing is about, when the sentence says so before the date: "de
+    raadsinformatiebrief over de wachtlijsten van 28 januari" gives "wachtlijsten"."""
+    return _reference(statement, stop_words)[1]
+
+
+def _reference(statement: DatedStatement, stop_words: frozenset[str]) -> tuple[str, str]:
     before = statement.sentence[: statement.expression.start]
     m = _REFERENCE.search(before)
     if not m or m.group(1).lower() in stop_words:
-        return ""
-    return m.group(1).lower()
+        return "", ""
+    topic = (m.group(2) or "").lower()
+    return m.group(1).lower(), "" if topic in stop_words else topic
 
 
 def change_cues(lexicon) -> re.Pattern:

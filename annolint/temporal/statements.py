@@ -47,6 +47,10 @@ class DatedStatement(InNote):
     sentence_id: tuple[int, int]  # (block index, sentence start): one sentence, one id
     reference: bool = False  # the date names a document, meeting or measurement: "brief van", "peildatum"
     ordinal: int = 0  # which time expression of its sentence (0, 1, …): copies pair by position
+    negated: bool = False  # "niet in december (maar in februari)": a date the sentence denies
+    corrected: bool = False  # "(niet in december) maar in februari": the date that replaces a denied one
+    asked: bool = False  # the sentence is a question ("Klopt het dat in 2019 …?"): it claims nothing
+    listed: bool = False  # an item of a schedule (see ``index.in_schedules``): its own event
 
     @property
     def in_question(self) -> bool:
@@ -59,7 +63,7 @@ class DatedStatement(InNote):
         letter, a meeting or a measurement: "de raadsbrief van 2 september",
         "peildatum 1 maart")."""
         return (self.modality != "fact" and not self.in_question and not self.reference
-                and self.block.kind not in ("heading", "header"))
+                and not self.negated and not self.asked and self.block.kind not in ("heading", "header"))
 
 
 class _Cues:
@@ -129,13 +133,21 @@ class StatementReader:
         self.cues = _Cues(lexicon)
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
         self.pronouns = frozenset(p.lower() for p in lexicon.pronouns)
+        self.negations = frozenset(n.lower() for n in lexicon.answers.negations)
         self._read: dict[tuple[str, dt.date | None], tuple[list[TemporalExpression], set[str]]] = {}
 
     @cached_property
     def time_words(self) -> frozenset[str]:
-        """Words that belong to time expressions, never to a subject."""
+        """Words that belong to time expressions or to figures, never to a subject:
+        "€ 9 mln in 2025" and "€ 81,2 mln voor 2025" share no subject word."""
         t = self.lexicon.time
+        f = self.lexicon.figures
         words = set(self.lexicon.month_numbers)
+        for group in (f.multipliers, f.currencies):
+            for item in group:
+                for name in item.names:
+                    words.update(name.lower().split())
+        words.update(w.lower() for w in f.percent_words)
         for group in (t.seasons, t.parts, t.bounds, t.deictics, t.units, t.recesses, t.relative_days):
             for item in group:
                 for name in item.names:
@@ -207,8 +219,13 @@ class StatementReader:
         if previous and (first_word(sentence) in self.pronouns or len(own) < FEW_TERMS):
             terms = own | self.terms(previous)
         aligned = " ".join(w.lower() for w in WORD.findall(rest))
+        asked = sentence.rstrip().endswith("?")
         result = []
+        denied = False  # an earlier date of this sentence is denied: "niet in december maar in februari"
         for ordinal, expression in enumerate(found):
+            negated = self._negated(sentence[:expression.start])
+            corrected = denied and not negated
+            denied = denied or negated
             if expression.interval is None:
                 continue
             result.append(DatedStatement(
@@ -218,8 +235,14 @@ class StatementReader:
                 modality=_modality(kinds, expression, doc_date),
                 aligned=aligned, sentence_id=(index, offset),
                 reference=self._reference(sentence[:expression.start]), ordinal=ordinal,
+                negated=negated, corrected=corrected, asked=asked,
             ))
         return result
+
+    def _negated(self, before: str) -> bool:
+        """Whether the word right before a date denies it: "niet in december"."""
+        words = WORD.findall(before[-20:])
+        return bool(words) and words[-1].lower() in self.negations
 
     def _reference(self, before: str) -> bool:
         """Whether the words before a date make it a reference: a cue ("peildatum",

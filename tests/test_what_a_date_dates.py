@@ -1,0 +1,129 @@
+"""What a date dates: schedule items, denied dates, questions, letters of one kind,
+the same sentence about two things, and sentences broken by the page. Each silent
+case has a twin that must still be reported."""
+
+from __future__ import annotations
+
+from annolint.config import Config
+from annolint.engine import load_setup
+from annolint.sources import RawSource
+from annolint.structure import parse_document
+from conftest import findings, line_of, note, places, write_set
+
+LEXICON = load_setup(Config()).lexicon
+DATE, STALE, SHIFT = (["--select", r] for r in ("conflicting-date", "stale-commitment", "shifted-deadline"))
+
+
+def rules_at(args: list[str], tmp_path) -> list[tuple[str, str, int]]:
+    return [(name, path, line) for name, path, line, _ in places(findings(["check", ".", *args], cwd=tmp_path))]
+
+
+AGENDA = ("- Commissie Zorg 10 april 2025: stand van zaken wachtlijsten.",
+          "- Commissie Zorg 22 mei 2025: jaarrekening 2024.",
+          "- Commissie Zorg 19 juni 2025: voortgang inkoop jeugdhulp 2026.")
+
+
+def test_the_items_of_a_schedule_are_their_own_events(tmp_path):
+    text = note("Staf, 17 maart 2025",
+                "- Een eerste beeld van de wachtlijsten volgt in de commissie Zorg van 10 april.", "",
+                "Termijnagenda", "", *AGENDA)
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(DATE, tmp_path) == []
+
+
+def test_a_schedule_item_moved_in_a_later_copy_is_reported(tmp_path):
+    first = note("Staf, 17 maart 2025", "Termijnagenda", "", *AGENDA)
+    later = note("Staf, 31 maart 2025", "Termijnagenda", "", AGENDA[0], AGENDA[1],
+                 "- Commissie Zorg 3 juli 2025: voortgang inkoop jeugdhulp 2026.")
+    write_set(tmp_path, {"1.txt": first, "2.txt": later})
+    assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "2.txt", line_of(later, "3 juli 2025"))]
+
+
+def test_past_items_of_a_timeline_are_not_stale_promises(tmp_path):
+    text = note("Commissie Zorg, 19 juni 2025", "Tijdlijn", "",
+                "- 7 oktober 2024       start inkooptraject",
+                "- 21 november 2024     marktconsultatie met de aanbieders",
+                "- 23 januari 2025      bespreking nota van uitgangspunten", "",
+                "- De evaluatie sturen we voor de zomer 2024 naar de raad.")
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(STALE, tmp_path) == [("stale-commitment", "a.txt", line_of(text, "voor de zomer 2024"))]
+
+
+def test_a_date_the_note_denies_and_corrects_is_no_moved_promise(tmp_path):
+    first = note("Commissie Wonen, 3 juli 2025",
+                 "- De eerste bewoners wonen naar verwachting in december 2025 op Dokkersveld.")
+    corrected = note("Commissie Wonen, 1 oktober 2025",
+                     "- Daardoor wonen de eerste bewoners niet in december maar in februari 2026 op Dokkersveld.")
+    moved = note("Commissie Wonen, 5 november 2025",
+                 "- De eerste bewoners wonen naar verwachting in maart 2026 op Dokkersveld.")
+    write_set(tmp_path, {"1.txt": first, "2.txt": corrected})
+    assert rules_at(SHIFT, tmp_path) == []
+    write_set(tmp_path, {"3.txt": moved})
+    assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "3.txt", line_of(moved, "maart 2026"))]
+
+
+def test_a_question_claims_no_date(tmp_path):
+    text = note("Raadsvergadering, 10 maart 2021",
+                "Klopt het dat alleen in 2019 een correctie voor de marktwerking is opgenomen? "
+                "De evaluatie sturen we in 2020 naar de raad.")
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(STALE, tmp_path) == [("stale-commitment", "a.txt", line_of(text, "Klopt het"))]
+    got = findings(["check", ".", *STALE], cwd=tmp_path)
+    assert [f["message"].split("'")[1] for f in got] == ["in 2020"]
+
+
+def test_letters_the_note_lists_with_several_dates_are_a_kind_not_one_letter(tmp_path):
+    text = note("Raadsbrief, 12 oktober 2021",
+                "- Zie de raadsbrief d.d. 3 november 2020 over de binnenstad.",
+                "- Eerdere brieven over de binnenstad: brief d.d. 17 december 2021 (uitvoeringsprogramma); "
+                "brief d.d. 9 juni 2021 (tussentijdse raadsbrief binnenstad).")
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(DATE, tmp_path) == []
+
+
+def test_a_letter_about_another_topic_is_another_letter(tmp_path):
+    other = note("Staf, 17 maart 2025",
+                 "- Op de raadsinformatiebrief over de wachtlijsten van 28 januari 2025 kwamen vragen van de SP.",
+                 "- De raad wordt met een raadsinformatiebrief op 18 maart 2025 over de reorganisatie geïnformeerd.")
+    same = note("Staf, 17 maart 2025",
+                "- Op de raadsinformatiebrief over de wachtlijsten van 28 januari 2025 kwamen vragen van de SP.",
+                "- Sinds de raadsinformatiebrief over de wachtlijsten van 4 februari 2025 is de wachtlijst korter.")
+    write_set(tmp_path, {"a.txt": other})
+    assert rules_at(DATE, tmp_path) == []
+    write_set(tmp_path, {"a.txt": same})
+    assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(same, "4 februari 2025"))]
+
+
+def test_the_same_sentence_about_two_named_things_is_not_one_copy(tmp_path):
+    two = note("Rapport, 11 februari 2020",
+               "- Vigerend bestemmingsplan Sloterdijk, gemeente Amsterdam, onherroepelijk (vastgesteld 2013-07-03).",
+               "- Vigerend bestemmingsplan Boven 't Y, gemeente Amsterdam, onherroepelijk (vastgesteld 2018-02-14).")
+    one = note("Rapport, 11 februari 2020",
+               "- Vigerend bestemmingsplan Sloterdijk, gemeente Amsterdam, onherroepelijk (vastgesteld 2013-07-03).",
+               "- Vigerend bestemmingsplan Sloterdijk, gemeente Amsterdam, onherroepelijk (vastgesteld 2018-02-14).")
+    write_set(tmp_path, {"a.txt": two})
+    assert rules_at(DATE, tmp_path) == []
+    write_set(tmp_path, {"a.txt": one})
+    assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(one, "2018-02-14"))]
+
+
+def test_a_note_dated_from_its_text_is_never_the_earlier_one(tmp_path):
+    dated = note("Staf, 8 september 2025",
+                 "- Het gesprek met de bezwaarmakers van Dokkersveld is gepland op 15 september 2025.")
+    guessed = "\n".join(["CONCEPT", "", "Annotatie bezwaar Dokkersveld", "",
+                         "- Op 3 september 2025 hebben omwonenden bezwaar gemaakt.",
+                         "- Het gesprek met de bezwaarmakers van Dokkersveld is gepland op 29 september 2025.", ""])
+    write_set(tmp_path, {"a.txt": dated, "b.txt": guessed})
+    assert rules_at(SHIFT, tmp_path) == []
+
+
+def test_a_line_broken_at_the_right_margin_continues_its_sentence():
+    filler = "Dit is een regel tekst uit een gescande brief die tot aan de rechterkantlijn loopt, zoals"
+    lines = ["Notulen raadsvergadering", "", "Kernboodschap", ""] + [filler] * 20 + ["Klopt het dan dat alleen in 2019 een correctie voor de marktwerking in de stad",
+                             "Amsterdam is opgenomen? Dat vraag ik de wethouder.", "",
+                             "Kort.", "Amsterdam blijft een nieuwe alinea na een afgesloten zin."]
+    doc = parse_document(RawSource("notulen.txt", "\n".join(lines) + "\n", "utf-8"), LEXICON)
+    texts = [b.text for b in doc.blocks]
+    assert any(t.endswith("marktwerking in de stad Amsterdam is opgenomen? Dat vraag ik de wethouder.")
+               for t in texts)
+    assert "Amsterdam blijft een nieuwe alinea na een afgesloten zin." in texts
