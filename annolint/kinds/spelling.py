@@ -11,19 +11,34 @@ What it does
     and the form to use (the configured one, else the most frequent).
 
     Not variants (see ``spelling_forms.py``): the capital at the start of a sentence,
-    a line or a bullet ("De werkzaamheden" / "de werkzaamheden"); a name in capitals
-    (a letterhead, "Mevrouw DE JAGER:" in minutes); a common noun written with and
-    without a capital, or a word that only ever starts a sentence; words that also
-    occur in lower case elsewhere, such as "inclusie en diversiteit"; the joint of a
-    name and a common noun in lower case ("Ajax-supporters" / "Ajax supporters");
-    spacing around a hyphen ("Ajax - ADO" / "Ajax-ADO"); an inflection, derivation or
-    longer compound ("Wobverzoek" / "Wobverzoeken", "Lindewaard" / "Lindewaardse");
-    two names joined by "en" ("Ajax en ADO"); a place described in two words ("Kop van
-    de Zuidas" / "Kop Zuidas"); a name inside a web or e-mail address.
+    a line or a bullet ("De werkzaamheden" / "de werkzaamheden", "o _Woonzorglocatie");
+    a name in capitals (a letterhead, "Mevrouw DE JAGER:" in minutes), which is not
+    compared with the name in mixed case at all; title case in a caption, a block
+    without a stop word ("GVB Buslijnen" in a table row), and the capitals of text in
+    another language ("the De Wallen area"); a common noun written with and without a
+    capital, or a word that only ever starts a sentence; words that also occur in
+    lower case elsewhere, such as "inclusie en diversiteit", their case and accents
+    ("Café" / "cafe"); a name mostly written in lower case ("e-mailadres"), and a
+    phrase of common words in lower case beside a department's name ("de openbare orde
+    en veiligheid" / "Openbare Orde en Veiligheid"); the joint of a name and a common
+    noun that the name's places write in lower case ("Ajax-supporters" / "Ajax
+    supporters", "C-Locatie" / "C-locatie"); spacing around a hyphen ("Ajax - ADO" /
+    "Ajax-ADO"); an inflection, derivation, longer compound or Dutch plural
+    ("Wobverzoek" / "Wobverzoeken", "Lindewaard" / "Lindewaardse", "Amsterdamse" /
+    "Amsterdam’s", "Kademuur" / "Kademuren"); names listed with "en" ("Ajax en ADO",
+    "Kilig en Nanninga"), and a run that names one thing twice ("Gemeente Amsterdam
+    Gemeente Amsterdam", two cells); a place described in two words ("Kop van de
+    Zuidas" / "Kop Zuidas"); a name inside a web or e-mail address, in any case
+    ("Www.TRN-ENGINEERING.NL"). A run of capitals does not start with an article or
+    another stop word ("… met Een Erotisch Centrum …", columns run together), nor
+    hold a word OCR made of scraps ("TAMANA-cstaAAT", "EenErotisch"), nor go on past a
+    hyphen with a space after it only ("Ajax- Gemeente").
 
     Only running prose is reported: a place in a table, a log, a form, page
-    furniture, OCR debris or on a line with scanning scars ("«", "{", "|") is never
-    the variant, but it votes for the preferred form.
+    furniture, OCR debris, on a line with scanning scars ("«", "{", "|", a percent
+    sign after no number), in a block naming a file ("….PDF"), in the free text of an
+    exported record ("Toelichting : …", a complainant's words) or in a long block
+    without a stop word is never the variant, but it votes for the preferred form.
 
     Family-name particles are compared when one place writes them capitalised before
     a capitalised name, and only between places of the same context: Dutch writes
@@ -32,6 +47,10 @@ What it does
     rule predicts is the one to use. A name with an article that never follows a title
     or a first name ("de Wallen" / "De Wallen") is a place, not a person: the vote
     decides, and a preposition before the article ("van de Wallen") is not compared.
+    The capital article of a place counts as a way of writing it only when it stands
+    inside sentences in two blocks or more; once, it is more often a sentence start
+    the reader could not see ("Ligging locatie De Oeverlanden liggen …", a quotation
+    "‘De Galaxy’").
 
     The preferred form: the configured one; else, for a person's particle, the one the
     rule predicts; else the vote, counted once per sentence of prose and once per note
@@ -69,19 +88,24 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from annolint.findings import Related
 from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
-from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, particle_contexts,
-                                           preferred_form, signature, votes, without_typography)
-from annolint.kinds.spelling_scan import People, candidates, parts_of, scan, tokens_of
+from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, lowered_words,
+                                           particle_contexts, preferred_form, signature, votes,
+                                           without_typography)
+from annolint.kinds.spelling_scan import People, candidates, parts_of, record_labels, scan, tokens_of
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
 # Endings that make another word of a name or noun, not a misspelling of it.
 INFLECTIONS = frozenset({"e", "en", "n", "s", "se", "es", "er", "ers", "'s", "’s", "'", "’"})
 COORDINATORS = frozenset({"en", "&", "in", "op"})  # "Ajax en ADO": two names joined
+LISTING = frozenset({"en", "&"})  # "Kilig en Nanninga": names listed, never grouped fuzzily
+PLURALS = frozenset({"en", "e", "s"})  # Dutch plural endings that may respell the stem
+VOICED = {"f": "v", "s": "z"}  # "brief" / "brieven", "huis" / "huizen"
+LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 @dataclass(frozen=True)
@@ -119,8 +143,9 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
-                 connectors: frozenset[str]) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params, connectors: frozenset[str],
+                 before: dict[tuple[str, ...], set[str]] | None = None
+                 ) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Pairs of different keys that are one name: the same words but for connectors
     ("College (voor de) Rechten van de Mens"), or a near-identical spelling. Keys are
     blocked by their content words and by their first letters, never all pairs."""
@@ -142,9 +167,13 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
     by_prefix: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in keys:
+        content = tuple(p for p in key if p not in connectors)
+        # a list of names ("Kilig en Nanninga") is no one name to misspell, nor a run
+        # that names one thing twice ("Gemeente Amsterdam Gemeente Amsterdam", two cells)
+        if LISTING.intersection(key) or len(set(content)) < len(content):
+            continue
         if len(key) >= 2 and len(key[-1]) >= 4:
             by_last[key[-1][:3]].append(key)
-        content = tuple(p for p in key if p not in connectors)
         if len(content) >= 2:
             by_content[content].append(key)
         joined = "".join(key)
@@ -165,16 +194,26 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params,
                 if len("".join(a)) >= params.min_fuzzy_length and alike(a, b):
                     yield a, b
     # "Warmte Oostpolder" (a sentence-initial "Stichting" dropped) against the end of
-    # "Stichting Warmte Oosterpolder"; an exact end ("Amsterdam") is a different name.
+    # "Stichting Warmte Oosterpolder"; an exact end ("Amsterdam") is a different name,
+    # and so is a name that never stands after the word dropped ("een Erotisch Centum"
+    # is no "Kernteam Erotisch Centrum").
     for group in by_last.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 short, long_ = (a, b) if len(a) < len(b) else (b, a)
                 if len(long_) != len(short) + 1:  # one dropped word, not a longer name
                     continue
+                if before is not None and long_[0] not in before.get(short, ()):
+                    continue
                 tail = long_[-len(short):]
                 if len("".join(short)) >= params.min_fuzzy_length and alike(short, tail):
                     yield short, long_
+
+
+def _word_before(occ: Occurrence) -> str:
+    """The word written right before a place of a name, in lower case ("" at a block's start)."""
+    m = LAST_WORD.search(occ.block.masked, 0, occ.particle_start)
+    return m.group(1).casefold() if m else ""
 
 
 def _without_joined_names(keys: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -189,28 +228,58 @@ def _without_joined_names(keys: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
 def _other_word(x: str, y: str) -> bool:
     """One word is the other with an ending: an inflection or derivation ("Wobverzoek"
     / "Wobverzoeken", "Lindewaard" / "Lindewaardse"), or a longer compound ("Douwes" /
-    "Douwesweg"). Such words are different words, not one misspelt; a letter doubled
-    at the end ("Wilgenhof" / "Wilgenhoff") is a misspelling."""
+    "Douwesweg"); or both are one stem with two endings ("Amsterdamse" / "Amsterdam’s",
+    "Nederlandse" / "Nederlanden"); or a plural that spells its stem another way, as
+    Dutch plurals do: a long vowel written single in an open syllable ("kademuur" /
+    "kademuren"), a consonant doubled after a short one ("kat" / "katten"), f and s
+    voiced ("brief" / "brieven", "huis" / "huizen"). Such words are different words,
+    not one misspelt; a letter doubled at the end ("Wilgenhof" / "Wilgenhoff") is a
+    misspelling."""
     short, long_ = sorted((x, y), key=len)
-    if not long_.startswith(short):
-        return False
-    ending = long_[len(short):]
-    return ending in INFLECTIONS or len(ending) >= 3
+    if long_.startswith(short):
+        ending = long_[len(short):]
+        return ending in INFLECTIONS or len(ending) >= 3
+    for ending in sorted(INFLECTIONS, key=len, reverse=True):
+        for a, b in ((x, y), (y, x)):
+            if not a.endswith(ending):
+                continue
+            stem = a[:-len(ending)]
+            if len(stem) >= 3 and b.startswith(stem) and b[len(stem):] in INFLECTIONS:
+                return True  # "amsterdam" + "se" / "’s"
+            if ending in PLURALS and len(stem) >= 3 and stem in _plural_stems(b):
+                return True  # "kademur" + "en" / "kademuur"
+    return False
+
+
+
+def _plural_stems(word: str) -> set[str]:
+    """How a Dutch plural may spell the stem of ``word``: a doubled vowel before its last
+    consonant written single ("muur" -> "mur"), its last consonant doubled ("kat" ->
+    "katt"), a last f or s voiced ("brief" -> "briev"), and the last two together."""
+    stems = {word}
+    if len(word) >= 3 and word[-1] not in "aeiouy" and word[-2] == word[-3] and word[-2] in "aeiou":
+        stems.add(word[:-2] + word[-1])
+    if len(word) >= 2 and word[-1] not in "aeiouy" and word[-2] in "aeiou":
+        stems.add(word + word[-1])
+    stems |= {w[:-1] + VOICED[w[-1]] for w in list(stems) if w[-1:] in VOICED}
+    return stems
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     lexicon = index.lexicon
     connectors = frozenset(c.casefold() for c in lexicon.name_connectors)
     particles = frozenset(p.casefold() for p in lexicon.name_particles if " " not in p)
+    stop_words = lexicon.stop_word_set
     common = index.lowercase_words
     people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
     tokenised = [(doc, block, tokens_of(block)) for doc, block in index.blocks(scope)]
+    records = record_labels(block for _, block, _ in tokenised)
     for _, block, tokens in tokenised:
         if block.register == "debris":  # OCR noise makes no names
             continue
-        for run in candidates(block, tokens, connectors, common):
+        for run in candidates(block, tokens, connectors, common, stop_words):
             key = parts_of(block.masked[run[0].start:run[-1].end])
             if key and any(len(p) >= 3 for p in key):
                 keys.add(key)
@@ -231,8 +300,9 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for alias in name.aliases:
             groups.union(base, parts_of(alias))
 
-    found = scan(tokenised, keys, people)
-    for a, b in _fuzzy_pairs(sorted(found), params, connectors):
+    found = scan(tokenised, keys, people, stop_words, records)
+    before = {key: {_word_before(o) for o in places} for key, places in found.items()}
+    for a, b in _fuzzy_pairs(sorted(found), params, connectors, before):
         groups.union(a, b)
 
     members: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
@@ -269,7 +339,7 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
         occurrences = [o for o in occurrences if particle_place(o)]
         if not any(o.given or o.titled for o in occurrences):
             # not a person: "van de Wallen" is a preposition and the article of "de Wallen"
-            occurrences = [last_particle(o) for o in occurrences]
+            occurrences = _stray_capitals([last_particle(o) for o in occurrences])
         contexts = particle_contexts(occurrences)
         if not params.dutch_particles:
             contexts = [("", places) for _, places in contexts]
@@ -285,14 +355,39 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
     for predicted, places in contexts:
         context = "|".join(sorted({f"{o.given}:{o.particle.casefold()}" for o in places})) if particle_names else ""
         yield from _report_forms(params, places, particle_names, ordinary, names, predicted,
-                                 key + ("|" + context if len(contexts) > 1 else ""))
+                                 key + ("|" + context if len(contexts) > 1 else ""), connectors)
+
+
+def _lower_phrase(occ: Occurrence, connectors: frozenset[str]) -> bool:
+    """Written wholly in lower case, with a connector between its words: a phrase of
+    common words ("openbare orde en veiligheid"), not a name."""
+    parts = parts_of(occ.core)
+    return occ.core == occ.core.lower() and not occ.particle[:1].isupper() \
+        and any(p in connectors for p in parts[1:-1])
+
+
+def _stray_capitals(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """A place name's article with a capital inside a sentence ("… De Groene Zoom") is a
+    way of writing the name when it recurs; standing in one sentence only, it is more
+    often a sentence start the reader could not see (columns of a scan run together,
+    "Ligging locatie De Oeverlanden liggen …"; a quotation opened, "het schip ‘De
+    Galaxy’") and counts as one."""
+    stray = [o for o in occurrences if o.particle[:1].isupper() and not o.initial and o.prose]
+    if len({(o.doc.path, o.block.line) for o in stray}) >= 2:
+        return occurrences
+    return [replace(o, initial=True) if o in stray else o for o in occurrences]
 
 
 def _report_forms(params: Params, places: list[Occurrence], particle_names: bool,
                   ordinary: frozenset[str], names: set[PreferredName], predicted: str,
-                  key: str) -> Iterator[Match]:
-    signatures = [signature(o, particle_names, ordinary) for o in places]
-    places, signatures = without_typography(places, signatures)
+                  key: str, connectors: frozenset[str] = frozenset()) -> Iterator[Match]:
+    # a common phrase in lower case ("de openbare orde en veiligheid", "het programma
+    # van eisen") beside a department's or a document's name is no way of writing it
+    places = [o for o in places if not _lower_phrase(o, connectors)]
+    lowered = lowered_words(places, ordinary)
+    signatures = [signature(o, particle_names, ordinary, lowered) for o in places]
+    person = particle_names and any(o.given or o.titled for o in places)
+    places, signatures = without_typography(places, signatures, person)
     if len(set(signatures)) < 2:
         return
     first_seen: dict[str, int] = {}
@@ -306,6 +401,9 @@ def _report_forms(params: Params, places: list[Occurrence], particle_names: bool
     else:
         preferred_sig = preferred_form(sorted(first_seen), votes(places, signatures), first_seen, predicted)
         preferred_text = display[preferred_sig]
+        written = [o.core for o, sig in zip(places, signatures) if sig == preferred_sig and not o.initial]
+        if 2 * sum(c == c.lower() for c in written) > len(written):
+            return  # mostly written in lower case: a common noun or phrase, not a name
     # Only prose is reported: a form seen only in a table, a log or OCR debris is no
     # variant, but its places vote and may show the preferred form.
     shown = {s for o, s in zip(places, signatures) if o.prose} | {preferred_sig}

@@ -5,11 +5,16 @@ their places): given every place of one name, decide each place's form, which fo
 are variants worth reporting, and which form to recommend.
 
 - Only running prose is reported. A place in a table, a log, a form, page furniture or
-  OCR debris (``Block.register``), or on a line with scanning scars ("«", "{", "|"), is
-  never a variant; it only votes, and may show the preferred form.
+  OCR debris (``Block.register``), on a line with scanning scars ("«", "{", "|"), or in
+  an aside (a file reference, an exported record's free text, a long block without a
+  stop word; see ``spelling_scan.py``) is never a variant; it only votes, and may show
+  the preferred form.
 - Case that is typography, not spelling, is no variant: the capital at the start of a
-  sentence, a bullet or a line; a heading's title case; a name written wholly in
-  capitals (a letterhead, a speaker's name in minutes).
+  sentence, a bullet or a line; title case in a caption (a block without a stop word,
+  or with hardly any: a title line, a letter in English); a name written wholly in
+  capitals (a letterhead, a speaker's name in minutes), which beside the name in
+  mixed case is not compared at all. The case and accents of the ordinary words in a
+  name are no variant either ("Café" / "cafe").
 - Family-name particles: Dutch writes the particle with a capital when no first name
   or initial precedes the surname ("wethouder Van Buren", "mevrouw Van Pijpen") and in
   lower case after one ("Jan van Buren", "J. van Buren"). Particle case is compared
@@ -31,6 +36,7 @@ are variants worth reporting, and which form to recommend.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -56,6 +62,8 @@ class Occurrence:
     given: bool = False  # a first name or an initial precedes the particle ("Jan van Buren")
     titled: bool = False  # a person's title precedes the particle ("wethouder van Buren")
     scarred: bool = False  # the block has characters no writer types (OCR: "Woustraa{", "«")
+    aside: bool = False  # not running prose: a file reference, a record's free text, a list without stop words
+    caption: bool = False  # a block without a stop word (or hardly any): its capitals are title case
 
     def written(self, with_particle: bool) -> str:
         """The name as written here, with its particle when particles are compared."""
@@ -71,8 +79,9 @@ class Occurrence:
     @property
     def prose(self) -> bool:
         """Running text a writer meant: reported. Not a table, log, form, page furniture,
-        OCR debris, nor a line with scanning scars."""
-        return self.block.prose and not self.scarred
+        OCR debris, a line with scanning scars, nor an aside (a file reference, a
+        record's free text, a long block without a stop word)."""
+        return self.block.prose and not self.scarred and not self.aside
 
     @property
     def shouting(self) -> bool:
@@ -110,37 +119,72 @@ def common_words(group_keys: list[tuple[str, ...]], occurrences: list[Occurrence
     return frozenset(w for w in words if w in connectors or common[w] - inside[w] > 0)
 
 
-def signature(occ: Occurrence, particle_names: bool, ordinary: frozenset[str]) -> str:
-    """How a place writes the name, ignoring the case of ordinary words in it ("Annotatie
-    Agendapunt" and "Annotatie agendapunt" differ only in a common word), and the joint
-    between a name and an ordinary word written in lower case: "Ajax-supporters" and
-    "Ajax supporters" are one compound of a name and a common noun, not two names."""
+def bare(word: str) -> str:
+    """A word in lower case without its accents: "Café" is "cafe"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def lowered_words(occurrences: list[Occurrence], ordinary: frozenset[str]) -> frozenset[str]:
+    """The ordinary words of a name that some place of it writes in lower case."""
+    plain = {bare(w) for w in ordinary}
+    return frozenset(bare(w) for o in occurrences for w in PART_SPLIT.split(o.core)
+                     if w and w.islower() and bare(w) in plain)
+
+
+def signature(occ: Occurrence, particle_names: bool, ordinary: frozenset[str],
+              lowered: frozenset[str] = frozenset()) -> str:
+    """How a place writes the name, ignoring the case and accents of ordinary words in
+    it ("Annotatie Agendapunt" and "Annotatie agendapunt", "Café Tapmarin" and "cafe
+    Tapmarin" differ only in a common word: a spelling checker's business), and the
+    joint between a name and an ordinary word that some place of the name writes in
+    lower case (``lowered``): "Ajax-supporters" and "Ajax supporters", "C-Locatie" and
+    "C-locatie" are one compound of a name and a common noun, not two names."""
     pieces = SEPARATOR.split(HYPHENS.sub("-", occ.core))  # "Ajax - ADO" is "Ajax-ADO"
     words = pieces[0::2]
-    lowered = [w.casefold() if w.casefold() in ordinary else w for w in words]
-    out = [lowered[0]]
+    plain_ordinary = {bare(w) for w in ordinary}
+    folded = [bare(w) if bare(w) in plain_ordinary else w for w in words]
+    out = [folded[0]]
     for i, sep in enumerate(pieces[1::2]):
         left, right = words[i], words[i + 1]
-        plain = any(w.islower() and w.casefold() in ordinary and w.casefold() not in ("en", "&")
-                    for w in (left, right))
+        plain = any((w.islower() or bare(w) in lowered) and bare(w) in plain_ordinary
+                    and w.casefold() not in ("en", "&") for w in (left, right))
         out.append(" " if plain or not sep.strip() else "-")
-        out.append(lowered[i + 1])
+        out.append(folded[i + 1])
     core = "".join(out)
     return f"{occ.particle} {core}" if particle_names else core
 
 
-def without_typography(occurrences: list[Occurrence], signatures: list[str]
+def without_typography(occurrences: list[Occurrence], signatures: list[str], person: bool = False
                        ) -> tuple[list[Occurrence], list[str]]:
     """Drop the places whose form differs from another form only by typography: the
     capital that starts a sentence, a heading's capitals, a name in capitals. A
-    sentence start that is the only way the lower-case form is seen counts as it."""
+    sentence start that is the only way the lower-case form is seen counts as it.
+
+    A name in capitals (a letterhead, "Mevrouw NAOUM NÉHMEÉ:" in minutes) is compared
+    only with other names in capitals: beside places in mixed case it is dropped, its
+    letters too (OCR of capitals is the least reliable). A caption's capitals are
+    title case: it takes the form written elsewhere with the same letters, preferably
+    in running text ("GVB Buslijnen" in a table row is "GVB buslijnen"); the case of a
+    person's particle follows its own rule, title case or not ("wethouder Van Buren")."""
+    def letters(sig: str, occ: Occurrence) -> tuple[str, str]:
+        return (occ.particle if person else "", sig.casefold())
+
+    mixed = any(not occ.case_free for occ in occurrences)
     plain_forms = {sig for sig, occ in zip(signatures, occurrences)
-                   if not occ.initial and not occ.case_free}
-    folded = {sig.casefold() for sig, occ in zip(signatures, occurrences) if not occ.case_free}
+                   if not occ.initial and not occ.case_free and not occ.caption}
+    written = Counter(letters(sig, occ) + (sig,) for sig, occ in zip(signatures, occurrences)
+                      if not occ.initial and not occ.case_free and not occ.caption)
+    canonical: dict[tuple[str, str], str] = {}
+    for (particle, folded, sig), _ in written.most_common():
+        canonical.setdefault((particle, folded), sig)
+    for sig, occ in zip(signatures, occurrences):
+        canonical.setdefault(letters(sig, occ), sig)
     kept_occurrences, kept_signatures = [], []
     for sig, occ in zip(signatures, occurrences):
-        if occ.case_free and sig.casefold() in folded:
+        if occ.case_free and mixed:
             continue
+        elif occ.caption and not occ.case_free:
+            sig = canonical[letters(sig, occ)]
         elif occ.initial:
             lowered, raised = sig[:1].lower() + sig[1:], sig[:1].upper() + sig[1:]
             if lowered != raised and lowered in plain_forms and raised in plain_forms:

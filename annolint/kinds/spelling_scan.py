@@ -5,13 +5,30 @@ collects the runs of capitalised words that may be names, and finds every place 
 name is written, in any case and with hyphens or spaces, with the family-name
 particle before it and what precedes that (a first name, an initial, a title).
 ``spelling.py`` groups the names and reports; ``spelling_forms.py`` decides the forms.
+
+What a block is, for names (``Standing``):
+
+- scanning scars: characters no writer types ("«", "{", "|"), or a percent sign that
+  follows no number ("sien %% DORA PLEIN"): OCR of a map or a drawing;
+- an aside, not the writer's running prose: a block that names a file ("…Lijnbaansgracht
+  Amsterdam.PDF", "d1.0.docx Pagina 7"), the free text of an exported record
+  ("Toelichting : …", a field label spaced as exports space it and opening several
+  blocks of the set: a complainant's words, quoted), or a long block without a single
+  stop word (a legend, a list of names, a row of cells);
+- a caption, where capitals are title case or another language's, not spelling: a
+  block without a stop word ("GVB buslijnen", "Parkeernota Amsterdam Versie
+  november 2017 C-Locatie — maatwerk"), or a long block with hardly any (a title line,
+  a letter in English: "the De Wallen area").
+
+A word OCR made of scraps is no name: lower case running into capitals
+("cstaAAT", "sstRAn"), or a function word run into the next word ("EenErotisch").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from annolint.index import WORD
@@ -21,13 +38,27 @@ from annolint.structure import MASK
 
 SENTENCE_MARK = re.compile(r"[.!?:;]")
 WORD_CHAR = re.compile(r"\w")
-JOIN = re.compile(r"[ \t]+|[ \t]*[-‐–][ \t]*")
-PART_JOIN = re.compile(r"[ \t]*[-‐–]?[ \t]*")
+# Between two words of one name: spaces, a hyphen, or a hyphen spaced on both sides
+# ("Ajax - ADO"); not a hyphen with a space after it only ("Ajax- en Feyenoordsupporters",
+# "TRN- Engineering"): that hyphen stands for a word left out or a line broken.
+JOIN = re.compile(r"[ \t]+|[-‐–]|[ \t]+[-‐–][ \t]+")
+PART_JOIN = re.compile(r"[ \t]*|[-‐–]|[ \t]+[-‐–][ \t]+")
+SCRAP_SPLIT = re.compile(r"[-‐–.]")
+LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyzàáâäçèéêëìíîïñòóôöùúûüÿ"
 HYPHEN_SPLIT = re.compile(r"([\-‐–])")
 PART_SPLIT = re.compile(r"[\s\-‐–]+")
-URLISH = re.compile(r"\S*(?:://|www\.|/|@)\S*")
-SCARS = re.compile(r"[«»{}|¦¬~^\\]")  # characters no writer types: OCR of a scan, a drawing
-LINE_HEAD = re.compile(r"[^\w]*(?:[a-z][ \t]+(?=\w))?")  # marks, and a bullet read as a letter
+URLISH = re.compile(r"\S*(?:://|www\.|/|@)\S*", re.IGNORECASE)
+# Characters no writer types (OCR of a scan, a drawing), and a percent sign after no number.
+SCARS = re.compile(r"[«»{}|¦¬~^\\]|(?<![\d\s])%|(?<!\d)\s%")
+# A file's name: a word with a document's or an image's extension.
+FILE_NAME = re.compile(r"\S\.(?:docx?|pdf|xlsx?|pptx?|od[tsp]|msg|eml|txt|csv|jpe?g|png|gif|tiff?|zip)(?![^\W_])",
+                       re.IGNORECASE)
+# The free text of an exported record: a short label, a space before the colon.
+RECORD_FIELD = re.compile(r"\W{0,3}([^\W\d_][^\W\d_]*(?:[ \t][^\W\d_]+){0,3})[ \t]+:[ \t]")
+FOREIGN_WORDS = 8  # a block this long without a stop word is a list, a legend or a row of cells,
+FOREIGN_SHARE = 0.15  # and with fewer stop words than this share a title or another language
+# marks, a bullet read as a letter, and the underscores OCR puts before a word ("o _Woonzorglocatie")
+LINE_HEAD = re.compile(r"[\W_]*(?:[a-z][ \t]+(?=\w)[\W_]*)?")
 INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")  # "J", "A.B" (WORD leaves the last full stop)
 INITIAL_GAP = re.compile(r"\.?[ \t]+")
 
@@ -85,13 +116,29 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def scrap(word: str, stop_words: frozenset[str]) -> bool:
+    """A word OCR made of scraps, no name: lower case running into capitals
+    ("cstaAAT", "sstRAn"; "eBay" and "kWh" have one lower-case letter first), or a
+    function word run into the next word ("EenErotisch", "DeGroene")."""
+    for part in SCRAP_SPLIT.split(word):
+        lower = len(part) - len(part.lstrip(LOWER_LETTERS)) if part[:1].islower() else 0
+        if lower >= 2 and part[lower:lower + 1].isupper():
+            return True
+        for i in range(2, len(part)):
+            if part[i].isupper() and part[i - 1].islower():
+                if part[:i].casefold() in stop_words:
+                    return True
+                break
+    return False
+
+
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     """Two tokens of one name: nothing but spaces or a hyphen between them."""
     return JOIN.fullmatch(text[a.end:b.start] or " ") is not None
 
 
 def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
-                common: Counter) -> Iterator[tuple[Token, ...]]:
+                common: Counter, stop_words: frozenset[str] = frozenset()) -> Iterator[tuple[Token, ...]]:
     """Runs of capitalised words, with connectors inside, that may be names."""
     text = block.masked
     run: list[Token] = []
@@ -100,9 +147,12 @@ def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
         while run and run[-1].text.casefold() in connectors and not _capitalised(run[-1].text):
             run.pop()
         # A capital that only marks the start of a sentence is not part of a name, and
-        # a name starts with a capitalised word, not a connector or particle ("Van").
+        # a name starts with a capitalised word, not a connector or particle ("Van"),
+        # nor an article or another stop word whose capital is a sentence start the
+        # reader could not see (columns of a scan run together: "… en Een Erotisch
+        # Centrum vervult …").
         while run and ((run[0].initial and common[run[0].text.casefold()] > 0)
-                       or run[0].text.casefold() in connectors):
+                       or run[0].text.casefold() in connectors or run[0].text.casefold() in stop_words):
             run.pop(0)
         if run:
             yield tuple(run)
@@ -112,7 +162,9 @@ def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
         word = token.text
         if run and not _adjacent(text, run[-1], token):
             yield from finish()
-        if _capitalised(word):
+        if scrap(word, stop_words):
+            yield from finish()
+        elif _capitalised(word):
             run.append(token)
         elif run and word.casefold() in connectors:
             run.append(token)
@@ -164,8 +216,42 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return URLISH.fullmatch(text[left:right]) is not None
 
 
+def record_labels(blocks: Iterable[Block], least: int = 3) -> frozenset[str]:
+    """The field labels of exported records in the set: "Toelichting : …" spaced as
+    exports space it (a space before the colon), opening ``least`` blocks or more."""
+    counts: Counter = Counter()
+    for block in blocks:
+        m = RECORD_FIELD.match(block.masked)
+        if m:
+            counts[" ".join(m.group(1).casefold().split())] += 1
+    return frozenset(label for label, n in counts.items() if n >= least)
+
+
+class Standing(NamedTuple):
+    """What a block is, for the names in it (see the module docstring)."""
+    scarred: bool  # scanning scars
+    aside: bool  # not the writer's running prose: a file reference, a record's free text, a list
+    caption: bool  # no stop word, or hardly any in a long block: capitals are title case
+
+
+def standing(block: Block, tokens: list[Token], stop_words: frozenset[str],
+             records: frozenset[str] = frozenset()) -> Standing:
+    """What ``block`` is for the names in it; without stop words (a language pack that
+    lists none) only its scars are told."""
+    text = block.masked
+    stops = sum(1 for t in tokens if t.text.casefold() in stop_words)
+    field = RECORD_FIELD.match(text)
+    long_ = bool(stop_words) and len(tokens) >= FOREIGN_WORDS
+    aside = (FILE_NAME.search(text) is not None
+             or (field is not None and " ".join(field.group(1).casefold().split()) in records)
+             or (long_ and not stops))
+    caption = (bool(stop_words) and bool(tokens) and not stops) or (long_ and stops < FOREIGN_SHARE * len(tokens))
+    return Standing(SCARS.search(text) is not None, aside, caption)
+
+
 def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[str, ...]],
-          people: People) -> dict[tuple[str, ...], list[Occurrence]]:
+          people: People, stop_words: frozenset[str] = frozenset(),
+          records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Occurrence]]:
     """Every place each key is written, in any case, longest key first."""
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in keys:
@@ -175,7 +261,7 @@ def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[s
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     for doc, block, tokens in tokenised:
         text = block.masked
-        scarred = SCARS.search(text) is not None
+        where = standing(block, tokens, stop_words, records)
         # hyphenated words split into parts, each remembering its token
         parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
         for ti, token in enumerate(tokens):
@@ -214,6 +300,7 @@ def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[s
             particle, particle_start, initial, given, titled = _particle_before(
                 text, tokens, first_index, start, initial, people)
             found[matched].append(Occurrence(doc, block, start, end, block.text[start:end], particle,
-                                             initial, particle_start, given, titled, scarred))
+                                             initial, particle_start, given, titled, where.scarred,
+                                             where.aside, where.caption))
             i += len(matched)
     return found
