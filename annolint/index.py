@@ -205,10 +205,10 @@ def in_schedules(statements: list[DatedStatement]) -> set[int]:
     """The ids of the statements that stand in a schedule: three or more list items
     or lines in a row that each open with a date, with at least two dates among them
     ("Commissie ZJW 10 april 2025: …", "Week 16: afstemmen plan …", "7 oktober 2024
-    start inkooptraject"). Each item is its own event: it is compared with its own
-    copy in another note, never with another item or, by its words alone, with a
-    sentence elsewhere. Lines the register does not take for prose (a log line among
-    them) do not break the run."""
+    start inkooptraject"). Each item is its own event: it is compared with its own copy in
+    another note, never with another item or, by its words alone, with a sentence
+    elsewhere. Lines the register does not take for prose (a log line among them) and
+    lines without a word (a page number) do not break the run."""
     by_block: dict[tuple[str, int], list[DatedStatement]] = defaultdict(list)
     led: dict[str, set[int]] = defaultdict(set)
     docs = {}
@@ -225,10 +225,11 @@ def in_schedules(statements: list[DatedStatement]) -> set[int]:
             if i in heads:
                 run.append(i)
                 continue
-            if block is not None and not block.prose:
-                continue
+            if block is not None and (not block.prose or not any(c.isalpha() for c in block.text)):
+                continue  # a log line among the items, a page number between them
             members = [s for b in run for s in by_block[(path, b)]]
             if len(run) >= SCHEDULE and len({m.expression.interval for m in members if m.ordinal == 0}) >= 2:
                 marked.update(id(m) for m in members)
             run = []
     return marked
+

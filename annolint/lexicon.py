@@ -105,6 +105,7 @@ class TimeLexicon:
     relative_days: tuple[Numbered, ...] = ()
     recesses: tuple[Recess, ...] = ()
     quarter_words: tuple[str, ...] = ()
+    denials: tuple[str, ...] = ()  # "niet", "nooit": a sentence that denies its verb promises nothing
     change_cues: tuple[str, ...] = ()  # "inmiddels", "later dan eerder toegezegd": a change the note announces
     week_words: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
@@ -154,6 +155,15 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Statistic:
+    """Words that make a figure a statistic of its kind: "gemiddeld 14 weken" (mean),
+    "maximaal 10 weken" (max) and "14 weken" are three quantities."""
+
+    names: tuple[str, ...]
+    statistic: Literal["mean", "max", "min", "median", "total", "change"]
+
+
+@dataclass(frozen=True)
 class FigureLexicon:
     """The words for reading figures (see ``annolint.figures``)."""
 
@@ -171,6 +181,8 @@ class FigureLexicon:
     labels: tuple[str, ...] = ()  # a number after these is a label: "agendapunt 6"
     not_figures: tuple[re.Pattern, ...] = ()
     roles: tuple[Role, ...] = ()
+    statistics: tuple[Statistic, ...] = ()
+    respective_words: tuple[str, ...] = ()  # "respectievelijk": one figure per item
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ class _Line:
     o_marker: bool = False  # "- o" bullet
 
 
+OCR_LIST_MARK = re.compile(r"^\s*[eo«»©•*+]\s+[A-Z]")  # a bullet read as a letter: "e De breedte …"
 MARGIN_LINES = 20  # a text this long (in lines) shows where its right margin is
 MARGIN_SHARE = 0.8  # a line this close to the margin ran into it
 
@@ -270,7 +271,8 @@ class _Parser:
         if last + 1 == line.number and self.lines[last - 1].endswith("  "):
             return True
         # "64.0 meting" or "2. …" on a later line is a new item, not a continuation.
-        if line.kind != "text" or TERMINAL.search(previous.text):
+        # An OCR'd list item ("e De breedte …") starts afresh.
+        if line.kind != "text" or TERMINAL.search(previous.text) or OCR_LIST_MARK.match(line.raw):
             return False
         if line.raw.lstrip()[:1].islower():
             return True

@@ -127,3 +127,27 @@ def test_a_line_broken_at_the_right_margin_continues_its_sentence():
     assert any(t.endswith("marktwerking in de stad Amsterdam is opgenomen? Dat vraag ik de wethouder.")
                for t in texts)
     assert "Amsterdam blijft een nieuwe alinea na een afgesloten zin." in texts
+
+
+def test_an_owner_tag_and_a_baseline_year_say_nothing_about_the_subject(tmp_path):
+    earlier = note("Raad, 3 juli 2025",
+                   "- De eerste bewoners wonen naar verwachting in december 2025 op Dokkersveld.",
+                   "- Het budget voor 2025 is 81 miljoen euro. Dat is fors meer dan in 2024.")
+    actions = note("Staf, 8 september 2025", "Actiepunten", "",
+                   "- Gesprek met de bezwaarmakers Dokkersveld: gepland op 15 september (Wonen).")
+    moved = note("Staf, 15 september 2025",
+                 "- De eerste bewoners wonen naar verwachting in februari 2026 op Dokkersveld.")
+    write_set(tmp_path, {"1.txt": earlier, "2.txt": actions})
+    assert rules_at(SHIFT, tmp_path) == []
+    write_set(tmp_path, {"3.txt": moved})
+    assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "3.txt", line_of(moved, "februari 2026"))]
+
+
+def test_a_figure_changed_with_its_date_is_another_period_not_a_moved_promise(tmp_path):
+    first = note("Commissie, 27 maart 2025", "- De taakstelling voor het eerste halfjaar van 2025 is 96 statushouders.")
+    second = note("Staf, 8 september 2025", "- De taakstelling voor het tweede halfjaar van 2025 is 104 statushouders.")
+    moved = note("Staf, 15 september 2025", "- De taakstelling voor het tweede halfjaar van 2026 is 104 statushouders.")
+    write_set(tmp_path, {"1.txt": first, "2.txt": second})
+    assert rules_at(SHIFT, tmp_path) == []
+    write_set(tmp_path, {"3.txt": moved})
+    assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "3.txt", line_of(moved, "tweede halfjaar van 2026"))]

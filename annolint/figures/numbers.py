@@ -87,6 +87,12 @@ class FigureGrammar:
         self.points = {phrase_key(n) for n in f.point_words}
         self.labels = {n.lower().rstrip(".") for n in f.labels}
         self.roles = {phrase_key(n): r.role for r in f.roles for n in r.names}
+        statistic_names = {" ".join(n.lower().split()): st.statistic for st in f.statistics for n in st.names}
+        self.statistics = statistic_names
+        self.statistic_words = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                                     for n in sorted(statistic_names, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if statistic_names else re.compile("(?!)")
         self.stop_words = lexicon.stop_word_set
         self.time_units = {n.lower() for u in lexicon.time.units for n in u.names}
         self.dec, self.th = f.decimal_mark, f.thousands_mark
@@ -205,9 +211,7 @@ class FigureGrammar:
 
     def role(self, sentence: str, position: int) -> str:
         """"target", "forecast" or "measured": the nearest role word in the clause."""
-        clause_start = max(sentence.rfind(";", 0, position), sentence.rfind(":", 0, position)) + 1
-        ends = [i for i in (sentence.find(";", position), sentence.find(":", position)) if i >= 0]
-        clause_end = min(ends) if ends else len(sentence)
+        clause_start, clause_end = _clause(sentence, position)
         best, distance = "measured", None
         for w in WORD.finditer(sentence, clause_start, clause_end):
             role = self.roles.get(w.group().lower())
@@ -217,6 +221,25 @@ class FigureGrammar:
                 if distance is None or d < distance:
                     best, distance = role, d
         return best
+
+    def statistic(self, sentence: str, position: int) -> str:
+        """"mean", "max", "min", "median", "total", "change" or "": the statistic word
+        of the figure's clause nearest to it ("de gemiddelde wachttijd was 14 weken",
+        "een uitbreiding met 40 plekken")."""
+        start, end = _clause(sentence, position)
+        best, distance = "", None
+        for m in self.statistic_words.finditer(sentence, start, end):
+            d = abs(position - m.start())
+            if distance is None or d < distance:
+                best, distance = self.statistics[" ".join(m.group().lower().split())], d
+        return best
+
+
+def _clause(sentence: str, position: int) -> tuple[int, int]:
+    """The stretch of ``sentence`` around ``position`` between ";" or ":" marks."""
+    start = max(sentence.rfind(";", 0, position), sentence.rfind(":", 0, position)) + 1
+    ends = [i for i in (sentence.find(";", position), sentence.find(":", position)) if i >= 0]
+    return start, min(ends) if ends else len(sentence)
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -7,7 +7,8 @@ A figure statement is one figure in one sentence with
   twijfelt", "die 12% medewerkers die nu twijfelt");
 - its *unit* ("%", "EUR", "woning"), its *period* (the nearest time expression of
   its clause: "10% in 2021", "20,74% (peildatum 4 juli 2024)") and its *role*:
-  target ("streefcijfer"), forecast ("raming", "verwacht") or measured;
+  target ("streefcijfer"), forecast ("raming", "verwacht") or measured, and its
+  *statistic*: a mean, maximum, minimum, median or total ("gemiddeld", "maximaal");
 - its *aligned text*: the sentence with every figure replaced by "#", to recognise
   the same sentence copied with another figure.
 """
@@ -15,6 +16,7 @@ A figure statement is one figure in one sentence with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from annolint.figures.numbers import Figure, FigureGrammar, figure_grammar_for
@@ -37,6 +39,8 @@ class FigureStatement(InNote):
     terms: frozenset[str]
     window: frozenset[str]
     role: str  # "target", "forecast", "measured"
+    statistic: str  # "mean", "max", "min", "median", "total", "change" or "" (``FigureGrammar.statistic``)
+    field: str  # the label when the figure is a field's value ("Afstand centrumzone: circa 50 meter"), else ""
     period: Interval | None
     period_text: str
     aligned: str  # the sentence with its figures as "#"
@@ -47,7 +51,7 @@ class FigureStatement(InNote):
     def quantity(self) -> tuple:
         """What must be equal for two figures to measure the same thing."""
         period = (self.period.start, self.period.end) if self.period else None
-        return (self.figure.unit, self.role, period)
+        return (self.figure.unit, self.role, self.statistic, period)
 
 
 class FigureReader:
@@ -100,6 +104,8 @@ class FigureReader:
                 span=block.span(offset + figure.start, offset + figure.end),
                 sentence=sentence, terms=terms, window=self._window(cut, figure),
                 role=self.grammar.role(sentence, figure.start),
+                statistic=self.grammar.statistic(sentence, figure.start),
+                field=_field(sentence, figure.start),
                 period=period.interval if period else None, period_text=period.text if period else "",
                 aligned=aligned, ordinal=ordinal, sentence_id=(index, offset),
             ))
@@ -125,6 +131,20 @@ def _nearest(dates, figure: Figure, sentence: str):
         if distance is None or gap < distance:
             best, distance = d, gap
     return best
+
+
+_FIELD = re.compile(r"((?:[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*)\s*:\s*$")
+
+
+def _field(sentence: str, start: int) -> str:
+    """The label a figure is the value of, by its last two words: "Afstand
+    centrumzone: circa 50 meter" gives "afstand centrumzone". A row keyed by a figure
+    ("0 tot 12 jaar: 702 kinderen") is no field: its key says which row it is."""
+    before = sentence[:start]
+    m = _FIELD.search(before)
+    if not m or before[:m.start(1)].rstrip()[-1:].isdigit():
+        return ""
+    return " ".join(m.group(1).lower().split())
 
 
 def _list_number(figure: Figure, sentence: str, offset: int) -> bool:

@@ -45,9 +45,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.findings import Related
-from annolint.index import CorpusIndex, in_scope
+from annolint.index import WORD, CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.similarity import Clusters, aligned, candidate_pairs, split_by_agreement, subject_similarity
 
@@ -64,15 +65,22 @@ class Params:
 
 
 def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, params: Params,
-                   crowded: frozenset[int] = frozenset()) -> str:
+                   crowded: frozenset[int] = frozenset(), siblings: Siblings | None = None) -> str:
     """"copy", "paraphrase" or "" (not the same quantity)."""
     if a.quantity != b.quantity or (a.doc is b.doc and a.sentence_id == b.sentence_id):
         return ""
+    if a.doc is b.doc and a.field and a.field == b.field:
+        return ""  # one field twice in a note ("Afstand centrumzone: …"): two records, two items
+    if different_items(item_of(a.doc, a.sentence_id[0]), item_of(b.doc, b.sentence_id[0])):
+        return ""  # "Onderzoekslocatie 1 …:" and "Onderzoekslocatie 2 …:": one line per item
     if aligned(a.aligned, b.aligned, params.alignment):
         # One sentence copied: its first figure is the copy's first figure, and so on;
-        # a word changed on both sides besides the figure ("in Noord" / "in Oost")
-        # makes it another quantity.
+        # a word changed on both sides besides the figure ("in Noord" / "in Oost"), or
+        # another figure changed too ("12 tot 18 jaar: 512" / "0 tot 12 jaar: 702":
+        # two rows of one breakdown), makes it another quantity.
         if a.ordinal != b.ordinal or _both_changed(a.aligned, b.aligned, index.lexicon.stop_word_set):
+            return ""
+        if siblings is not None and _another_figure_changed(a, b, siblings):
             return ""
         return "copy"
     # In other words: the counted noun is already equal; the words around must share
@@ -86,6 +94,24 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
             subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
         return "paraphrase"
     return ""
+
+
+Siblings = dict[tuple[str, tuple[int, int]], dict[int, FigureStatement]]
+
+
+def _siblings(statements: list[FigureStatement]) -> Siblings:
+    """The figures of each sentence, by position."""
+    found: Siblings = defaultdict(dict)
+    for s in statements:
+        found[(s.path, s.sentence_id)][s.ordinal] = s
+    return found
+
+
+def _another_figure_changed(a: FigureStatement, b: FigureStatement, siblings: Siblings) -> bool:
+    """Whether a figure at another position of the two copies is written otherwise too."""
+    mine, theirs = siblings[(a.path, a.sentence_id)], siblings[(b.path, b.sentence_id)]
+    return any(n != a.ordinal and n in theirs and f.figure.text != theirs[n].figure.text
+               for n, f in mine.items())
 
 
 def _both_changed(a: str, b: str, stop_words: frozenset[str]) -> bool:
@@ -107,13 +133,14 @@ def _when(s: FigureStatement) -> tuple:
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
-    crowded = _crowded(statements)
+    crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
+    siblings = _siblings(statements)
     clusters = Clusters(len(statements))
     partners: dict[int, set[int]] = defaultdict(set)
     pairs = candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
                             exact=lambda s: (s.aligned, s.ordinal, s.quantity))
     for i, j in pairs:
-        if _same_quantity(statements[i], statements[j], index, params, crowded):
+        if _same_quantity(statements[i], statements[j], index, params, crowded, siblings):
             clusters.join(i, j)
             partners[id(statements[i])].add(id(statements[j]))
             partners[id(statements[j])].add(id(statements[i]))
@@ -124,10 +151,12 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     yield from sorted(findings, key=lambda m: m.location)
 
 
-def _crowded(statements: list[FigureStatement]) -> frozenset[int]:
-    """Statements whose sentence holds another figure of the same unit."""
+def _crowded(statements: list[FigureStatement], respective: frozenset[str]) -> frozenset[int]:
+    """Statements whose sentence holds another figure of the same unit, or gives one
+    figure per item ("respectievelijk")."""
     count: Counter = Counter((s.path, s.sentence_id, s.figure.unit) for s in statements)
-    return frozenset(id(s) for s in statements if count[(s.path, s.sentence_id, s.figure.unit)] > 1)
+    return frozenset(id(s) for s in statements if count[(s.path, s.sentence_id, s.figure.unit)] > 1
+                     or (respective and respective & {w.lower() for w in WORD.findall(s.sentence)}))
 
 
 def _departures(group: list[FigureStatement], partners: dict[int, set[int]], params: Params) -> list[Match]:

@@ -44,6 +44,7 @@ Example
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from annolint.findings import Related
-from annolint.index import CorpusIndex
+from annolint.index import WORD, CorpusIndex
 from annolint.kinds.base import Match, note_date, quote
 from annolint.model import Span
 from annolint.questions import QuestionFact
@@ -97,6 +98,8 @@ def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tup
         if a.terms == b.terms:
             yield a, b, 1.0
             continue
+        if _about_other_names(a, b):
+            continue
         if not a.terms & b.terms:
             continue
         alike = subject_similarity(a.terms, b.terms, weight)
@@ -106,6 +109,28 @@ def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tup
         alike = subject_similarity(a.terms, b.terms, weight, compounds=True)
         if alike >= min_similarity and len(shared_terms(a.terms, b.terms) - common) >= 2:
             yield a, b, alike
+
+
+def _about_other_names(a: QuestionFact, b: QuestionFact) -> bool:
+    """Each question is about a name (a place, an organisation) that the other never
+    mentions: "Komt er beveiliging op Dokkersveld?" and "Komt er beveiliging?" answered
+    about De Wissel. A question that names nothing the other lacks ("Hoe lang blijven
+    de units staan?" beside "… de units op Dokkersveld …") may be the same one."""
+    return bool(_names(a, answers=False) - _mentioned(b)) and bool(_names(b, answers=True) - _mentioned(a)) \
+        or bool(_names(b, answers=False) - _mentioned(a)) and bool(_names(a, answers=True) - _mentioned(b))
+
+
+def _names(q: QuestionFact, answers: bool) -> set[str]:
+    """Words written with a capital inside the question's (and its answer's) sentences."""
+    texts = _SENTENCE_BREAK.split(q.question.text) + ([s.text for s in q.sentences] if answers else [])
+    return {w.lower() for text in texts for w in WORD.findall(text)[1:] if w[:1].isupper() and len(w) > 2}
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+
+
+def _mentioned(q: QuestionFact) -> set[str]:
+    return {w.lower() for text in [q.question.text, *(s.text for s in q.sentences)] for w in WORD.findall(text)}
 
 
 def _order(q: QuestionFact) -> tuple:
@@ -164,10 +189,20 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, date
                           lambda s: s.figure.shown)
     if "date" in reasons:
         found += _changed(a, b, dates, params,
-                          lambda x, y: (x.expression.explicit_year and y.expression.explicit_year
+                          # a copy's second date is the other's second date ("over Q1 2026
+                          # verschijnt eind april 2026"), never its first; a date without its
+                          # year counts when it is written otherwise ("najaar" / "voorjaar"),
+                          # not when the same words fall in another year in a later note
+                          lambda x, y: (x.ordinal == y.ordinal
+                                        and (x.expression.explicit_year and y.expression.explicit_year
+                                             or _words(x.expression.text) != _words(y.expression.text))
                                         and not x.expression.interval.overlaps(y.expression.interval)),
                           lambda s: s.expression.text)
     return found
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, differ, shown) -> list[Difference]:

@@ -79,6 +79,12 @@ def _moved(a: DatedStatement, b: DatedStatement) -> tuple[DatedStatement, DatedS
     return earlier, later
 
 
+def _corrects(later: DatedStatement, earlier: DatedStatement) -> bool:
+    """The later sentence itself says the earlier date no longer holds: "niet in december
+    maar in februari", against a note that said december."""
+    return later.corrected and later.replaces is not None and later.replaces.overlaps(earlier.expression.interval)
+
+
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.dated_statements
                   if s.commitment and s.doc_date is not None and in_scope(s.block, scope)
@@ -93,7 +99,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if moved is None:
             continue
         earlier, later = moved
-        if later.corrected or announced(later, cues):
+        if _corrects(later, earlier) or announced(later, cues):
             continue  # the later note says the date moved: an update it explains
         key = (later.path, later.sentence_id, later.expression.start)
         later_of[key] = later

@@ -47,8 +47,11 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
             # One sentence and its copy: the second date of the one is the second
             # date of the other, never the first ("in december … in februari 2026");
             # a name changed on both sides makes it another thing ("bestemmingsplan
-            # Sloterdijk (vastgesteld …)" and "bestemmingsplan Boven 't Y (…)").
-            if a.ordinal == b.ordinal and not renamed(a.sentence, a.aligned, b.sentence, b.aligned):
+            # Sloterdijk (vastgesteld …)" and "bestemmingsplan Boven 't Y (…)"), and so
+            # does a figure changed with the date: the date is the figure's period ("De
+            # taakstelling voor het eerste halfjaar is 96" / "… tweede halfjaar is 104").
+            if a.ordinal == b.ordinal and not renamed(a.sentence, a.aligned, b.sentence, b.aligned) \
+                    and _numbers(a) == _numbers(b):
                 yield Pair(a, b, 1.0, True)
             continue
         if a.listed or b.listed:
@@ -59,6 +62,18 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
         shared = shared_terms(a.terms, b.terms) if compounds else a.terms & b.terms
         if len(shared - common) >= min_shared and (not need_name or shared & index.named_terms):
             yield Pair(a, b, score, False)
+
+
+def _numbers(s: DatedStatement) -> list[str]:
+    """The numbers of a statement's sentence outside its own time expression and its
+    item number ("2. Wat gebeurt er …")."""
+    e = s.expression
+    before = _ITEM_NUMBER.sub("", s.sentence[:e.start], count=1)
+    return _DIGITS.findall(before + " " + s.sentence[e.end:])
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_ITEM_NUMBER = re.compile(r"^\W*\d+[.)]\s")
 
 
 def _own_overlap(a: DatedStatement, b: DatedStatement) -> bool:

@@ -24,11 +24,15 @@ from annolint.lexicon import Lexicon
 from annolint.model import Block, Document, InNote, Span
 from annolint.temporal.fallback import fallback_dates
 from annolint.temporal.grammar import Grammar, TemporalExpression, grammar_for
+from annolint.temporal.interval import Interval
 from annolint.terms import WORD, content_terms, first_word, quoted, replace_spans, sentences, within
 
 _REFERENCE_BEFORE = re.compile(
-    r"(?:(?P<cue>peildatum|d\.\s?d\.|dd\.?|stand\s+per|gedateerd|dated|as\s+of|reference\s+date)"
+    r"(?:(?P<cue>peildatum|d\.\s?d\.|dd\.?|stand\s+per|gedateerd|dated|as\s+of|reference\s+date"
+    # a comparison's baseline: "fors meer dan in 2024", "korter dan op 1 maart"
+    r"|\bdan|\bthan)"
     r"|(?P<noun>[^\W\d_][\w-]{2,})\s+(?:van|of))\s*[:(]?\s*$", re.IGNORECASE)
+_OWNER_TAG = re.compile(r"\(\s*[^\W\d_][\w&/-]*\s*\)\W*$")
 MODALITIES = ("promise", "plan", "expectation", "fact")
 FEW_TERMS = 3  # a sentence with fewer content terms borrows those of the one before
 
@@ -47,8 +51,9 @@ class DatedStatement(InNote):
     sentence_id: tuple[int, int]  # (block index, sentence start): one sentence, one id
     reference: bool = False  # the date names a document, meeting or measurement: "brief van", "peildatum"
     ordinal: int = 0  # which time expression of its sentence (0, 1, …): copies pair by position
-    negated: bool = False  # "niet in december (maar in februari)": a date the sentence denies
+    negated: bool = False  # "niet in december", "halen … voor juni niet": a date the sentence denies
     corrected: bool = False  # "(niet in december) maar in februari": the date that replaces a denied one
+    replaces: Interval | None = None  # when corrected: the period of the date it replaces ("december")
     asked: bool = False  # the sentence is a question ("Klopt het dat in 2019 …?"): it claims nothing
     listed: bool = False  # an item of a schedule (see ``index.in_schedules``): its own event
 
@@ -134,6 +139,7 @@ class StatementReader:
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
         self.pronouns = frozenset(p.lower() for p in lexicon.pronouns)
         self.negations = frozenset(n.lower() for n in lexicon.answers.negations)
+        self.denials = frozenset(n.lower() for n in lexicon.time.denials)
         self._read: dict[tuple[str, dt.date | None], tuple[list[TemporalExpression], set[str]]] = {}
 
     @cached_property
@@ -214,18 +220,24 @@ class StatementReader:
         if not found:
             return []
         rest = replace_spans(sentence, [(e.start, e.end) for e in found], " ")
-        own = self.terms(rest)
+        # "…: gepland op 15 september (Wonen)." — a one-word tag at the end names who
+        # acts on it (a department, an owner), not what the sentence is about
+        own = self.terms(_OWNER_TAG.sub(" ", rest))
         terms = own
         if previous and (first_word(sentence) in self.pronouns or len(own) < FEW_TERMS):
             terms = own | self.terms(previous)
         aligned = " ".join(w.lower() for w in WORD.findall(rest))
         asked = sentence.rstrip().endswith("?")
+        denied_verb = bool({w.lower() for w in WORD.findall(sentence)} & self.denials)
         result = []
-        denied = False  # an earlier date of this sentence is denied: "niet in december maar in februari"
+        denied: Interval | None = None  # an earlier date of this sentence denied: "niet in december maar …"
         for ordinal, expression in enumerate(found):
             negated = self._negated(sentence[:expression.start])
-            corrected = denied and not negated
-            denied = denied or negated
+            corrected = denied is not None and not negated
+            replaces = denied if corrected else None
+            if negated and expression.interval is not None:
+                denied = expression.interval
+            negated = negated or (denied_verb and not corrected)
             if expression.interval is None:
                 continue
             result.append(DatedStatement(
@@ -235,7 +247,7 @@ class StatementReader:
                 modality=_modality(kinds, expression, doc_date),
                 aligned=aligned, sentence_id=(index, offset),
                 reference=self._reference(sentence[:expression.start]), ordinal=ordinal,
-                negated=negated, corrected=corrected, asked=asked,
+                negated=negated, corrected=corrected, replaces=replaces, asked=asked,
             ))
         return result
 

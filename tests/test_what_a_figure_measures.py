@@ -1,0 +1,109 @@
+"""What a figure measures, and which answers answer one question: a statistic, a
+row of a breakdown, an item of a report, a field of a record, a change against a
+level, a place along a line. Each silent case has a twin that must still be
+reported."""
+
+from __future__ import annotations
+
+from conftest import findings, line_of, note, places, write_set
+
+FIGURE, ANSWER = (["--select", r] for r in ("diverging-figure", "inconsistent-answer"))
+
+
+def rules_at(args: list[str], tmp_path) -> list[tuple[str, str, int]]:
+    return [(name, path, line) for name, path, line, _ in places(findings(["check", ".", *args], cwd=tmp_path))]
+
+
+def test_a_maximum_and_an_average_are_two_quantities(tmp_path):
+    text = note("Commissie Zorg, 24 oktober 2024",
+                "- De norm die we met de aanbieders afspraken is maximaal 10 weken tussen aanmelding en start.",
+                "- De gemiddelde wachttijd tussen aanmelding en start van de hulp was 14 weken.",
+                "- De gemiddelde wachttijd tussen aanmelding en start van de hulp was 16 weken.")
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(text, "hulp was 16"))]
+
+
+def test_rows_of_a_breakdown_are_not_one_figure_copied(tmp_path):
+    rows = note("Commissie Zorg, 24 oktober 2024", "Naar leeftijd:", "",
+                "- 0 tot 12 jaar: 702 kinderen", "- 12 tot 18 jaar: 512 kinderen")
+    drift = note("Commissie Zorg, 24 oktober 2024", "Naar leeftijd:", "",
+                 "- 0 tot 12 jaar: 702 kinderen", "", "Bijlage", "", "- 0 tot 12 jaar: 720 kinderen")
+    write_set(tmp_path, {"a.txt": rows})
+    assert rules_at(FIGURE, tmp_path) == []
+    write_set(tmp_path, {"a.txt": drift})
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(drift, "720 kinderen"))]
+
+
+def test_the_same_line_under_two_numbered_items_belongs_to_each(tmp_path):
+    def report(second: str) -> str:
+        return note("Rapport, 3 juni 2019", section="Resultaten") + "\n".join([
+            "Onderzoekslocatie 1 op 9 m van het nulpunt:", "", "- Gemiddelde dragende restdiameter 175 mm;", "",
+            second, "", "- Gemiddelde dragende restdiameter 184 mm;", ""])
+    items = report("Onderzoekslocatie 2 op 26 m van het nulpunt:")
+    write_set(tmp_path, {"a.txt": items})
+    assert rules_at(FIGURE, tmp_path) == []
+    summary = report("Samenvatting van de inspectie:")
+    write_set(tmp_path, {"a.txt": summary})
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(summary, "184 mm"))]
+
+
+def test_one_field_twice_in_a_note_is_two_records(tmp_path):
+    sites = note("Locatieonderzoek, 23 juni 2022", "A: Parkeerplaats Noord", "",
+                 "Afstand centrumzone: circa 50 meter tot de rand", "",
+                 "B: Boulevard", "", "Afstand centrumzone: circa 400 meter tot de rand")
+    write_set(tmp_path, {"a.txt": sites})
+    assert rules_at(FIGURE, tmp_path) == []
+    prose = note("Locatieonderzoek, 23 juni 2022", "A: Parkeerplaats Noord", "",
+                 "Afstand centrumzone: circa 50 meter tot de rand", "",
+                 "- De afstand tot de centrumzone is circa 80 meter tot de rand.")
+    write_set(tmp_path, {"a.txt": prose})
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(prose, "circa 80"))]
+
+
+def test_a_change_is_not_a_level(tmp_path):
+    level = note("Staf, 12 januari 2026", "- Met De Wissel en Paviljoen Zuid zitten we op 240 plekken.")
+    change = note("Commissie, 25 september 2025",
+                  "- We onderzoeken een uitbreiding van Paviljoen Zuid met ongeveer 40 plekken.")
+    drift = note("Commissie, 12 januari 2026", "- Met De Wissel en Paviljoen Zuid zitten we op 250 plekken.")
+    write_set(tmp_path, {"a.txt": level, "b.txt": change})
+    assert rules_at(FIGURE, tmp_path) == []
+    write_set(tmp_path, {"c.txt": drift})
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "c.txt", line_of(drift, "250 plekken"))]
+
+
+def test_a_place_along_a_line_and_figures_given_respectively_are_not_one_quantity(tmp_path):
+    text = note("Inspectie, 11 september 2018",
+                "- Op 18 meter vanaf het O-punt zijn twee planken van de werkvloer verzakt.",
+                "- Op 20 meter vanaf het O-punt bevindt zich een schade in de werkvloer.",
+                "- De monsters 1, 2 en 3 zijn in een buitenste schil van respectievelijk 19, 20 en 28 mm aangetast.",
+                "- De buitenste schil van deze palen is over 12 mm aangetast.")
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(FIGURE, tmp_path) == []
+
+
+def test_questions_about_two_named_places_are_two_questions(tmp_path):
+    first = note("Raad, 16 april 2025", "Vraag en antwoord", "",
+                 "1. Komt er beveiliging bij de opvanglocatie?", "",
+                 "- Ja. Het COA zet bij De Wissel dag en nacht beveiliging in.", section="Achtergrond")
+    other = note("Commissie, 5 februari 2026", "Vraag en antwoord", "",
+                 "1. Komt er beveiliging bij de opvanglocatie op Dokkersveld?", "",
+                 "- Nee. Dokkersveld is een gewone woonbuurt met een beheerder.", section="Achtergrond")
+    same = note("Raad, 11 maart 2026", "Vraag en antwoord", "",
+                "1. Komt er beveiliging bij de opvanglocatie De Wissel?", "",
+                "- Nee. Bij De Wissel is geen beveiliging.", section="Achtergrond")
+    write_set(tmp_path, {"a.txt": first, "b.txt": other})
+    assert rules_at(ANSWER, tmp_path) == []
+    write_set(tmp_path, {"c.txt": same})
+    assert rules_at(ANSWER, tmp_path) == [("inconsistent-answer", "c.txt", line_of(same, "- Nee"))]
+
+
+def test_a_copied_answer_with_two_dates_pairs_them_by_position(tmp_path):
+    answer = "- De eerste rapportage over Q1 2026 verschijnt eind april 2026."
+    a = note("Raad, 30 oktober 2025", "Vraag en antwoord", "",
+             "1. Hoe houdt de raad zicht op de nieuwe contracten?", "", answer, section="Achtergrond")
+    b = a.replace("30 oktober", "6 november")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    assert rules_at(ANSWER, tmp_path) == []
+    moved = a.replace("30 oktober", "13 november").replace("eind april 2026", "eind mei 2026")
+    write_set(tmp_path, {"c.txt": moved})
+    assert rules_at(ANSWER, tmp_path) == [("inconsistent-answer", "c.txt", line_of(moved, "eind mei"))]
