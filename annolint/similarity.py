@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from annolint.terms import WORD
+from annolint.terms import WORD, stem
 
 T = TypeVar("T")
 Weight = Callable[[str], float]
@@ -61,6 +61,19 @@ def aligned(a: str, b: str, threshold: float) -> bool:
     if not a or not b or len(a.split()) < 3 or len(b.split()) < 3:
         return False
     return a == b or fuzz.ratio(a, b) >= threshold * 100
+
+
+def shared_words(sentence: str, mine: frozenset[str], theirs: frozenset[str], limit: int = 4) -> str:
+    """The words of ``sentence`` whose terms the other side shares, as written."""
+    shared = shared_terms(mine, theirs)
+    words: list[str] = []
+    for w in WORD.findall(sentence):
+        parts = [w, *w.split("-")] if "-" in w else [w]  # "Leeuwen-Hartog" holds "leeuw" and "hartog"
+        if any(stem(p.lower()) in shared for p in parts) and w.lower() not in (x.lower() for x in words):
+            words.append(w)
+    if not words:  # a two-word term ("eerste bewoner") or a borrowed subject
+        words = sorted(shared)
+    return ", ".join(f"'{w}'" for w in words[:limit])
 
 
 def renamed(a: str, a_words: str, b: str, b_words: str) -> bool:

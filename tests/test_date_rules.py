@@ -77,7 +77,8 @@ def test_messages_name_both_sides_and_the_shift(tmp_path):
     assert messages[0] == (
         "A promise moved: this note (10 October 2024) says 'in het najaar' (September–November 2024), "
         "but a_januari.txt (15 January 2024) said 'voor de zomer 2024' (before 13 July 2024): about 2 months "
-        "later. About: 'Het Actieplan Fietsparkeren sturen we in het najaar naar de raad'. If the delay is "
+        "later. Taken for one promise: the same sentence with another date. About: 'Het Actieplan "
+        "Fietsparkeren sturen we in het najaar naar de raad'. If the delay is "
         "real, say so in the note; otherwise correct one of them.")
     assert messages[1].startswith(
         "A promise moved: this note (10 October 2024) says 'in december' (December 2024), but a_januari.txt "

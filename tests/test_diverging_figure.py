@@ -62,7 +62,8 @@ def test_reports_exactly_the_figures_that_cannot_both_be_true(tmp_path):
     assert messages[1].startswith("A figure differs: 'dertien' here (6 March 2024), but 'twaalf' in a.txt "
                                   "(15 January 2024): the same sentence with another figure.")
     assert messages[2].startswith("A figure differs: '76%' here (12 June 2024), but '81%' in this note and 1 "
-                                  "other note: the same quantity in other words.")
+                                  "other note: the same quantity in other words (both about 'tevreden', "
+                                  "'gebruikers').")
     # Silent: "ca. 2,4 miljoen" against 2,45 and "tussen 2,3 en 2,5 miljoen" (vague figures agree); the
     # target 85% against the measured 81%; 2023 against 2024; 700 then 750 plekken (an update); the
     # question number 12 and the 50 new places (another quantity).

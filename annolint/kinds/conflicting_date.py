@@ -9,7 +9,8 @@ What it does
     bijeenkomst van 12 november") in sentences about the same subject, unless the note lists several dates for that noun in one sentence
     ("brief d.d. 28 april 2021; brief d.d. 9 juni 2021": a kind, not one letter).
     Items of a schedule (an agenda or timeline list) are compared only with their
-    own copies. When a group gives periods that do not overlap, each
+    own copies. The message says why the two were taken for one thing: the same
+    sentence, the noun both dates hang on, or the words the sentences share. When a group gives periods that do not overlap, each
     statement that departs from the date most of the group gives (or, one against
     one, from the first written) is reported, with the others as related places. Two
     dates in one sentence are never compared (they are two things: "verschijnen eind
@@ -41,12 +42,12 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic
+from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic, sameness
 from annolint.similarity import Clusters, shared_terms, split_by_agreement
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import stem
 
-MESSAGE_FIELDS = frozenset({"expression", "period", "other", "other_period", "where", "subject"})
+MESSAGE_FIELDS = frozenset({"expression", "period", "other", "other_period", "where", "subject", "why"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,14 @@ def _same_reference(a: DatedStatement, b: DatedStatement, stop_words: frozenset[
     # the wachtlijsten too, or it may mean another letter
     nouns = {n for _, n in named} | {stem(t) for s in (a, b) if (t := reference_topic(s, stop_words))}
     return all(shared_terms(frozenset({n}), s.own_terms) for n in nouns for s in (a, b))
+
+
+def _common_noun(a: DatedStatement, b: DatedStatement, stop_words: frozenset[str]) -> str:
+    """The reference noun both dates hang on, as the first one writes it, or ""."""
+    na, nb = reference_noun(a, stop_words), reference_noun(b, stop_words)
+    if na and nb and shared_terms(frozenset({stem(na)}), frozenset({stem(nb)})):
+        return na
+    return na or nb if (na or nb) and not (na and nb) else ""
 
 
 def _kinds(statements: list[DatedStatement], stop_words: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -101,7 +110,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             if pair.aligned or _same_reference(pair.first, pair.second, stop_words, kinds):
                 clusters.join(position[id(pair.first)], position[id(pair.second)])
         for members in clusters.groups():
-            found.extend(_departures([statements[i] for i in members]))
+            found.extend(_departures([statements[i] for i in members], params.alignment, stop_words,
+                                     index.common_terms))
     yield from sorted(found, key=lambda m: m.location)
 
 
@@ -109,7 +119,8 @@ def _place(s: DatedStatement) -> tuple:
     return (s.path, s.span)
 
 
-def _departures(members: list[DatedStatement]) -> list[Match]:
+def _departures(members: list[DatedStatement], alignment: float, stop_words: frozenset[str],
+                common: frozenset[str]) -> list[Match]:
     """The statements of one event whose date departs from the others' (the date
     most of them give, or the first one written)."""
     dates, majority = split_by_agreement(
@@ -128,7 +139,8 @@ def _departures(members: list[DatedStatement]) -> list[Match]:
                 s.doc.location(s.span),
                 {"expression": quote(s.expression.text), "period": s.expression.interval.describe(),
                  "other": quote(first.expression.text), "other_period": first.expression.interval.describe(),
-                 "where": where, "subject": quote(s.sentence.rstrip(".!? "), 90)},
+                 "where": where, "subject": quote(s.sentence.rstrip(".!? "), 90),
+                 "why": sameness(s, first, alignment, _common_noun(s, first, stop_words), common)},
                 tuple(Related(o.doc.location(o.span),
                               f"{quote(o.expression.text)} ({o.expression.interval.describe()}) in the note of "
                               f"{note_date(o)}") for o in majority),

@@ -50,7 +50,8 @@ from annolint.figures.statements import FigureStatement
 from annolint.findings import Related
 from annolint.index import WORD, CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.similarity import Clusters, aligned, candidate_pairs, split_by_agreement, subject_similarity
+from annolint.similarity import (Clusters, aligned, candidate_pairs, shared_words, split_by_agreement,
+                                 subject_similarity)
 
 MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "more", "how", "subject"})
 
@@ -228,7 +229,8 @@ def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[Figu
         {"value": quote(s.figure.shown), "date": note_date(s), "other": quote(first.figure.shown),
          "other_note": where, "other_date": note_date(first),
          "more": f" and {more} other note{'s' if more != 1 else ''}" if more > 0 else "",
-         "how": "the same sentence with another figure" if copied else "the same quantity in other words",
+         "how": "the same sentence with another figure" if copied else
+         "the same quantity in other words (both about " + shared_words(s.sentence, s.window, first.window) + ")",
          "subject": quote(s.sentence.rstrip(".!? "), 90)},
         tuple(Related(o.doc.location(o.span), f"{quote(o.figure.shown)} in the note of {note_date(o)}")
               for o in (nearest if first in nearest else [first, *nearest[:RELATED - 1]])),

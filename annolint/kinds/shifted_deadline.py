@@ -19,7 +19,9 @@ What it does
     later note announces, in the same element or the next ("inmiddels", "dit is
     later dan eerder toegezegd": the lexicon's ``change-cues``, or "niet in december
     maar in februari"), is an update, not a contradiction. A note whose date is only
-    guessed from its text is never taken for the earlier one.
+    guessed from its text is never taken for the earlier one. The message says why
+    the two were taken for one promise: the same sentence with another date, or the
+    words both sentences share, so that a reader can dismiss a wrong match at once.
 
 Why
     A promise that silently moves is the most damaging drift in a briefing set: the
@@ -49,12 +51,12 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import announced, change_cues, matching_pairs
+from annolint.kinds.timeline import announced, change_cues, matching_pairs, sameness
 from annolint.temporal.interval import shift_in_words
 from annolint.temporal.statements import DatedStatement
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period",
-                            "earlier_note", "earlier_date", "shift", "subject", "others"})
+                            "earlier_note", "earlier_date", "shift", "subject", "others", "why"})
 
 
 @dataclass(frozen=True)
@@ -104,10 +106,10 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         key = (later.path, later.sentence_id, later.expression.start)
         later_of[key] = later
         earlier_of[key].append(earlier)
-    yield from _findings(later_of, earlier_of)
+    yield from _findings(later_of, earlier_of, params.alignment, index.common_terms)
 
 
-def _findings(later_of, earlier_of) -> Iterator[Match]:
+def _findings(later_of, earlier_of, alignment: float, common: frozenset[str]) -> Iterator[Match]:
     """One finding per later note and promise: its first moved statement, against the
     most recent earlier note that said otherwise (the others as related places)."""
     reported: set[tuple[str, str]] = set()
@@ -138,6 +140,7 @@ def _findings(later_of, earlier_of) -> Iterator[Match]:
              "earlier_date": note_date(closest),
              "shift": shift_in_words(closest.expression.interval, later.expression.interval),
              "subject": quote(later.sentence.rstrip(".!? "), 90),
+             "why": sameness(later, closest, alignment, common=common),
              "others": f" ({others} more earlier note{'s' if others != 1 else ''} said the same)" if others else ""},
             related,
             key=f"{later.expression.text.lower()}|{closest.expression.text.lower()}",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from annolint.index import CorpusIndex
-from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, subject_similarity
+from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
 
 
@@ -62,6 +62,19 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
         shared = shared_terms(a.terms, b.terms) if compounds else a.terms & b.terms
         if len(shared - common) >= min_shared and (not need_name or shared & index.named_terms):
             yield Pair(a, b, score, False)
+
+
+def sameness(a: DatedStatement, b: DatedStatement, alignment: float, noun: str = "",
+             common: frozenset[str] = frozenset()) -> str:
+    """Why two statements were taken for one thing, in words a reader can check: "the
+    same sentence with another date", "both name the raadsbrief", or the words the
+    two sentences share ("both about 'Uitvoeringsplan', 'Warmtetransitie'")."""
+    if aligned(a.aligned, b.aligned, alignment):
+        return "the same sentence with another date"
+    if noun:
+        return f"both name the {noun}"
+    # the other sentence too: a subject borrowed from the sentence before is written there
+    return "both about " + shared_words(a.sentence + " " + b.sentence, a.terms - common, b.terms - common)
 
 
 def _numbers(s: DatedStatement) -> list[str]:
