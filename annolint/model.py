@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import cached_property
 from dataclasses import dataclass, field
 
 
@@ -171,10 +172,12 @@ class InNote:
 
     doc: Document
 
-    @property
+    # Read once per fact: the rule kinds ask for them in their innermost loops. A
+    # cached_property writes the instance's __dict__, so frozen dataclasses allow it.
+    @cached_property
     def path(self) -> str:
         return self.doc.path
 
-    @property
+    @cached_property
     def doc_date(self) -> dt.date | None:
         return self.doc.date.date if self.doc.date else None

@@ -27,6 +27,7 @@ own choice (the figure and date readers skip it).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -87,9 +88,10 @@ def _register(block: Block, key: _Keys, stop_words: frozenset[str], repeats: Cou
     tokens = _TOKEN.findall(text)
     if not tokens:
         return PROSE
-    words = [t for t in tokens if _ALPHA_WORD.match(t) and _VOWEL.search(t)]
-    numbers = sum(1 for t in tokens if _NUMERIC.match(t))
-    stops = sum(1 for w in words if w.strip("()\"'‘“.,;:!?’”").lower() in stop_words)
+    classes = [_token_class(t) for t in tokens]
+    words = [t for t, (word, _, _) in zip(tokens, classes) if word]
+    numbers = sum(1 for _, number, _ in classes if number)
+    stops = sum(1 for word, _, bare in classes if word and bare in stop_words)
     if block.kind != "heading" and len(tokens) <= 14 and repeats[key.shape] >= FURNITURE_REPEATS \
             and block.role != "answer":
         return FURNITURE
@@ -113,6 +115,14 @@ def _register(block: Block, key: _Keys, stop_words: frozenset[str], repeats: Cou
             and sum(len(w) for w in words) < 3.5 * max(len(words), 1):
         return DEBRIS
     return PROSE
+
+
+@functools.lru_cache(maxsize=131072)  # tokens recur on every page: classify each once
+def _token_class(token: str) -> tuple[bool, bool, str]:
+    """(a word, a number, the word bare and in lower case)."""
+    if _ALPHA_WORD.match(token) and _VOWEL.search(token):
+        return True, False, token.strip("()\"'‘“.,;:!?’”").lower()
+    return False, bool(_NUMERIC.match(token)), ""
 
 
 def _is_form(label: re.Match, stop_words: frozenset[str]) -> bool:

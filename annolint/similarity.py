@@ -5,6 +5,7 @@ comparing every pair.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -86,9 +87,10 @@ def renamed(a: str, a_words: str, b: str, b_words: str) -> bool:
     return bool(_capitalised(a) & (wa - wb)) and bool(_capitalised(b) & (wb - wa))
 
 
-def _capitalised(sentence: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _capitalised(sentence: str) -> frozenset[str]:
     words = WORD.findall(sentence)
-    return {w.lower() for w in words[1:] if w[:1].isupper()}
+    return frozenset(w.lower() for w in words[1:] if w[:1].isupper())
 
 
 def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,

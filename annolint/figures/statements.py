@@ -141,7 +141,9 @@ def _field(sentence: str, start: int) -> str:
     centrumzone: circa 50 meter" gives "afstand centrumzone". A row keyed by a figure
     ("0 tot 12 jaar: 702 kinderen") is no field: its key says which row it is."""
     before = sentence[:start]
-    m = _FIELD.search(before)
+    if ":" not in before[-24:]:  # the figure stands right after a label's colon, or it is no field
+        return ""
+    m = _FIELD.search(before, max(0, len(before) - 80))
     if not m or before[:m.start(1)].rstrip()[-1:].isdigit():
         return ""
     return " ".join(m.group(1).lower().split())

@@ -66,13 +66,15 @@ class Params:
 
 
 def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, params: Params,
-                   crowded: frozenset[int] = frozenset(), siblings: Siblings | None = None) -> str:
+                   crowded: frozenset[int] = frozenset(), siblings: Siblings | None = None,
+                   items: Items | None = None) -> str:
     """"copy", "paraphrase" or "" (not the same quantity)."""
     if a.quantity != b.quantity or (a.doc is b.doc and a.sentence_id == b.sentence_id):
         return ""
     if a.doc is b.doc and a.field and a.field == b.field:
         return ""  # one field twice in a note ("Afstand centrumzone: …"): two records, two items
-    if different_items(item_of(a.doc, a.sentence_id[0]), item_of(b.doc, b.sentence_id[0])):
+    items = items if items is not None else Items()
+    if different_items(items.of(a), items.of(b)):
         return ""  # "Onderzoekslocatie 1 …:" and "Onderzoekslocatie 2 …:": one line per item
     if aligned(a.aligned, b.aligned, params.alignment):
         # One sentence copied: its first figure is the copy's first figure, and so on;
@@ -95,6 +97,20 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
             subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
         return "paraphrase"
     return ""
+
+
+class Items:
+    """The numbered item each statement's block stands under (``context.item_of``),
+    looked up once per block."""
+
+    def __init__(self):
+        self._found: dict[tuple[str, int], tuple[str, str] | None] = {}
+
+    def of(self, s: FigureStatement) -> tuple[str, str] | None:
+        key = (s.path, s.sentence_id[0])
+        if key not in self._found:
+            self._found[key] = item_of(s.doc, s.sentence_id[0])
+        return self._found[key]
 
 
 Siblings = dict[tuple[str, tuple[int, int]], dict[int, FigureStatement]]
@@ -136,12 +152,13 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
     crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
     siblings = _siblings(statements)
+    items = Items()
     clusters = Clusters(len(statements))
     partners: dict[int, set[int]] = defaultdict(set)
     pairs = candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
                             exact=lambda s: (s.aligned, s.ordinal, s.quantity))
     for i, j in pairs:
-        if _same_quantity(statements[i], statements[j], index, params, crowded, siblings):
+        if _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items):
             clusters.join(i, j)
             partners[id(statements[i])].add(id(statements[j]))
             partners[id(statements[j])].add(id(statements[i]))

@@ -90,6 +90,7 @@ def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tup
     """
     facts = index.question_facts
     weight, common = index.term_weight, index.common_terms
+    names = _Names()
     for i, j in candidate_pairs(facts, lambda q: q.terms, weight, limit=LIMIT,
                                 exact=lambda q: tuple(sorted(q.terms))):
         a, b = facts[i], facts[j]
@@ -98,7 +99,7 @@ def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tup
         if a.terms == b.terms:
             yield a, b, 1.0
             continue
-        if _about_other_names(a, b):
+        if names.about_others(a, b):
             continue
         if not a.terms & b.terms:
             continue
@@ -111,19 +112,36 @@ def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tup
             yield a, b, alike
 
 
-def _about_other_names(a: QuestionFact, b: QuestionFact) -> bool:
-    """Each question is about a name (a place, an organisation) that the other never
-    mentions: "Komt er beveiliging op Dokkersveld?" and "Komt er beveiliging?" answered
-    about De Wissel. A question that names nothing the other lacks ("Hoe lang blijven
-    de units staan?" beside "… de units op Dokkersveld …") may be the same one."""
-    return bool(_names(a, answers=False) - _mentioned(b)) and bool(_names(b, answers=True) - _mentioned(a)) \
-        or bool(_names(b, answers=False) - _mentioned(a)) and bool(_names(a, answers=True) - _mentioned(b))
+class _Names:
+    """The names each question asks about and the words it mentions, read once."""
 
+    def __init__(self):
+        self._asked: dict[tuple[int, bool], frozenset[str]] = {}
+        self._mentioned: dict[int, frozenset[str]] = {}
 
-def _names(q: QuestionFact, answers: bool) -> set[str]:
-    """Words written with a capital inside the question's (and its answer's) sentences."""
-    texts = _SENTENCE_BREAK.split(q.question.text) + ([s.text for s in q.sentences] if answers else [])
-    return {w.lower() for text in texts for w in WORD.findall(text)[1:] if w[:1].isupper() and len(w) > 2}
+    def about_others(self, a: QuestionFact, b: QuestionFact) -> bool:
+        """Each question is about a name (a place, an organisation) that the other
+        never mentions: "Komt er beveiliging op Dokkersveld?" and "Komt er
+        beveiliging?" answered about De Wissel. A question that names nothing the
+        other lacks ("Hoe lang blijven de units staan?" beside "… de units op
+        Dokkersveld …") may be the same one."""
+        return bool(self.names(a, False) - self.mentioned(b)) and bool(self.names(b, True) - self.mentioned(a)) \
+            or bool(self.names(b, False) - self.mentioned(a)) and bool(self.names(a, True) - self.mentioned(b))
+
+    def names(self, q: QuestionFact, answers: bool) -> frozenset[str]:
+        """Words written with a capital inside the question's (and its answer's) sentences."""
+        key = (id(q), answers)
+        if key not in self._asked:
+            texts = _SENTENCE_BREAK.split(q.question.text) + ([s.text for s in q.sentences] if answers else [])
+            self._asked[key] = frozenset(w.lower() for text in texts for w in WORD.findall(text)[1:]
+                                         if w[:1].isupper() and len(w) > 2)
+        return self._asked[key]
+
+    def mentioned(self, q: QuestionFact) -> frozenset[str]:
+        if id(q) not in self._mentioned:
+            self._mentioned[id(q)] = frozenset(
+                w.lower() for text in [q.question.text, *(s.text for s in q.sentences)] for w in WORD.findall(text))
+        return self._mentioned[id(q)]
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")

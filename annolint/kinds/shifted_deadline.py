@@ -68,14 +68,15 @@ class Params:
 
 def _moved(a: DatedStatement, b: DatedStatement) -> tuple[DatedStatement, DatedStatement] | None:
     """(earlier, later) when two statements of one promise give it two periods."""
-    if a.doc_date == b.doc_date:
+    da, db = a.doc_date, b.doc_date
+    if da == db:
         return None  # same date: conflicting-date's business
-    earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
-    if earlier.doc.date.assumed:
-        return None  # a date guessed from the text is only a lower bound: this note may be the later one
+    earlier, later = (a, b) if da < db else (b, a)
     first, second = earlier.expression.interval, later.expression.interval
     if first.overlaps(second):
         return None
+    if earlier.doc.date.assumed:
+        return None  # a date guessed from the text is only a lower bound: this note may be the later one
     if earlier.expression.anchor == "date" and first.start is not None and first.ended_by(later.doc_date):
         return None  # a meeting that took place; the later note speaks of another
     return earlier, later
@@ -92,6 +93,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                   if s.commitment and s.doc_date is not None and in_scope(s.block, scope)
                   and s.expression.anchor != "relative"]
     cues = change_cues(index.lexicon)
+    told: dict[tuple[str, int], bool] = {}  # per element: does the note announce a change there?
     earlier_of: dict[tuple[str, tuple[int, int], int], list[DatedStatement]] = defaultdict(list)
     later_of: dict[tuple[str, tuple[int, int], int], DatedStatement] = {}
     for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
@@ -101,12 +103,18 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if moved is None:
             continue
         earlier, later = moved
-        if _corrects(later, earlier) or announced(later, cues):
+        where = (later.path, later.sentence_id[0])
+        if where not in told:
+            told[where] = announced(later, cues)
+        if _corrects(later, earlier) or told[where]:
             continue  # the later note says the date moved: an update it explains
         key = (later.path, later.sentence_id, later.expression.start)
         later_of[key] = later
         earlier_of[key].append(earlier)
     yield from _findings(later_of, earlier_of, params.alignment, index.common_terms)
+
+
+RELATED = 5  # earlier notes shown as related places, most recent first
 
 
 def _findings(later_of, earlier_of, alignment: float, common: frozenset[str]) -> Iterator[Match]:
@@ -128,7 +136,8 @@ def _findings(later_of, earlier_of, alignment: float, common: frozenset[str]) ->
         related = tuple(
             Related(s.doc.location(s.span),
                     f"{quote(s.expression.text)} ({s.expression.interval.describe()}) in the note of {note_date(s)}")
-            for s in sorted(by_note.values(), key=lambda s: (s.doc_date, s.path), reverse=True))
+            # the most recent few; the message counts them all
+            for s in sorted(by_note.values(), key=lambda s: (s.doc_date, s.path), reverse=True)[:RELATED])
         yield Match(
             later.doc.location(later.span),
             {"expression": quote(later.expression.text),

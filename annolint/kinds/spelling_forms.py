@@ -35,6 +35,7 @@ are variants worth reporting, and which form to recommend.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -83,7 +84,7 @@ class Occurrence:
         record's free text, a long block without a stop word)."""
         return self.block.prose and not self.scarred and not self.aside
 
-    @property
+    @functools.cached_property  # asked for every pair of forms; the instance's __dict__ holds it
     def shouting(self) -> bool:
         """Written wholly in capitals: a letterhead, a heading, a speaker in minutes."""
         letters = [c for c in self.core if c.isalpha()]
@@ -119,6 +120,7 @@ def common_words(group_keys: list[tuple[str, ...]], occurrences: list[Occurrence
     return frozenset(w for w in words if w in connectors or common[w] - inside[w] > 0)
 
 
+@functools.lru_cache(maxsize=65536)  # a set's words recur: strip each once
 def bare(word: str) -> str:
     """A word in lower case without its accents: "Café" is "cafe"."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
@@ -131,6 +133,11 @@ def lowered_words(occurrences: list[Occurrence], ordinary: frozenset[str]) -> fr
                      if w and w.islower() and bare(w) in plain)
 
 
+@functools.lru_cache(maxsize=64)
+def _bare_set(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(bare(w) for w in words)
+
+
 def signature(occ: Occurrence, particle_names: bool, ordinary: frozenset[str],
               lowered: frozenset[str] = frozenset()) -> str:
     """How a place writes the name, ignoring the case and accents of ordinary words in
@@ -141,7 +148,7 @@ def signature(occ: Occurrence, particle_names: bool, ordinary: frozenset[str],
     "C-locatie" are one compound of a name and a common noun, not two names."""
     pieces = SEPARATOR.split(HYPHENS.sub("-", occ.core))  # "Ajax - ADO" is "Ajax-ADO"
     words = pieces[0::2]
-    plain_ordinary = {bare(w) for w in ordinary}
+    plain_ordinary = _bare_set(ordinary)
     folded = [bare(w) if bare(w) in plain_ordinary else w for w in words]
     out = [folded[0]]
     for i, sep in enumerate(pieces[1::2]):

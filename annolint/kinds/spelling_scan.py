@@ -26,6 +26,7 @@ A word OCR made of scraps is no name: lower case running into capitals
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -75,10 +76,6 @@ class Token(NamedTuple):  # a tuple: made for every word of the set, so cheap to
     line_start: bool = False  # first word of a physical line (after a bullet mark)
 
 
-def parts_of(text: str) -> tuple[str, ...]:
-    return tuple(p for p in PART_SPLIT.split(text.casefold()) if p)
-
-
 def _line_starts(block: Block) -> set[int]:
     """Where the first word of each physical line of ``block`` starts, after marks and
     an OCR'd bullet ("e De SLO's overleggen", "o Het plan")."""
@@ -97,13 +94,14 @@ def tokens_of(block: Block) -> list[Token]:
     boundary = True  # the block starts a sentence
     for m in WORD.finditer(text):
         between = text[last_end:m.start()]
-        marks = [m.end() for m in SENTENCE_MARK.finditer(between)] if tokens else []
-        if MASK in between[marks[-1] if marks else 0:]:
-            boundary = False  # a redacted name or word came before: "5.1, 2, e (Inkoop …)"
-        elif marks:
-            boundary = True
-        elif tokens and WORD_CHAR.search(between):
-            boundary = False
+        if between != " ":  # one space between two words (most of them) changes nothing
+            marks = [m.end() for m in SENTENCE_MARK.finditer(between)] if tokens else []
+            if MASK in between[marks[-1] if marks else 0:]:
+                boundary = False  # a redacted name or word came before: "5.1, 2, e (Inkoop …)"
+            elif marks:
+                boundary = True
+            elif tokens and WORD_CHAR.search(between):
+                boundary = False
         # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
         word = m.group().rstrip("_'’")
         tokens.append(Token(word, m.start(), m.start() + len(word), boundary, m.start() in line_starts))
@@ -116,6 +114,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+@functools.lru_cache(maxsize=65536)  # words recur on every page: read each once
 def scrap(word: str, stop_words: frozenset[str]) -> bool:
     """A word OCR made of scraps, no name: lower case running into capitals
     ("cstaAAT", "sstRAn"; "eBay" and "kWh" have one lower-case letter first), or a

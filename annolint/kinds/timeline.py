@@ -9,6 +9,7 @@ all pairs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -77,12 +78,16 @@ def sameness(a: DatedStatement, b: DatedStatement, alignment: float, noun: str =
     return "both about " + shared_words(a.sentence + " " + b.sentence, a.terms - common, b.terms - common)
 
 
-def _numbers(s: DatedStatement) -> list[str]:
+def _numbers(s: DatedStatement) -> tuple[str, ...]:
     """The numbers of a statement's sentence outside its own time expression and its
     item number ("2. Wat gebeurt er …")."""
-    e = s.expression
-    before = _ITEM_NUMBER.sub("", s.sentence[:e.start], count=1)
-    return _DIGITS.findall(before + " " + s.sentence[e.end:])
+    return _numbers_outside(s.sentence, s.expression.start, s.expression.end)
+
+
+@functools.lru_cache(maxsize=65536)
+def _numbers_outside(sentence: str, start: int, end: int) -> tuple[str, ...]:
+    before = _ITEM_NUMBER.sub("", sentence[:start], count=1)
+    return tuple(_DIGITS.findall(before + " " + sentence[end:]))
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")

@@ -80,13 +80,14 @@ class _Cues:
             ("promise", t.promise_words), ("plan", t.plan_words), ("expectation", t.expectation_words),
             ("forward", t.forward_cues), ("backward", t.backward_cues))]
         self.auxiliaries = frozenset(w.lower() for w in t.perfect_auxiliaries)
+        self.denials = frozenset(w.lower() for w in t.denials)
         self.participle = re.compile(t.participle, re.IGNORECASE)
 
     def read(self, words: list[str]) -> tuple[set[str], str]:
         """(the kinds of cue present, the direction they give: forward/backward/"")."""
         present = set(words)
         text = ""
-        kinds = set()
+        kinds = {"denied"} if present & self.denials else set()
         for name, (single, multi) in self.kinds:
             if single & present:
                 kinds.add(name)
@@ -139,7 +140,6 @@ class StatementReader:
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
         self.pronouns = frozenset(p.lower() for p in lexicon.pronouns)
         self.negations = frozenset(n.lower() for n in lexicon.answers.negations)
-        self.denials = frozenset(n.lower() for n in lexicon.time.denials)
         self._read: dict[tuple[str, dt.date | None], tuple[list[TemporalExpression], set[str]]] = {}
 
     @cached_property
@@ -228,7 +228,7 @@ class StatementReader:
             terms = own | self.terms(previous)
         aligned = " ".join(w.lower() for w in WORD.findall(rest))
         asked = sentence.rstrip().endswith("?")
-        denied_verb = bool({w.lower() for w in WORD.findall(sentence)} & self.denials)
+        denied_verb = "denied" in kinds  # "niet", "nooit": the sentence denies its verb
         result = []
         denied: Interval | None = None  # an earlier date of this sentence denied: "niet in december maar …"
         for ordinal, expression in enumerate(found):
