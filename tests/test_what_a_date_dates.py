@@ -151,3 +151,13 @@ def test_a_figure_changed_with_its_date_is_another_period_not_a_moved_promise(tm
     assert rules_at(SHIFT, tmp_path) == []
     write_set(tmp_path, {"3.txt": moved})
     assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "3.txt", line_of(moved, "tweede halfjaar van 2026"))]
+
+
+def test_two_starts_of_one_thing_conflict_though_open_ended_periods_overlap(tmp_path):
+    text = note("Raad, 11 maart 2026",
+                "- Sinds 13 oktober 2025 wonen er asielzoekers in De Wissel.",
+                "- De klankbordgroep is sindsdien drie keer bijeengekomen.", "",
+                "Vraag en antwoord", "",
+                "- Sinds 13 oktober 2026 wonen er asielzoekers in De Wissel.")
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(text, "13 oktober 2026"))]

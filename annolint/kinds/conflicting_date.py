@@ -119,12 +119,24 @@ def _place(s: DatedStatement) -> tuple:
     return (s.path, s.span)
 
 
+OPEN_ENDED = ("since", "from")
+
+
+def _agree(a: DatedStatement, b: DatedStatement) -> bool:
+    """Two dates of one thing agree when their periods overlap; two that only say
+    when something began ("sinds 13 oktober 2025", "vanaf 1 maart") agree only when
+    they name the same start: open-ended, any two would overlap."""
+    ea, eb = a.expression, b.expression
+    if ea.bound in OPEN_ENDED and eb.bound in OPEN_ENDED:
+        return ea.interval.start == eb.interval.start
+    return ea.interval.overlaps(eb.interval)
+
+
 def _departures(members: list[DatedStatement], alignment: float, stop_words: frozenset[str],
                 common: frozenset[str]) -> list[Match]:
     """The statements of one event whose date departs from the others' (the date
     most of them give, or the first one written)."""
-    dates, majority = split_by_agreement(
-        members, lambda a, b: a.expression.interval.overlaps(b.expression.interval))
+    dates, majority = split_by_agreement(members, _agree)
     if len(dates) < 2:
         return []
     found = []
