@@ -41,6 +41,7 @@ Example
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,28 +114,37 @@ class Items:
         return self._found[key]
 
 
-Siblings = dict[tuple[str, tuple[int, int]], dict[int, FigureStatement]]
+Siblings = dict[tuple[str, tuple[int, int]], tuple[str, ...]]
 
 
 def _siblings(statements: list[FigureStatement]) -> Siblings:
-    """The figures of each sentence, by position."""
-    found: Siblings = defaultdict(dict)
+    """The figures of each sentence as written, by position ("" where a figure was left out)."""
+    found: dict[tuple[str, tuple[int, int]], dict[int, str]] = defaultdict(dict)
     for s in statements:
-        found[(s.path, s.sentence_id)][s.ordinal] = s
-    return found
+        found[(s.path, s.sentence_id)][s.ordinal] = s.figure.text
+    return {key: tuple(by_ordinal.get(n, "") for n in range(max(by_ordinal) + 1))
+            for key, by_ordinal in found.items()}
 
 
 def _another_figure_changed(a: FigureStatement, b: FigureStatement, siblings: Siblings) -> bool:
     """Whether a figure at another position of the two copies is written otherwise too."""
     mine, theirs = siblings[(a.path, a.sentence_id)], siblings[(b.path, b.sentence_id)]
-    return any(n != a.ordinal and n in theirs and f.figure.text != theirs[n].figure.text
-               for n, f in mine.items())
+    n = a.ordinal
+    if len(mine) == len(theirs) and "" not in mine and "" not in theirs:  # the usual case, compared at once
+        return mine[:n] + mine[n + 1:] != theirs[:n] + theirs[n + 1:]
+    return any(k != n and x and y and x != y for k, (x, y) in enumerate(zip(mine, theirs)))
 
 
 def _both_changed(a: str, b: str, stop_words: frozenset[str]) -> bool:
     """Each of two aligned sentences has a word the other lacks (figures aside)."""
-    wa, wb = set(a.split()) - {"#"}, set(b.split()) - {"#"}
-    return any(w not in stop_words for w in wa - wb) and any(w not in stop_words for w in wb - wa)
+    wa, wb = _words(a, stop_words), _words(b, stop_words)
+    return bool(wa - wb) and bool(wb - wa)
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(aligned_text: str, stop_words: frozenset[str]) -> frozenset[str]:
+    """The words of an aligned sentence that are neither figures nor stop words."""
+    return frozenset(aligned_text.split()) - {"#"} - stop_words
 
 
 def _other_names(a: FigureStatement, b: FigureStatement, names: frozenset[str]) -> bool:
@@ -173,8 +183,11 @@ def _crowded(statements: list[FigureStatement], respective: frozenset[str]) -> f
     """Statements whose sentence holds another figure of the same unit, or gives one
     figure per item ("respectievelijk")."""
     count: Counter = Counter((s.path, s.sentence_id, s.figure.unit) for s in statements)
+    per_item = {s.sentence for s in statements
+                if respective and any(w in s.sentence.lower() for w in respective)
+                and respective & {w.lower() for w in WORD.findall(s.sentence)}}
     return frozenset(id(s) for s in statements if count[(s.path, s.sentence_id, s.figure.unit)] > 1
-                     or (respective and respective & {w.lower() for w in WORD.findall(s.sentence)}))
+                     or s.sentence in per_item)
 
 
 def _departures(group: list[FigureStatement], partners: dict[int, set[int]], params: Params) -> list[Match]:

@@ -87,8 +87,8 @@ class Occurrence:
     @functools.cached_property  # asked for every pair of forms; the instance's __dict__ holds it
     def shouting(self) -> bool:
         """Written wholly in capitals: a letterhead, a heading, a speaker in minutes."""
-        letters = [c for c in self.core if c.isalpha()]
-        return len(letters) >= 4 and all(c.isupper() for c in letters) \
+        letters = "".join(filter(str.isalpha, self.core))
+        return len(letters) >= 4 and letters.isupper() \
             and any(len(w) >= 4 for w in PART_SPLIT.split(self.core))
 
     @property
