@@ -5,6 +5,8 @@ baseline. The CLI is a thin layer over ``check``.
 
 from __future__ import annotations
 
+import gc
+
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +60,11 @@ def select_rules(rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, 
 
 def read_documents(paths: list[Path], config: Config, lexicon: Lexicon) -> list[Document]:
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
-    return [parse_document(read_source(f), lexicon) for f in files]
+    documents = []
+    for f in files:
+        documents.append(parse_document(read_source(f), lexicon))
+        gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
+    return documents
 
 
 def _suppressed(finding: Finding, rule: Rule, index: CorpusIndex) -> bool:
@@ -92,6 +98,7 @@ def run_rules(rules: list[Rule], index: CorpusIndex) -> list[Finding]:
             )
             if not _suppressed(finding, rule, index):
                 findings.append(finding)
+        gc.freeze()  # what this rule read (statements, word statistics) stays for the next
     return sorted(set(findings))
 
 
@@ -99,9 +106,15 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), baseline: set[str] | None = None) -> Result:
     setup = load_setup(config)
     rules = select_rules(setup.rules, select or config.select, ignore + config.ignore)
-    documents = read_documents(paths, config, setup.lexicon)
-    index = CorpusIndex(documents, setup.lexicon, config.language)
-    findings = run_rules(rules, index)
+    # The documents and, rule by rule, the statements read from them live until the
+    # end: the cyclic garbage collector need not walk them again and again (a fifth of
+    # the run time on a large set). Unfrozen at the end, so nothing is kept for good.
+    try:
+        documents = read_documents(paths, config, setup.lexicon)
+        index = CorpusIndex(documents, setup.lexicon, config.language)
+        findings = run_rules(rules, index)
+    finally:
+        gc.unfreeze()
     if baseline:
         findings = [f for f in findings if f.fingerprint not in baseline]
     return Result(findings, index.all_documents, rules)

@@ -8,6 +8,7 @@ comparing every pair of sentences.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import math
 import re
 from collections import Counter, defaultdict
@@ -138,7 +139,7 @@ class CorpusIndex:
         """Every figure of the set with what it measures, note by note; figures of a
         series (see ``without_series``) are left out."""
         reader = FigureReader(self.lexicon, self.language, self._statement_reader)
-        found = [s for doc in self.documents for s in reader.read(doc)]
+        found = _read_all(self.documents, reader.read)
         return without_series(found, lambda s: (_letters(s.aligned), s.ordinal), lambda a, b: a.figure.agrees(b.figure))
 
     @cached_property
@@ -149,11 +150,22 @@ class CorpusIndex:
     def dated_statements(self) -> list[DatedStatement]:
         """Every time expression of the set with its subject and modality, note by
         note; dates of a series (see ``without_series``) are left out."""
-        found = [s for doc in self.documents for s in self._statement_reader.read(doc)]
+        found = _read_all(self.documents, self._statement_reader.read)
         found = without_series(found, lambda s: _letters(s.aligned),
                                lambda a, b: a.expression.interval.overlaps(b.expression.interval))
         listed = in_schedules(found)
         return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]
+
+
+def _read_all(documents: list[Document], read: Callable[[Document], list[T]]) -> list[T]:
+    """What ``read`` finds in every note, in order. What is read stays until the check
+    ends, so the garbage collector is told not to walk it again (``engine.check``
+    unfreezes)."""
+    found: list[T] = []
+    for doc in documents:
+        found.extend(read(doc))
+        gc.freeze()
+    return found
 
 
 def _letters(text: str) -> str:

@@ -375,7 +375,8 @@ def _stray_capitals(occurrences: list[Occurrence]) -> list[Occurrence]:
     stray = [o for o in occurrences if o.particle[:1].isupper() and not o.initial and o.prose]
     if len({(o.doc.path, o.block.line) for o in stray}) >= 2:
         return occurrences
-    return [replace(o, initial=True) if o in stray else o for o in occurrences]
+    strays = {id(o) for o in stray}  # by identity: comparing places compares their whole notes
+    return [replace(o, initial=True) if id(o) in strays else o for o in occurrences]
 
 
 def _report_forms(params: Params, places: list[Occurrence], particle_names: bool,
@@ -385,7 +386,13 @@ def _report_forms(params: Params, places: list[Occurrence], particle_names: bool
     # van eisen") beside a department's or a document's name is no way of writing it
     places = [o for o in places if not _lower_phrase(o, connectors)]
     lowered = lowered_words(places, ordinary)
-    signatures = [signature(o, particle_names, ordinary, lowered) for o in places]
+    by_form: dict[tuple[str, str], str] = {}  # a name's places repeat a few forms: sign each once
+    signatures = []
+    for o in places:
+        form = (o.core, o.particle)
+        if form not in by_form:
+            by_form[form] = signature(o, particle_names, ordinary, lowered)
+        signatures.append(by_form[form])
     person = particle_names and any(o.given or o.titled for o in places)
     places, signatures = without_typography(places, signatures, person)
     if len(set(signatures)) < 2:

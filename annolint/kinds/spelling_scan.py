@@ -239,9 +239,16 @@ def standing(block: Block, tokens: list[Token], stop_words: frozenset[str],
     """What ``block`` is for the names in it; without stop words (a language pack that
     lists none) only its scars are told."""
     text = block.masked
-    stops = sum(1 for t in tokens if t.text.casefold() in stop_words)
-    field = RECORD_FIELD.match(text)
     long_ = bool(stop_words) and len(tokens) >= FOREIGN_WORDS
+    # the stop words are counted only as far as the two questions below need
+    enough = max(1, FOREIGN_SHARE * len(tokens)) if long_ else 1
+    stops = 0
+    for t in tokens:
+        if t.text.casefold() in stop_words:
+            stops += 1
+            if stops >= enough:
+                break
+    field = RECORD_FIELD.match(text)
     aside = ((FILE_EXTENSION.search(text) is not None and FILE_NAME.search(text) is not None)
              or (field is not None and " ".join(field.group(1).casefold().split()) in records)
              or (long_ and not stops))
@@ -261,7 +268,8 @@ def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[s
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     for doc, block, tokens in tokenised:
         text = block.masked
-        where = standing(block, tokens, stop_words, records)
+        where: Standing | None = None  # told when a name is found in the block
+
         # hyphenated words split into parts, each remembering its token
         parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
         for ti, token in enumerate(tokens):
@@ -299,6 +307,8 @@ def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[s
             initial = tokens[first_index].initial or tokens[first_index].line_start
             particle, particle_start, initial, given, titled = _particle_before(
                 text, tokens, first_index, start, initial, people)
+            if where is None:
+                where = standing(block, tokens, stop_words, records)
             found[matched].append(Occurrence(doc, block, start, end, block.text[start:end], particle,
                                              initial, particle_start, given, titled, where.scarred,
                                              where.aside, where.caption))
