@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from annolint.kinds import (conflicting_date, diverging_figure, document_date, inconsistent_answer, placeholder,
-                            read_problem, shifted_deadline, spelling, stale_commitment)
+from annolint.kinds import (conflicting_date, diverging_figure, document_date, inconsistent_answer, moved_fact,
+                            placeholder, read_problem, shifted_deadline, spelling, stale_commitment)
 
 KINDS: dict[str, ModuleType] = {
     "placeholder": placeholder,
@@ -15,6 +15,7 @@ KINDS: dict[str, ModuleType] = {
     "shifted-deadline": shifted_deadline,
     "conflicting-date": conflicting_date,
     "stale-commitment": stale_commitment,
+    "moved-fact": moved_fact,
     "diverging-figure": diverging_figure,
     "inconsistent-answer": inconsistent_answer,
 }

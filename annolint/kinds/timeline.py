@@ -94,6 +94,19 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _ITEM_NUMBER = re.compile(r"^\W*\d+[.)]\s")
 
 
+def copies(statements: list[DatedStatement], index: CorpusIndex, alignment: float
+           ) -> Iterator[tuple[DatedStatement, DatedStatement]]:
+    """Pairs of statements that are one sentence copied with another date, in two
+    notes: the same position in the sentence, the same names and the same other
+    figures (see ``matching_pairs``)."""
+    for i, j in candidate_pairs(statements, lambda s: s.terms, index.term_weight, exact=lambda s: s.aligned):
+        a, b = statements[i], statements[j]
+        if a.doc is b.doc or a.ordinal != b.ordinal or not aligned(a.aligned, b.aligned, alignment):
+            continue
+        if not renamed(a.sentence, a.aligned, b.sentence, b.aligned) and _numbers(a) == _numbers(b):
+            yield a, b
+
+
 def _own_overlap(a: DatedStatement, b: DatedStatement) -> bool:
     """At least one side's own sentence shares a term with the other: two sentences
     that only borrow the same earlier sentence ("Deze …", "Dit …") are not matched

@@ -1,0 +1,134 @@
+"""moved-fact: a dated fact that moved between versions of the same sentence.
+
+What it does
+    Compares the same sentence copied between notes of different dates (one copy with
+    another date: the rest of the sentence alike, the same names, the same other
+    figures). When the date is a fact or a reference, not a promise ("De raadsbrief
+    is op 17 september verstuurd", "Sinds 13 oktober wonen er …", "peildatum 1 juli
+    2025", "Gemeenteraad 11 maart 2026: vragenuur"), the two dates must name the same
+    day or period: a past event cannot move. The later note is reported, against the
+    most recent earlier note that said otherwise. Promises and plans that move are
+    shifted-deadline's business; two dates within one note or in notes of one date are
+    conflicting-date's.
+
+    Headings, the header and a note's own date are labels, not facts; a date that
+    moved as far as the note did names the note's own frame ("vorige staf (10
+    februari)" in March, "(18 augustus)" in September). A date in a sentence with a figure is the figure's period ("In 2024 waren er vijf
+    storingen" beside "In 2023 …"): another quantity, left to diverging-figure. A date
+    without its year counts only when it is written otherwise ("17 september"
+    / "17 oktober"): the same words fall in another year in a note written later. A
+    change the later note announces (the lexicon's ``change-cues``: "inmiddels",
+    "eerder meldden we …") is an update, not a contradiction.
+
+Why
+    A version of a note that moves the date of something that already happened puts
+    two dates for one event on the record; the alderman will quote one of them.
+
+Parameters
+    alignment: how alike the two sentences must be once their dates are cut out, 0–1
+        (default 0.9).
+
+Example
+    FAIL  3 October: "De raadsbrief over de tarieven is op 17 september verstuurd."
+          10 October: "De raadsbrief over de tarieven is op 17 oktober verstuurd."
+    PASS  the same sentence with the same date in both notes; a promise that moves
+          ("sturen we in oktober" / "in november") is shifted-deadline's
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annolint.findings import Related
+from annolint.index import CorpusIndex, in_scope
+from annolint.kinds.base import Match, note_date, quote
+from annolint.kinds.timeline import announced, change_cues, copies
+from annolint.temporal.statements import DatedStatement
+
+MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period", "earlier_note",
+                            "earlier_date", "subject"})
+OPEN_ENDED = ("since", "from")
+
+
+@dataclass(frozen=True)
+class Params:
+    alignment: float = 0.9
+
+
+def _fact(s: DatedStatement) -> bool:
+    """A date that says when something was, is or was measured: not a promise, not a
+    heading's or a header's label, not the note's own date."""
+    interval = s.expression.interval
+    own = interval.start == s.doc_date and interval.granularity == "day"
+    return (not s.commitment or s.reference) and not s.negated and not s.asked and not own \
+        and s.block.kind not in ("heading", "header")
+
+
+ROLLING_DAYS = 14  # a date that moved with its note by this much or less is the note's own frame
+
+
+def _rolling(earlier: DatedStatement, later: DatedStatement) -> bool:
+    """The date moved as far as the note did: "vorige staf (10 februari)" in March,
+    "(18 augustus)" in September; "het eerste halfjaar" in September, "het tweede"
+    in February. Each names the latest such period or meeting before its note."""
+    a, b = earlier.expression.interval, later.expression.interval
+    if a.start is None or b.start is None:
+        return False
+    moved = (b.start - a.start).days
+    notes = (later.doc_date - earlier.doc_date).days
+    length = (a.end - a.start).days if a.end is not None else 0
+    return moved > 0 and abs(moved - notes) <= max(length, ROLLING_DAYS)
+
+
+def _moved(a: DatedStatement, b: DatedStatement) -> bool:
+    ea, eb = a.expression, b.expression
+    if ea.bound in OPEN_ENDED and eb.bound in OPEN_ENDED:
+        differ = ea.interval.start != eb.interval.start
+    else:
+        differ = not ea.interval.overlaps(eb.interval)
+    same_words = " ".join(ea.text.lower().split()) == " ".join(eb.text.lower().split())
+    return differ and not same_words
+
+
+def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    statements = [s for s in index.dated_statements
+                  if s.doc_date is not None and not s.doc.date.assumed and in_scope(s.block, scope)
+                  and s.expression.anchor != "relative"]
+    # a date in a sentence with a figure is the figure's period ("In 2024 waren er vijf
+    # storingen"): another year there is another quantity, not a moved event
+    counted = {(f.path, f.sentence_id) for f in index.figure_statements}
+    cues = change_cues(index.lexicon)
+    told: dict[tuple[str, int], bool] = {}
+    earlier_of: dict[int, list[DatedStatement]] = {}
+    later_of: dict[int, DatedStatement] = {}
+    for a, b in copies(statements, index, params.alignment):
+        if a.doc_date == b.doc_date or not (_fact(a) and _fact(b)) or not _moved(a, b) \
+                or (a.path, a.sentence_id) in counted or (b.path, b.sentence_id) in counted:
+            continue
+        earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
+        if _rolling(earlier, later):
+            continue
+        where = (later.path, later.sentence_id[0])
+        if where not in told:
+            told[where] = announced(later, cues)
+        if told[where]:
+            continue
+        later_of[id(later)] = later
+        earlier_of.setdefault(id(later), []).append(earlier)
+    found = []
+    for key, later in later_of.items():
+        earlier = max(earlier_of[key], key=lambda s: (s.doc_date, s.path, s.span))
+        found.append(Match(
+            later.doc.location(later.span),
+            {"expression": quote(later.expression.text), "period": later.expression.interval.describe(),
+             "date": note_date(later), "earlier": quote(earlier.expression.text),
+             "earlier_period": earlier.expression.interval.describe(), "earlier_note": earlier.path,
+             "earlier_date": note_date(earlier), "subject": quote(later.sentence.rstrip(".!? "), 90)},
+            tuple(Related(s.doc.location(s.span),
+                          f"{quote(s.expression.text)} ({s.expression.interval.describe()}) in the note of "
+                          f"{note_date(s)}")
+                  for s in sorted(earlier_of[key], key=lambda s: (s.doc_date, s.path), reverse=True)[:5]),
+            key=f"{later.expression.text.lower()}|{earlier.expression.text.lower()}|{later.aligned}",
+        ))
+    yield from sorted(found, key=lambda m: m.location)
