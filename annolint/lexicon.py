@@ -183,6 +183,7 @@ class FigureLexicon:
     roles: tuple[Role, ...] = ()
     statistics: tuple[Statistic, ...] = ()
     respective_words: tuple[str, ...] = ()  # "respectievelijk": one figure per item
+    current_cues: tuple[str, ...] = ()  # "op dit moment": a present state, which changes between notes
 
 
 @dataclass(frozen=True)

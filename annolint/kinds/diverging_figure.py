@@ -179,6 +179,20 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     yield from sorted(findings, key=lambda m: m.location)
 
 
+def copies(statements: list[FigureStatement], index: CorpusIndex, params: Params
+           ) -> Iterator[tuple[FigureStatement, FigureStatement]]:
+    """Pairs of statements that are one sentence copied with another figure, read as
+    one quantity (``_same_quantity``): the versions changed-figure follows."""
+    crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
+    siblings = _siblings(statements)
+    items = Items()
+    for i, j in candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
+                                exact=lambda s: (s.aligned, s.ordinal, s.quantity)):
+        a, b = statements[i], statements[j]
+        if a.doc is not b.doc and _same_quantity(a, b, index, params, crowded, siblings, items) == "copy":
+            yield a, b
+
+
 def _crowded(statements: list[FigureStatement], respective: frozenset[str]) -> frozenset[int]:
     """Statements whose sentence holds another figure of the same unit, or gives one
     figure per item ("respectievelijk")."""

@@ -1,0 +1,124 @@
+"""changed-figure: a figure that changed between versions of the same sentence.
+
+What it does
+    Follows each sentence with a figure through the notes that copy it, in date order
+    (the same sentence with another figure: the same quantity as diverging-figure
+    reads it). When the figure changes once and the later notes keep the new value,
+    diverging-figure takes it for an update and stays silent; this rule reports the
+    first note with the new value, against the last note with the old one, and names
+    the notes that carry the old value ("42 in the note of 3 October, 24 here"). A
+    figure that goes back and forth is diverging-figure's.
+
+    Left to the other rules: a figure with its own reference date ("op 1 september
+    2024 stonden 1.214 kinderen …": it cannot change, diverging-figure reports it) and
+    a figure in two answers (inconsistent-answer compares repeated answers).
+
+    Silent: a change the later note announces (the lexicon's ``change-cues``:
+    "inmiddels", "bijgesteld", "eerder noemden we"), a figure the sentence gives as
+    the present state ("op dit moment zijn 1.200 woningen aangesloten", the lexicon's
+    ``current-cues``: such counts grow and shrink between notes), and whatever
+    diverging-figure keeps apart (another year, place, item, target or statistic).
+
+Why
+    "Het bureau heeft 42 gesprekken gevoerd" that becomes 24 in the note of a week
+    later is an error or an update; only the writer knows which, and the notes that
+    still say 42 may need the update too.
+
+Parameters
+    alignment: how alike the two sentences must be once their figures are cut out,
+        0–1 (default 0.9).
+
+Example
+    FAIL  3 October: "Het bureau heeft 42 gesprekken gevoerd."
+          10 October: "Het bureau heeft 24 gesprekken gevoerd."
+    PASS  "Op dit moment zijn 1.200 woningen aangesloten" and, a month later, 1.250
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annolint.figures.statements import FigureStatement
+from annolint.findings import Related
+from annolint.index import CorpusIndex, in_scope
+from annolint.kinds import diverging_figure
+from annolint.kinds.base import Match, note_date, quote
+from annolint.kinds.timeline import announced, change_cues
+from annolint.similarity import Clusters
+
+MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "old_notes", "subject"})
+SHOWN = 5  # notes with the old value named in the message and as related places
+
+
+@dataclass(frozen=True)
+class Params:
+    alignment: float = 0.9
+
+
+def _current(lexicon) -> re.Pattern:
+    words = [" ".join(w.lower().split()) for w in lexicon.figures.current_cues]
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                          sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    statements = [s for s in index.figure_statements
+                  if s.doc_date is not None and not s.doc.date.assumed and in_scope(s.block, scope)]
+    copies = diverging_figure.copies(statements, index, diverging_figure.Params(alignment=params.alignment))
+    clusters = Clusters(len(statements))
+    position = {id(s): i for i, s in enumerate(statements)}
+    for a, b in copies:
+        clusters.join(position[id(a)], position[id(b)])
+    current = _current(index.lexicon)
+    cues = change_cues(index.lexicon)
+    found = []
+    for group in clusters.groups():
+        if len(group) > 1:
+            match = _change([statements[i] for i in group], current, cues)
+            if match is not None:
+                found.append(match)
+    yield from sorted(found, key=lambda m: m.location)
+
+
+def _change(group: list[FigureStatement], current: re.Pattern, cues: re.Pattern) -> Match | None:
+    """The first statement of the new value when the value changed exactly once."""
+    by_note: dict[str, FigureStatement] = {}
+    for s in sorted(group, key=lambda s: (s.doc_date, s.path, s.span)):
+        by_note.setdefault(s.path, s)
+    notes = list(by_note.values())
+    if len({n.doc_date for n in notes}) < 2:
+        return None  # notes of one date: conflicting copies are diverging-figure's
+    runs: list[list[FigureStatement]] = []
+    for s in notes:
+        if runs and runs[-1][0].figure.agrees(s.figure):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    if len(runs) != 2:
+        return None  # unchanged, or back and forth (diverging-figure)
+    old, new = runs
+    first = new[0]
+    if first.period is not None or old[-1].period is not None:
+        return None  # a figure with its own reference date cannot change: diverging-figure's error
+    if first.block.role == "answer" and old[-1].block.role == "answer":
+        return None  # a repeated answer with another figure: inconsistent-answer's
+    if first.doc_date == old[-1].doc_date or current.search(first.sentence) or current.search(old[-1].sentence):
+        return None
+    if announced(first, cues):
+        return None
+    shown = old[::-1][:SHOWN]
+    more = len(old) - len(shown)
+    return Match(
+        first.doc.location(first.span),
+        {"value": quote(first.figure.shown), "date": note_date(first), "other": quote(old[-1].figure.shown),
+         "other_note": old[-1].path, "other_date": note_date(old[-1]),
+         "old_notes": ", ".join(s.path for s in shown) + (f" and {more} more" if more else ""),
+         "subject": quote(first.sentence.rstrip(".!? "), 90)},
+        tuple(Related(s.doc.location(s.span), f"{quote(s.figure.shown)} in the note of {note_date(s)}")
+              for s in shown),
+        key=f"{first.figure.shown}|{old[-1].figure.shown}|{first.aligned}",
+    )

@@ -1,0 +1,44 @@
+"""changed-figure: a figure that changed between versions of the same sentence, with
+the twins that must stay silent."""
+
+from __future__ import annotations
+
+from conftest import findings, line_of, note, places, write_set
+
+RULE = ["--select", "changed-figure"]
+BOTH = ["--select", "changed-figure", "--select", "diverging-figure"]
+
+
+def test_a_figure_changed_once_and_kept_is_reported_with_the_notes_that_carry_the_old_value(tmp_path):
+    a = note("Commissie Wonen, 3 oktober 2024", "- Het bureau heeft 42 gesprekken gevoerd met bewoners.")
+    b = note("Commissie Wonen, 10 oktober 2024", "- Het bureau heeft 42 gesprekken gevoerd met bewoners.")
+    c = note("Commissie Wonen, 17 oktober 2024", "- Het bureau heeft 24 gesprekken gevoerd met bewoners.")
+    d = note("Commissie Wonen, 24 oktober 2024", "- Het bureau heeft 24 gesprekken gevoerd met bewoners.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c, "d.txt": d})
+    found = findings(["check", ".", *BOTH], cwd=tmp_path)
+    assert places(found) == [("changed-figure", "c.txt", line_of(c, "24 gesprekken"),
+                              [("b.txt", line_of(b, "42")), ("a.txt", line_of(a, "42"))])]
+    assert found[0]["message"] == (
+        "A figure changed between versions of the same sentence: '24' here (17 October 2024), '42' in b.txt "
+        "(10 October 2024). If '24' is the update, these notes still say '42': b.txt, a.txt; if not, correct "
+        "this one. About: 'Het bureau heeft 24 gesprekken gevoerd met bewoners'.")
+
+
+def test_present_states_announced_changes_other_years_and_back_and_forth_are_not_this_rule(tmp_path):
+    a = note("Commissie Wonen, 3 oktober 2024",
+             "- Op dit moment zijn 1.200 woningen aangesloten op het warmtenet.",
+             "- De subsidie voor de isolatie van woningen is 300 euro per woning.",
+             "- In 2023 kwamen er 12 klachten binnen over het warmtenet.",
+             "- Het onderzoek naar de warmtetarieven kost 240 duizend euro.")
+    b = note("Commissie Wonen, 10 oktober 2024",
+             "- Op dit moment zijn 1.250 woningen aangesloten op het warmtenet.",
+             "- De subsidie voor de isolatie van woningen is inmiddels bijgesteld naar 350 euro per woning.",
+             "- In 2024 kwamen er 15 klachten binnen over het warmtenet.",
+             "- Het onderzoek naar de warmtetarieven kost 420 duizend euro.")
+    c = note("Commissie Wonen, 17 oktober 2024",
+             "- Het onderzoek naar de warmtetarieven kost 240 duizend euro.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == []
+    # the back and forth is diverging-figure's
+    assert [(n, p, line) for n, p, line, _ in places(findings(["check", ".", *BOTH], cwd=tmp_path))] == [
+        ("diverging-figure", "b.txt", line_of(b, "420 duizend"))]
