@@ -47,6 +47,7 @@ from annolint.kinds import diverging_figure
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import announced, change_cues
 from annolint.similarity import Clusters
+from annolint.terms import phrases_pattern
 
 MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "old_notes", "subject"})
 SHOWN = 5  # notes with the old value named in the message and as related places
@@ -57,14 +58,6 @@ class Params:
     alignment: float = 0.9
 
 
-def _current(lexicon) -> re.Pattern:
-    words = [" ".join(w.lower().split()) for w in lexicon.figures.current_cues]
-    if not words:
-        return re.compile("(?!)")
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                          sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements
                   if s.doc_date is not None and not s.doc.date.assumed and in_scope(s.block, scope)]
@@ -73,7 +66,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     position = {id(s): i for i, s in enumerate(statements)}
     for a, b in copies:
         clusters.join(position[id(a)], position[id(b)])
-    current = _current(index.lexicon)
+    current = phrases_pattern(index.lexicon.figures.current_cues)
     cues = change_cues(index.lexicon)
     found = []
     for group in clusters.groups():

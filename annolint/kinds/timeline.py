@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from annolint.index import CorpusIndex
 from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
+from annolint.terms import phrases_pattern
 
 
 @dataclass(frozen=True)
@@ -145,11 +146,7 @@ def _reference(statement: DatedStatement, stop_words: frozenset[str]) -> tuple[s
 
 def change_cues(lexicon) -> re.Pattern:
     """The lexicon's words for an announced change, as one pattern."""
-    words = [" ".join(w.lower().split()) for w in lexicon.time.change_cues]
-    if not words:
-        return re.compile("(?!)")
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                          sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    return phrases_pattern(lexicon.time.change_cues)
 
 
 def announced(statement: DatedStatement, cues: re.Pattern) -> bool:
