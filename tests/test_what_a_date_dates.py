@@ -161,3 +161,20 @@ def test_two_starts_of_one_thing_conflict_though_open_ended_periods_overlap(tmp_
                 "- Sinds 13 oktober 2026 wonen er asielzoekers in De Wissel.")
     write_set(tmp_path, {"a.txt": text})
     assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(text, "13 oktober 2026"))]
+
+
+def test_a_deadline_is_its_end_and_a_moved_end_is_a_shift(tmp_path):
+    first = note("Commissie Wonen, 3 maart 2025",
+                 "- De brief over een tweede locatie ontvangt de raad voor 1 november 2025.",
+                 "- Het Uitvoeringsplan Warmte is uiterlijk eind 2025 klaar.",
+                 "- De evaluatie van de Woonwijzer sturen we voor de zomer 2025 naar de raad.")
+    later = note("Commissie Wonen, 10 maart 2025",
+                 "- De brief over een tweede locatie ontvangt de raad voor 1 december 2025.",
+                 "- Het Uitvoeringsplan Warmte is uiterlijk eind 2026 klaar.",
+                 "- De evaluatie van de Woonwijzer sturen we voor 1 juli 2025 naar de raad.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    found = findings(["check", ".", *SHIFT], cwd=tmp_path)
+    assert [(n, p, line) for n, p, line, _ in places(found)] == [
+        ("shifted-deadline", "b.txt", line_of(later, "1 december")),
+        ("shifted-deadline", "b.txt", line_of(later, "eind 2026"))]
+    assert "about 4 weeks later" in found[0]["message"] and "about 12 months later" in found[1]["message"]

@@ -5,8 +5,9 @@ What it does
     1 June 2024, "in het najaar" in a note of October 2024 is September–November 2024)
     and what it is about (the content words of its sentence, and of the sentence
     before when it opens with "Deze"/"Dit"). When notes of different dates give the
-    same promise, plan or expectation periods that do not overlap, the later note is
-    reported, with every earlier note that said otherwise. One finding per later note
+    same promise, plan or expectation periods that do not overlap (or two deadlines,
+    "uiterlijk eind 2025" and "uiterlijk eind 2026", whose ends differ), the later
+    note is reported, with every earlier note that said otherwise. One finding per later note
     and promise.
 
     Statements are the same when their sentences are one copy with another date, or
@@ -73,13 +74,28 @@ def _moved(a: DatedStatement, b: DatedStatement) -> tuple[DatedStatement, DatedS
         return None  # same date: conflicting-date's business
     earlier, later = (a, b) if da < db else (b, a)
     first, second = earlier.expression.interval, later.expression.interval
-    if first.overlaps(second):
+    if first.overlaps(second) and not _deadline_moved(earlier.expression, later.expression):
         return None
     if earlier.doc.date.assumed:
         return None  # a date guessed from the text is only a lower bound: this note may be the later one
     if earlier.expression.anchor == "date" and first.start is not None and first.ended_by(later.doc_date):
         return None  # a meeting that took place; the later note speaks of another
     return earlier, later
+
+
+VAGUE_DEADLINE = 31  # days two deadlines may differ when one is not a day ("voor de zomer" / "voor 1 juli")
+
+
+def _deadline_moved(a, b) -> bool:
+    """Two deadlines ("uiterlijk eind 2025", "voor 1 november") always overlap as
+    periods, for both run from any time before; a deadline is its end, and an end that
+    moved is a shift. Exact days may not move at all; others by more than a month."""
+    first, second = a.interval, b.interval
+    if first.start is not None or second.start is not None or first.end is None or second.end is None:
+        return False
+    exact = all(e.base is not None and e.base.granularity == "day" for e in (a, b))
+    slack = 0 if exact else VAGUE_DEADLINE
+    return abs((second.end - first.end).days) > slack
 
 
 def _corrects(later: DatedStatement, earlier: DatedStatement) -> bool:

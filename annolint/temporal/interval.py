@@ -107,6 +107,10 @@ def shift_in_words(earlier: Interval, later: Interval) -> str:
         return _distance(later.start - earlier.end, "later")
     if later.end is not None and earlier.start is not None and earlier.start >= later.end:
         return _distance(earlier.start - later.end, "earlier")
+    if earlier.start is None and later.start is None and earlier.end and later.end and earlier.end != later.end:
+        # two deadlines: how far the end moved
+        return _distance(later.end - earlier.end, "later") if later.end > earlier.end \
+            else _distance(earlier.end - later.end, "earlier")
     return "a different period"
 
 
