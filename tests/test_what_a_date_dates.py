@@ -178,3 +178,13 @@ def test_a_deadline_is_its_end_and_a_moved_end_is_a_shift(tmp_path):
         ("shifted-deadline", "b.txt", line_of(later, "1 december")),
         ("shifted-deadline", "b.txt", line_of(later, "eind 2026"))]
     assert "about 4 weeks later" in found[0]["message"] and "about 12 months later" in found[1]["message"]
+
+
+def test_a_short_schedule_item_is_its_own_copy(tmp_path):
+    items = ("- Commissie Zorg 5 februari 2026: voortgang huisvesting.", "- Gemeenteraad 11 maart 2026: vragenuur.",
+             "- Bestuurlijk overleg: 12 maart 2026, ondertekening prestatieafspraken.")
+    first = note("Staf, 12 januari 2026", "Termijnagenda", "", *items)
+    later = note("Staf, 19 januari 2026", "Termijnagenda", "", items[0],
+                 "- Gemeenteraad 11 april 2026: vragenuur.", items[2])
+    write_set(tmp_path, {"1.txt": first, "2.txt": later})
+    assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "2.txt", line_of(later, "11 april 2026"))]

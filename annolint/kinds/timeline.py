@@ -45,7 +45,7 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
             continue
         if worth is not None and not worth(a, b):
             continue
-        if aligned(a.aligned, b.aligned, alignment):
+        if _copied(a, b, alignment):
             # One sentence and its copy: the second date of the one is the second
             # date of the other, never the first ("in december … in februari 2026");
             # a name changed on both sides makes it another thing ("bestemmingsplan
@@ -95,6 +95,14 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _ITEM_NUMBER = re.compile(r"^\W*\d+[.)]\s")
 
 
+def _copied(a: DatedStatement, b: DatedStatement, alignment: float) -> bool:
+    """One sentence copied with another date; two schedule items are copies when their
+    words are the same, however few ("Gemeenteraad 11 maart 2026: vragenuur")."""
+    if a.listed and b.listed and a.aligned == b.aligned and len(a.aligned.split()) >= 2:
+        return True
+    return aligned(a.aligned, b.aligned, alignment)
+
+
 def copies(statements: list[DatedStatement], index: CorpusIndex, alignment: float
            ) -> Iterator[tuple[DatedStatement, DatedStatement]]:
     """Pairs of statements that are one sentence copied with another date, in two
@@ -102,7 +110,7 @@ def copies(statements: list[DatedStatement], index: CorpusIndex, alignment: floa
     figures (see ``matching_pairs``)."""
     for i, j in candidate_pairs(statements, lambda s: s.terms, index.term_weight, exact=lambda s: s.aligned):
         a, b = statements[i], statements[j]
-        if a.doc is b.doc or a.ordinal != b.ordinal or not aligned(a.aligned, b.aligned, alignment):
+        if a.doc is b.doc or a.ordinal != b.ordinal or not _copied(a, b, alignment):
             continue
         if not renamed(a.sentence, a.aligned, b.sentence, b.aligned) and _numbers(a) == _numbers(b):
             yield a, b
