@@ -29,6 +29,8 @@ CORPUS_EXPECTED = [
     ("stale-commitment", "corpus/09_commissie-wonen-november.txt", 12),
     ("inconsistent-answer", "corpus/09_commissie-wonen-november.txt", 30),
     ("answer-status", "corpus/09_commissie-wonen-november.txt", 40),
+    ("changed-figure", "corpus/10_commissie-wonen-december.txt", 12),
+    ("moved-fact", "corpus/10_commissie-wonen-december.txt", 18),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 12),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 16),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 29),
@@ -66,7 +68,8 @@ def test_corpus_reports_every_planted_issue_and_nothing_else():
     assert related[("corpus/2024-05-30_commissie-wonen.txt", 29)] == [
         ("01_commissie-wonen-januari.txt", 35), ("06_gemeenteraad-september.txt", 30)]
     assert related[("corpus/02_gemeenteraad-maart.txt", 63)] == [
-        ("01_commissie-wonen-januari.txt", 23), ("03_staf-april.md", 16), ("05_commissie-wonen-juni.txt", 41)]
+        ("01_commissie-wonen-januari.txt", 23), ("03_staf-april.md", 16), ("05_commissie-wonen-juni.txt", 41),
+        ("10_commissie-wonen-december.txt", 14)]
     assert related[("corpus/09_commissie-wonen-november.txt", 30)] == [("07_commissie-wonen-oktober.txt", 46)]
     assert related[("corpus/09_commissie-wonen-november.txt", 40)] == [("07_commissie-wonen-oktober.txt", 56)]
     assert related[("corpus/08_actualiteit-zonder-datum.txt", 32)] == [("08_actualiteit-zonder-datum.txt", 22)]
@@ -89,12 +92,12 @@ def test_corpus_reports_every_planted_issue_and_nothing_else():
         "An expired promise: this note (28 November 2024) still says 'voor de zomer 2024' (before 13 July 2024), "
         "which ended about 5 months before the note's date. Say what happened or give the new date.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 3)] == (
-        "This name is written 2 ways in the set: 'De Wit' 10×, 'de Wit' 1×. Use 'De Wit' everywhere.")
+        "This name is written 2 ways in the set: 'De Wit' 11×, 'de Wit' 1×. Use 'De Wit' everywhere.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 13)] == (
-        "This name is written 2 ways in the set: 'Stichting Warmte Oosterpolder' 8×, 'Warmte Oostpolder' 1×. "
+        "This name is written 2 ways in the set: 'Stichting Warmte Oosterpolder' 9×, 'Warmte Oostpolder' 1×. "
         "Use 'Stichting Warmte Oosterpolder' everywhere.")
     assert messages[("corpus/01_commissie-wonen-januari.txt", 19)].startswith(
-        "This name is written 2 ways in the set: 'Woonwijzer Energie' 12×, 'Energieloket' 2× (former name).")
+        "This name is written 2 ways in the set: 'Woonwijzer Energie' 13×, 'Energieloket' 2× (former name).")
 
 
 def test_corpus_readme_lists_each_detected_finding():

@@ -33,12 +33,12 @@ def test_corpus_sarif_is_valid_and_complete():
     assert driver["rules"][3]["defaultConfiguration"] == {"level": "warning"}
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
     results = run_["results"]
-    assert len(results) == 32
+    assert len(results) == 34
     spelling = next(r for r in results if r["ruleId"] == "AL011"
                     and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/06_gemeenteraad-september.txt"
                     and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 13)
     assert spelling["ruleIndex"] == 3 and spelling["level"] == "warning"
-    assert [rl["id"] for rl in spelling["relatedLocations"]] == list(range(1, 9))
+    assert [rl["id"] for rl in spelling["relatedLocations"]] == list(range(1, 10))
     assert len(spelling["partialFingerprints"]["annolint/v1"]) == 20
     moved = next(r for r in results if r["ruleId"] == "AL020"
                  and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 12)
