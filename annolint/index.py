@@ -8,6 +8,7 @@ comparing every pair of sentences.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gc
 import math
 import re
@@ -150,7 +151,9 @@ class CorpusIndex:
     def dated_statements(self) -> list[DatedStatement]:
         """Every time expression of the set with its subject and modality, note by
         note; dates of a series (see ``without_series``) are left out."""
-        found = _read_all(self.documents, self._statement_reader.read)
+        dated = [d.date.date for d in self.documents if d.date is not None]
+        reference = max(dated) if dated else UNDATED_REFERENCE
+        found = _read_all(self.documents, lambda doc: self._statement_reader.read(doc, reference))
         found = without_series(found, lambda s: _letters(s.aligned),
                                lambda a, b: a.expression.interval.overlaps(b.expression.interval))
         listed = in_schedules(found)
@@ -196,6 +199,9 @@ def without_series(statements: list[T], shape: Callable[[T], Hashable], agree: C
     return [s for s in statements if (s.path, shape(s)) not in series]
 
 
+# The reference date of a set without any dated note: any fixed day lets one note's
+# dates compare with each other; messages then leave the year out.
+UNDATED_REFERENCE = dt.date(2000, 7, 1)
 SCHEDULE = 3  # this many date-led items in a row make a schedule
 LEAD = 4  # at most this many words before the date of a date-led item
 

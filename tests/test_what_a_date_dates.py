@@ -188,3 +188,17 @@ def test_a_short_schedule_item_is_its_own_copy(tmp_path):
                  "- Gemeenteraad 11 april 2026: vragenuur.", items[2])
     write_set(tmp_path, {"1.txt": first, "2.txt": later})
     assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "2.txt", line_of(later, "11 april 2026"))]
+
+
+def test_a_note_without_a_date_still_compares_its_own_dates(tmp_path):
+    text = "\n".join(["Annotatie voor wethouder Jansen", "", "Kernboodschap", "",
+                      "- Op 4 november is de eerste fase van het warmtenet opgeleverd aan de stichting.",
+                      "- Bewoners kunnen met vragen terecht bij het loket.", "",
+                      "Achtergrond", "",
+                      "- Op 11 november is de eerste fase van het warmtenet opgeleverd aan de stichting.", ""])
+    write_set(tmp_path, {"a.txt": text})
+    found = findings(["check", ".", *DATE], cwd=tmp_path)
+    assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(text, "11 november"))]
+    assert found[0]["message"].startswith(
+        "Two dates for one thing: 'Op 11 november' (year unknown: the note has no date) here, 'Op 4 november' "
+        "(year unknown: the note has no date) earlier in this note.")

@@ -132,6 +132,14 @@ def _agree(a: DatedStatement, b: DatedStatement) -> bool:
     return ea.interval.overlaps(eb.interval)
 
 
+def _period(s: DatedStatement) -> str:
+    """The period a statement gives; in a note without a date its year is unknown
+    (it was read against a stand-in reference date, see ``StatementReader.read``)."""
+    if s.doc.date is None and not s.expression.explicit_year:
+        return "year unknown: the note has no date"
+    return s.expression.interval.describe()
+
+
 def _departures(members: list[DatedStatement], alignment: float, stop_words: frozenset[str],
                 common: frozenset[str]) -> list[Match]:
     """The statements of one event whose date departs from the others' (the date
@@ -149,13 +157,14 @@ def _departures(members: list[DatedStatement], alignment: float, stop_words: fro
                 "in this note" if first.doc is s.doc else f"in {first.path}, a note of the same date"
             found.append(Match(
                 s.doc.location(s.span),
-                {"expression": quote(s.expression.text), "period": s.expression.interval.describe(),
-                 "other": quote(first.expression.text), "other_period": first.expression.interval.describe(),
+                {"expression": quote(s.expression.text), "period": _period(s),
+                 "other": quote(first.expression.text), "other_period": _period(first),
                  "where": where, "subject": quote(s.sentence.rstrip(".!? "), 90),
                  "why": sameness(s, first, alignment, _common_noun(s, first, stop_words), common)},
                 tuple(Related(o.doc.location(o.span),
-                              f"{quote(o.expression.text)} ({o.expression.interval.describe()}) in the note of "
-                              f"{note_date(o)}") for o in majority),
+                              f"{quote(o.expression.text)} ({_period(o)}) "
+                              + (f"in the note of {note_date(o)}" if o.doc_date else "in this undated note"))
+                      for o in majority),
                 key=f"{s.expression.text.lower()}|{first.expression.text.lower()}",
             ))
     return found

@@ -169,8 +169,13 @@ class StatementReader:
     def qualifiers(self) -> frozenset[str]:
         return frozenset(n.lower() for o in self.lexicon.time.ordinals for n in o.names)
 
-    def read(self, doc: Document) -> list[DatedStatement]:
-        doc_date = doc.date.date if doc.date else None
+    def read(self, doc: Document, reference: dt.date | None = None) -> list[DatedStatement]:
+        """The dated statements of ``doc``. A note without a date reads its dates
+        against ``reference`` (the set's latest date): inside one note all relative
+        dates share one reference date, known or not, so they still compare with each
+        other; the statements keep ``doc_date`` None, so no rule compares them over
+        time."""
+        doc_date = doc.date.date if doc.date else reference
         statements: list[DatedStatement] = []
         previous = ""  # the sentence before, whose terms a pronoun may borrow
         for index, block in enumerate(doc.blocks):
