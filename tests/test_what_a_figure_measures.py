@@ -107,3 +107,13 @@ def test_a_copied_answer_with_two_dates_pairs_them_by_position(tmp_path):
     moved = a.replace("30 oktober", "13 november").replace("eind april 2026", "eind mei 2026")
     write_set(tmp_path, {"c.txt": moved})
     assert rules_at(ANSWER, tmp_path) == [("inconsistent-answer", "c.txt", line_of(moved, "eind mei"))]
+
+
+def test_a_copied_vague_figure_with_another_number_was_rewritten(tmp_path):
+    text = note("Raad, 26 september 2024",
+                "- Aan de bewonersavond deden ongeveer 60 bewoners mee.", "",
+                "Vraag en antwoord", "",
+                "- Aan de bewonersavond deden ongeveer 72 bewoners mee.",
+                "- De klankbordgroep telt ca. 240 leden; precies zijn het er 243 leden volgens de lijst.")
+    write_set(tmp_path, {"a.txt": text})
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(text, "ongeveer 72"))]

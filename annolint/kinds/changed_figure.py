@@ -87,7 +87,7 @@ def _change(group: list[FigureStatement], current: re.Pattern, cues: re.Pattern)
         return None  # notes of one date: conflicting copies are diverging-figure's
     runs: list[list[FigureStatement]] = []
     for s in notes:
-        if runs and runs[-1][0].figure.agrees(s.figure):
+        if runs and diverging_figure.same_value(runs[-1][0], s):
             runs[-1].append(s)
         else:
             runs.append([s])

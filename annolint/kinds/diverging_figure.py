@@ -204,6 +204,20 @@ def _crowded(statements: list[FigureStatement], respective: frozenset[str]) -> f
                      or s.sentence in per_item)
 
 
+def same_value(a: FigureStatement, b: FigureStatement) -> bool:
+    """Two figures of one quantity give the same value: vague figures tolerate what
+    they say ("ca. 240" agrees with 243), but one sentence copied with its vague word
+    and another number ("ongeveer 60" / "ongeveer 72 bewoners") was rewritten."""
+    fa, fb = a.figure, b.figure
+    if fa.approximate and fb.approximate and a.aligned == b.aligned and _vague_word(fa) == _vague_word(fb):
+        return (fa.low, fa.high) == (fb.low, fb.high) or fa.text == fb.text
+    return fa.agrees(fb)
+
+
+def _vague_word(figure) -> str:
+    return figure.text.split()[0].lower() if figure.text.split() else ""
+
+
 def _departures(group: list[FigureStatement], partners: dict[int, set[int]], params: Params) -> list[Match]:
     """The statements of one quantity whose value departs from the others'.
 
@@ -211,7 +225,7 @@ def _departures(group: list[FigureStatement], partners: dict[int, set[int]], par
     against the statements it was itself matched with: A and C may be two different
     quantities that each resemble B."""
     ordered = sorted(group, key=_when)
-    values, majority = split_by_agreement(ordered, lambda a, b: a.figure.agrees(b.figure))
+    values, majority = split_by_agreement(ordered, same_value)
     if len(values) == 1:
         return []
     found = []
