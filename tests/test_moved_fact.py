@@ -45,3 +45,11 @@ def test_versions_that_agree_promises_periods_frames_and_announced_changes_stay_
                  "Datum 8 september 2024")
     write_set(tmp_path, {"a.txt": first, "b.txt": later})
     assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == []
+
+
+def test_a_days_reference_date_moved_while_its_figure_stayed_is_reported(tmp_path):
+    first = note("Staf, 12 januari 2026", "- Op 1 januari 2026 woonden 151 asielzoekers in De Wissel.")
+    later = note("Staf, 19 januari 2026", "- Op 1 december 2025 woonden 151 asielzoekers in De Wissel.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("moved-fact", "b.txt", line_of(later, "1 december"), [("a.txt", line_of(first, "1 januari"))])]

@@ -13,10 +13,12 @@ What it does
 
     Headings, the header and a note's own date are labels, not facts; a date that
     moved as far as the note did names the note's own frame ("vorige staf (10
-    februari)" in March, "(18 augustus)" in September). A date in a sentence with a figure is the figure's period ("In 2024 waren er vijf
-    storingen" beside "In 2023 …"): another quantity, left to diverging-figure. A date
-    without its year counts only when it is written otherwise ("17 september"
-    / "17 oktober"): the same words fall in another year in a note written later. A
+    februari)" in March, "(18 augustus)" in September). A year, quarter or month in a
+    sentence with a figure is the figure's period ("In 2024 waren er vijf storingen"
+    beside "In 2023 …"): another quantity, left to diverging-figure; a day there ("Op
+    1 maart 2026 woonden er 172 …") still counts. A date without its year counts only
+    when it is written otherwise ("17 september" / "17 oktober"): the same words fall
+    in another year in a note written later. A
     change the later note announces (the lexicon's ``change-cues``: "inmiddels",
     "eerder meldden we …") is an update, not a contradiction.
 
@@ -81,6 +83,13 @@ def _rolling(earlier: DatedStatement, later: DatedStatement) -> bool:
     return moved > 0 and abs(moved - notes) <= max(length, ROLLING_DAYS)
 
 
+def _day(s: DatedStatement) -> bool:
+    """A date of one day: a measurement's reference date ("Op 1 maart 2026 woonden er
+    172 …") that moved while its figure stayed is a slip, not another period."""
+    base = s.expression.base
+    return base is not None and base.granularity == "day"
+
+
 def _moved(a: DatedStatement, b: DatedStatement) -> bool:
     ea, eb = a.expression, b.expression
     if ea.bound in OPEN_ENDED and eb.bound in OPEN_ENDED:
@@ -103,8 +112,9 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     earlier_of: dict[int, list[DatedStatement]] = {}
     later_of: dict[int, DatedStatement] = {}
     for a, b in copies(statements, index, params.alignment):
-        if a.doc_date == b.doc_date or not (_fact(a) and _fact(b)) or not _moved(a, b) \
-                or (a.path, a.sentence_id) in counted or (b.path, b.sentence_id) in counted:
+        if a.doc_date == b.doc_date or not (_fact(a) and _fact(b)) or not _moved(a, b):
+            continue
+        if not _day(a) and ((a.path, a.sentence_id) in counted or (b.path, b.sentence_id) in counted):
             continue
         earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
         if _rolling(earlier, later):
