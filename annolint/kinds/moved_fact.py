@@ -1,13 +1,14 @@
 """moved-fact: a dated fact that moved between versions of the same sentence.
 
 What it does
-    Compares the same sentence copied between notes of different dates (one copy with
-    another date: the rest of the sentence alike, the same names, the same other
-    figures). When the date is a fact or a reference, not a promise ("De raadsbrief
-    is op 17 september verstuurd", "Sinds 13 oktober wonen er …", "peildatum 1 juli
-    2025", "Gemeenteraad 11 maart 2026: vragenuur"), the two dates must name the same
-    day or period: a past event cannot move. The later note is reported, against the
-    most recent earlier note that said otherwise. Promises and plans that move are
+    Follows the same sentence from note to note in date order (the same words once its
+    dates are cut out, the same names, the same other figures) and compares each
+    version with the one in the most recent earlier note. When the date is a fact or a
+    reference, not a promise ("De raadsbrief is op 17 september verstuurd", "Sinds 13
+    oktober wonen er …", "peildatum 1 juli 2025", "Gemeenteraad 11 maart 2026:
+    vragenuur"), the two dates must name the same day or period: a past event cannot
+    move. The note where the date moved is reported, against the version before it.
+    Promises and plans that move are
     shifted-deadline's business; two dates within one note or in notes of one date are
     conflicting-date's.
 
@@ -27,8 +28,7 @@ Why
     two dates for one event on the record; the alderman will quote one of them.
 
 Parameters
-    alignment: how alike the two sentences must be once their dates are cut out, 0–1
-        (default 0.9).
+    none.
 
 Example
     FAIL  3 October: "De raadsbrief over de tarieven is op 17 september verstuurd."
@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import announced, change_cues, copies
+from annolint.kinds.timeline import announced, change_cues, versions
 from annolint.temporal.statements import DatedStatement
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period", "earlier_note",
@@ -55,7 +55,7 @@ OPEN_ENDED = ("since", "from")
 
 @dataclass(frozen=True)
 class Params:
-    alignment: float = 0.9
+    pass
 
 
 def _fact(s: DatedStatement) -> bool:
@@ -111,7 +111,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     told: dict[tuple[str, int], bool] = {}
     earlier_of: dict[int, list[DatedStatement]] = {}
     later_of: dict[int, DatedStatement] = {}
-    for a, b in copies(statements, index, params.alignment):
+    for a, b in versions(statements):
         if a.doc_date == b.doc_date or not (_fact(a) and _fact(b)) or not _moved(a, b):
             continue
         if not _day(a) and ((a.path, a.sentence_id) in counted or (b.path, b.sentence_id) in counted):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -103,17 +104,29 @@ def _copied(a: DatedStatement, b: DatedStatement, alignment: float) -> bool:
     return aligned(a.aligned, b.aligned, alignment)
 
 
-def copies(statements: list[DatedStatement], index: CorpusIndex, alignment: float
-           ) -> Iterator[tuple[DatedStatement, DatedStatement]]:
-    """Pairs of statements that are one sentence copied with another date, in two
-    notes: the same position in the sentence, the same names and the same other
-    figures (see ``matching_pairs``)."""
-    for i, j in candidate_pairs(statements, lambda s: s.terms, index.term_weight, exact=lambda s: s.aligned):
-        a, b = statements[i], statements[j]
-        if a.doc is b.doc or a.ordinal != b.ordinal or not _copied(a, b, alignment):
+def versions(statements: list[DatedStatement]) -> Iterator[tuple[DatedStatement, DatedStatement]]:
+    """(earlier, later): each statement with the version of its sentence in the most
+    recent earlier note (the same words once the dates are cut out, the same position
+    in the sentence, the same names and other figures). One sentence copied into many
+    notes is followed note by note, not compared in every pair."""
+    copies: dict[tuple[str, int], list[DatedStatement]] = defaultdict(list)
+    for s in statements:
+        words = len(s.aligned.split())
+        if s.doc_date is not None and (words >= 3 or (s.listed and words >= 2)):
+            copies[(s.aligned, s.ordinal)].append(s)
+    for group in copies.values():
+        if len(group) < 2:
             continue
-        if not renamed(a.sentence, a.aligned, b.sentence, b.aligned) and _numbers(a) == _numbers(b):
-            yield a, b
+        group.sort(key=lambda s: (s.doc_date, s.path, s.span))
+        notes: list[DatedStatement] = []  # the first version in each note, by date
+        for s in group:
+            if not notes or notes[-1].path != s.path:
+                notes.append(s)
+        for k, later in enumerate(notes):
+            earlier = next((e for e in reversed(notes[:k]) if e.doc_date < later.doc_date), None)
+            if earlier is not None and not renamed(earlier.sentence, earlier.aligned, later.sentence, later.aligned) \
+                    and _numbers(earlier) == _numbers(later):
+                yield earlier, later
 
 
 def _own_overlap(a: DatedStatement, b: DatedStatement) -> bool:
