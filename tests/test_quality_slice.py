@@ -52,7 +52,8 @@ SETS = [ds for ds in harness.datasets() if ds.present]
 WOO_DEV_SETS = [ds.name for ds in SETS if ds.name.startswith("woo-dev/")]
 TRUTH_FILES = sorted(DEVSETS.glob("*/truth.yaml"))
 
-CONTRADICTION_RULES = ("diverging-figure", "conflicting-date", "shifted-deadline", "stale-commitment", "moved-fact", "changed-figure",
+CONTRADICTION_RULES = ("diverging-figure", "conflicting-date", "shifted-deadline", "stale-commitment", "moved-fact",
+                       "changed-figure", "flipped-statement",
                        "inconsistent-answer", "answer-status", "duplicate-question")
 THRESHOLDS = {**{rule: 90 for rule in CONTRADICTION_RULES}, "inconsistent-spelling": 85, "placeholder": 85}
 MAX_CONTRADICTIONS_PER_MB = 5

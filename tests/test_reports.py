@@ -29,7 +29,7 @@ def test_corpus_sarif_is_valid_and_complete():
     driver = run_["tool"]["driver"]
     assert driver["name"] == "annolint" and driver["version"] == "0.1.0"
     assert [r["id"] for r in driver["rules"]] == ["AL001", "AL002", "AL010", "AL011", "AL020", "AL021", "AL022", "AL023", "AL030", "AL031",
-                                                    "AL040", "AL041", "AL042"]
+                                                    "AL040", "AL041", "AL042", "AL050"]
     assert driver["rules"][3]["defaultConfiguration"] == {"level": "warning"}
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
     results = run_["results"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from annolint.kinds import (changed_figure, conflicting_date, diverging_figure, document_date, inconsistent_answer,
-                            moved_fact, placeholder, read_problem, shifted_deadline, spelling, stale_commitment)
+from annolint.kinds import (changed_figure, conflicting_date, diverging_figure, document_date, flipped_statement,
+                            inconsistent_answer, moved_fact, placeholder, read_problem, shifted_deadline, spelling,
+                            stale_commitment)
 
 KINDS: dict[str, ModuleType] = {
     "placeholder": placeholder,
@@ -18,5 +19,6 @@ KINDS: dict[str, ModuleType] = {
     "moved-fact": moved_fact,
     "diverging-figure": diverging_figure,
     "changed-figure": changed_figure,
+    "flipped-statement": flipped_statement,
     "inconsistent-answer": inconsistent_answer,
 }

@@ -1,0 +1,118 @@
+"""flipped-statement: the same sentence with its negation flipped.
+
+What it does
+    Reads every sentence of the notes' prose (questions and their answers aside:
+    inconsistent-answer compares those) as its words without negation and
+    affirmation words ("niet", "geen", "wel": the lexicon's answer ``negations`` and
+    ``affirmations``) and those words in order. Two sentences with the same other
+    words and other negation words say opposite things: "De tarieven stijgen in 2025
+    niet" and "De tarieven stijgen in 2025 wel". Across notes, each sentence is held
+    against its version in the most recent earlier note; within one note, a later
+    sentence against an earlier one. The flipped one is reported.
+
+    Sentences need ``min-words`` words besides the negation to count as one sentence
+    copied; a question ("Komt er …?") claims nothing.
+
+Why
+    A copied sentence that lost or gained its "niet" is the alderman saying the
+    opposite of what the note before said.
+
+Parameters
+    min-words: how many words, negation words aside, two sentences must share
+        word for word (default 5).
+
+Example
+    FAIL  3 October: "Er is geen aanleiding om de planning aan te passen."
+          10 October: "Er is wel aanleiding om de planning aan te passen."
+    PASS  the same sentence with "geen" in both notes
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annolint.findings import Related
+from annolint.index import CorpusIndex, in_scope
+from annolint.kinds.base import Match, quote
+from annolint.model import Block, Document
+from annolint.temporal.interval import long_date
+from annolint.terms import WORD, sentences
+
+MESSAGE_FIELDS = frozenset({"text", "other", "where"})
+
+
+@dataclass(frozen=True)
+class Params:
+    min_words: int = 5
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    doc: Document
+    block: Block
+    start: int
+    end: int
+    text: str
+    negation: tuple[str, ...]
+
+    @property
+    def order(self) -> tuple:
+        day = self.doc.date.date if self.doc.date else None
+        return (day is None, day or 0, self.doc.path, self.block.line, self.start)
+
+
+def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    answers = index.lexicon.answers
+    flips = frozenset(w.lower() for w in (*answers.negations, *answers.affirmations))
+    abbreviations = frozenset(a.lower().rstrip(".") for a in index.lexicon.abbreviations)
+    by_core: dict[str, list[_Sentence]] = defaultdict(list)
+    for doc, block in index.blocks(scope):
+        if not block.prose or block.role or block.kind in ("heading", "header"):
+            continue
+        for start, end in sentences(block.masked, abbreviations):
+            text = block.masked[start:end]
+            if text.rstrip().endswith("?"):
+                continue
+            words = [w.lower() for w in WORD.findall(text)]
+            core = [w for w in words if w not in flips]
+            if len(core) >= params.min_words:
+                by_core[" ".join(core)].append(
+                    _Sentence(doc, block, start, end, text, tuple(w for w in words if w in flips)))
+    found = []
+    for core, group in by_core.items():
+        if len({s.negation for s in group}) < 2:
+            continue
+        found.extend(_flips(sorted(group, key=lambda s: s.order)))
+    yield from sorted(found, key=lambda m: m.location)
+
+
+def _flips(group: list[_Sentence]) -> list[Match]:
+    """Each sentence against its version before it: in the same note, the one above;
+    else the first in the most recent earlier note."""
+    found = []
+    for k, s in enumerate(group):
+        before = group[:k]
+        same_note = [o for o in before if o.doc is s.doc]
+        if same_note:
+            other = same_note[-1]
+        else:
+            day = s.doc.date.date if s.doc.date else None
+            earlier = [o for o in before if day is not None and o.doc.date is not None and o.doc.date.date < day]
+            if not earlier:
+                continue
+            latest = earlier[-1].doc
+            other = next(o for o in earlier if o.doc is latest)
+        if other.negation == s.negation:
+            continue
+        where = "above in this note" if other.doc is s.doc else \
+            f"in {other.doc.path} ({long_date(other.doc.date.date)})"
+        found.append(Match(
+            s.doc.location(s.block.span(s.start, s.end)),
+            {"text": quote(s.text.rstrip(".!? "), 100), "other": quote(other.text.rstrip(".!? "), 100),
+             "where": where},
+            (Related(other.doc.location(other.block.span(other.start, other.end)), "the sentence before the flip"),),
+            key=f"{s.text}|{other.text}",
+        ))
+    return found

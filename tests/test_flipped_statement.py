@@ -1,0 +1,39 @@
+"""flipped-statement: the same sentence with its negation flipped, and the twins that
+must stay silent."""
+
+from __future__ import annotations
+
+from conftest import findings, line_of, note, places, write_set
+
+RULE = ["--select", "flipped-statement"]
+
+
+def test_a_copied_sentence_that_lost_its_negation_is_reported(tmp_path):
+    first = note("Raad, 3 juli 2025", "- Een wijziging van het omgevingsplan is niet nodig voor de units.",
+                 "- De tarieven van het warmtenet stijgen in 2025 niet.")
+    later = note("Staf, 12 januari 2026", "- Een wijziging van het omgevingsplan is wel nodig voor de units.",
+                 "- De tarieven van het warmtenet stijgen in 2025 niet.", "",
+                 "Achtergrond", "", "- De tarieven van het warmtenet stijgen in 2025.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    found = findings(["check", ".", *RULE], cwd=tmp_path)
+    assert places(found) == [
+        ("flipped-statement", "b.txt", line_of(later, "wel nodig"), [("a.txt", line_of(first, "niet nodig"))]),
+        ("flipped-statement", "b.txt", line_of(later, "stijgen in 2025."),
+         [("b.txt", line_of(later, "stijgen in 2025 niet"))]),
+    ]
+    assert found[0]["message"] == (
+        "A statement flipped: 'Een wijziging van het omgevingsplan is wel nodig voor de units' here, but 'Een "
+        "wijziging van het omgevingsplan is niet nodig voor de units' in a.txt (3 July 2025). The same sentence "
+        "says the opposite; correct one of them.")
+
+
+def test_agreeing_copies_questions_answers_and_short_sentences_stay_silent(tmp_path):
+    first = note("Raad, 3 juli 2025", "- Een wijziging van het omgevingsplan is niet nodig voor de units.",
+                 "- Dat is niet zo.", "", "Vraag en antwoord", "",
+                 "1. Stijgen de tarieven van het warmtenet in 2025?", "", "- Nee, de tarieven stijgen in 2025 niet.")
+    later = note("Staf, 12 januari 2026", "- Een wijziging van het omgevingsplan is niet nodig voor de units.",
+                 "- Dat is wel zo.", "- Stijgen de tarieven van het warmtenet in 2025 wel?", "",
+                 "Vraag en antwoord", "",
+                 "1. Stijgen de tarieven van het warmtenet in 2025?", "", "- Ja, de tarieven stijgen in 2025 wel.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == []
