@@ -31,6 +31,7 @@ CORPUS_EXPECTED = [
     ("answer-status", "corpus/09_commissie-wonen-november.txt", 40),
     ("changed-figure", "corpus/10_commissie-wonen-december.txt", 12),
     ("moved-fact", "corpus/10_commissie-wonen-december.txt", 18),
+    ("flipped-statement", "corpus/10_commissie-wonen-december.txt", 20),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 12),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 16),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 29),
