@@ -52,6 +52,7 @@ class CorpusIndex:
         self.lexicon = lexicon
         self.language = language
         self.by_path = {d.path: d for d in self.all_documents}
+        self.memo: dict = {}  # what one rule kind computed and another reuses (keyed by kind and parameters)
 
     def blocks(self, scope: tuple[str, ...] = ("all",)) -> Iterator[tuple[Document, Block]]:
         """Every block of every readable note that falls in ``scope``, in order."""

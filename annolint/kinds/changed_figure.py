@@ -61,7 +61,7 @@ class Params:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements
                   if s.doc_date is not None and not s.doc.date.assumed and in_scope(s.block, scope)]
-    copies = diverging_figure.copies(statements, index, diverging_figure.Params(alignment=params.alignment))
+    copies = diverging_figure.copies(statements, index, diverging_figure.Params(alignment=params.alignment), scope)
     clusters = Clusters(len(statements))
     position = {id(s): i for i, s in enumerate(statements)}
     for a, b in copies:

@@ -167,11 +167,16 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     partners: dict[int, set[int]] = defaultdict(set)
     pairs = candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
                             exact=lambda s: (s.aligned, s.ordinal, s.quantity))
+    copied: set[tuple[int, int]] = set()
     for i, j in pairs:
-        if _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items):
+        how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
+        if how:
+            if how == "copy" and statements[i].doc is not statements[j].doc:
+                copied.add((id(statements[i]), id(statements[j])))
             clusters.join(i, j)
             partners[id(statements[i])].add(id(statements[j]))
             partners[id(statements[j])].add(id(statements[i]))
+    index.memo[("figure-copies", params.alignment, scope)] = copied  # changed-figure follows these
     findings = []
     for group in clusters.groups():
         if len(group) > 1:
@@ -179,10 +184,18 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     yield from sorted(findings, key=lambda m: m.location)
 
 
-def copies(statements: list[FigureStatement], index: CorpusIndex, params: Params
-           ) -> Iterator[tuple[FigureStatement, FigureStatement]]:
-    """Pairs of statements that are one sentence copied with another figure, read as
-    one quantity (``_same_quantity``): the versions changed-figure follows."""
+def copies(statements: list[FigureStatement], index: CorpusIndex, params: Params,
+           scope: tuple[str, ...] = ("body",)) -> Iterator[tuple[FigureStatement, FigureStatement]]:
+    """Pairs of statements in two notes that are one sentence copied with another
+    figure, read as one quantity (``_same_quantity``): the versions changed-figure
+    follows. Taken from diverging-figure's run over the same scope when there was one."""
+    known = index.memo.get(("figure-copies", params.alignment, scope))
+    if known is not None:
+        by_id = {id(s): s for s in statements}
+        for a, b in known:
+            if a in by_id and b in by_id:
+                yield by_id[a], by_id[b]
+        return
     crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
     siblings = _siblings(statements)
     items = Items()
