@@ -212,7 +212,9 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params, connectors: frozen
 
 def _word_before(occ: Occurrence) -> str:
     """The word written right before a place of a name, in lower case ("" at a block's start)."""
-    m = LAST_WORD.search(occ.block.masked, 0, occ.particle_start)
+    # the last 80 characters hold the word before; searching from the block's start
+    # would read the whole block again for every place
+    m = LAST_WORD.search(occ.block.masked, max(0, occ.particle_start - 80), occ.particle_start)
     return m.group(1).casefold() if m else ""
 
 
