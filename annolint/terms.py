@@ -158,8 +158,4 @@ def replace_spans(text: str, spans, by: str) -> str:
 def phrases_pattern(phrases) -> re.Pattern:
     """Words and phrases of a lexicon list as one case-blind pattern, longest first,
     any run of spaces inside a phrase matching any other ("later dan", "op dit moment")."""
-    words = [" ".join(w.lower().split()) for w in phrases]
-    if not words:
-        return re.compile("(?!)")
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                          sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    return re.compile(rf"\b{alternation(phrases)}\b", re.IGNORECASE)

@@ -87,12 +87,8 @@ class FigureGrammar:
         self.points = {phrase_key(n) for n in f.point_words}
         self.labels = {n.lower().rstrip(".") for n in f.labels}
         self.roles = {phrase_key(n): r.role for r in f.roles for n in r.names}
-        statistic_names = {" ".join(n.lower().split()): st.statistic for st in f.statistics for n in st.names}
-        self.statistics = statistic_names
-        self.statistic_words = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+")
-                                     for n in sorted(statistic_names, key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE) if statistic_names else re.compile("(?!)")
+        self.statistics = {phrase_key(n): st.statistic for st in f.statistics for n in st.names}
+        self.statistic_words = re.compile(rf"(?<!\w){alternation(self.statistics)}(?!\w)", re.IGNORECASE)
         self.stop_words = lexicon.stop_word_set
         self.time_units = {n.lower() for u in lexicon.time.units for n in u.names}
         self.dec, self.th = f.decimal_mark, f.thousands_mark
@@ -231,7 +227,7 @@ class FigureGrammar:
         for m in self.statistic_words.finditer(sentence, start, end):
             d = abs(position - m.start())
             if distance is None or d < distance:
-                best, distance = self.statistics[" ".join(m.group().lower().split())], d
+                best, distance = self.statistics[phrase_key(m.group())], d
         return best
 
 

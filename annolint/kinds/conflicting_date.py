@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic, sameness
+from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic, same_period, sameness
 from annolint.similarity import Clusters, shared_terms, split_by_agreement
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import stem
@@ -119,19 +119,6 @@ def _place(s: DatedStatement) -> tuple:
     return (s.path, s.span)
 
 
-OPEN_ENDED = ("since", "from")
-
-
-def _agree(a: DatedStatement, b: DatedStatement) -> bool:
-    """Two dates of one thing agree when their periods overlap; two that only say
-    when something began ("sinds 13 oktober 2025", "vanaf 1 maart") agree only when
-    they name the same start: open-ended, any two would overlap."""
-    ea, eb = a.expression, b.expression
-    if ea.bound in OPEN_ENDED and eb.bound in OPEN_ENDED:
-        return ea.interval.start == eb.interval.start
-    return ea.interval.overlaps(eb.interval)
-
-
 def _period(s: DatedStatement) -> str:
     """The period a statement gives; in a note without a date its year is unknown
     (it was read against a stand-in reference date, see ``StatementReader.read``)."""
@@ -144,7 +131,7 @@ def _departures(members: list[DatedStatement], alignment: float, stop_words: fro
                 common: frozenset[str]) -> list[Match]:
     """The statements of one event whose date departs from the others' (the date
     most of them give, or the first one written)."""
-    dates, majority = split_by_agreement(members, _agree)
+    dates, majority = split_by_agreement(members, same_period)
     if len(dates) < 2:
         return []
     found = []

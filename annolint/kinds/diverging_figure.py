@@ -160,28 +160,36 @@ def _when(s: FigureStatement) -> tuple:
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
-    crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
-    siblings = _siblings(statements)
-    items = Items()
     clusters = Clusters(len(statements))
     partners: dict[int, set[int]] = defaultdict(set)
-    pairs = candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
-                            exact=lambda s: (s.aligned, s.ordinal, s.quantity))
     copied: set[tuple[int, int]] = set()
-    for i, j in pairs:
-        how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
-        if how:
-            if how == "copy" and statements[i].doc is not statements[j].doc:
-                copied.add((id(statements[i]), id(statements[j])))
-            clusters.join(i, j)
-            partners[id(statements[i])].add(id(statements[j]))
-            partners[id(statements[j])].add(id(statements[i]))
+    for i, j, how in _quantity_pairs(statements, index, params):
+        a, b = statements[i], statements[j]
+        if how == "copy" and a.doc is not b.doc:
+            copied.add((id(a), id(b)))
+        clusters.join(i, j)
+        partners[id(a)].add(id(b))
+        partners[id(b)].add(id(a))
     index.memo[("figure-copies", params.alignment, scope)] = copied  # changed-figure follows these
     findings = []
     for group in clusters.groups():
         if len(group) > 1:
             findings.extend(_departures([statements[i] for i in group], partners, params))
     yield from sorted(findings, key=lambda m: m.location)
+
+
+def _quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params: Params
+                    ) -> Iterator[tuple[int, int, str]]:
+    """(i, j, "copy" or "paraphrase") for the statements that give one quantity,
+    found through shared rare words and copied sentences, never all pairs."""
+    crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
+    siblings = _siblings(statements)
+    items = Items()
+    for i, j in candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
+                                exact=lambda s: (s.aligned, s.ordinal, s.quantity)):
+        how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
+        if how:
+            yield i, j, how
 
 
 def copies(statements: list[FigureStatement], index: CorpusIndex, params: Params,
@@ -196,14 +204,9 @@ def copies(statements: list[FigureStatement], index: CorpusIndex, params: Params
             if a in by_id and b in by_id:
                 yield by_id[a], by_id[b]
         return
-    crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
-    siblings = _siblings(statements)
-    items = Items()
-    for i, j in candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
-                                exact=lambda s: (s.aligned, s.ordinal, s.quantity)):
-        a, b = statements[i], statements[j]
-        if a.doc is not b.doc and _same_quantity(a, b, index, params, crowded, siblings, items) == "copy":
-            yield a, b
+    for i, j, how in _quantity_pairs(statements, index, params):
+        if how == "copy" and statements[i].doc is not statements[j].doc:
+            yield statements[i], statements[j]
 
 
 def _crowded(statements: list[FigureStatement], respective: frozenset[str]) -> frozenset[int]:

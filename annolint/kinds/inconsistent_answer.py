@@ -44,7 +44,6 @@ Example
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,6 +57,7 @@ from annolint.kinds.base import Match, note_date, quote
 from annolint.model import Span
 from annolint.questions import QuestionFact
 from annolint.similarity import aligned, candidate_pairs, shared_terms, subject_similarity
+from annolint.terms import sentences
 
 MESSAGE_FIELDS = frozenset({"number", "date", "other_number", "other_note", "other_date", "alike", "reasons"})
 Reason = Literal["polarity", "negation", "figure", "date", "status"]
@@ -90,7 +90,7 @@ def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tup
     """
     facts = index.question_facts
     weight, common = index.term_weight, index.common_terms
-    names = _Names()
+    names = _Names(frozenset(a.lower().rstrip(".") for a in index.lexicon.abbreviations))
     for i, j in candidate_pairs(facts, lambda q: q.terms, weight, limit=LIMIT,
                                 exact=lambda q: tuple(sorted(q.terms))):
         a, b = facts[i], facts[j]
@@ -115,7 +115,8 @@ def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tup
 class _Names:
     """The names each question asks about and the words it mentions, read once."""
 
-    def __init__(self):
+    def __init__(self, abbreviations: frozenset[str]):
+        self.abbreviations = abbreviations
         self._asked: dict[tuple[int, bool], frozenset[str]] = {}
         self._mentioned: dict[int, frozenset[str]] = {}
 
@@ -132,7 +133,9 @@ class _Names:
         """Words written with a capital inside the question's (and its answer's) sentences."""
         key = (id(q), answers)
         if key not in self._asked:
-            texts = _SENTENCE_BREAK.split(q.question.text) + ([s.text for s in q.sentences] if answers else [])
+            asked = q.question.text
+            texts = [asked[a:b] for a, b in sentences(asked, self.abbreviations)] + \
+                ([s.text for s in q.sentences] if answers else [])
             self._asked[key] = frozenset(w.lower() for text in texts for w in WORD.findall(text)[1:]
                                          if w[:1].isupper() and len(w) > 2)
         return self._asked[key]
@@ -143,8 +146,6 @@ class _Names:
                 w.lower() for text in [q.question.text, *(s.text for s in q.sentences)] for w in WORD.findall(text))
         return self._mentioned[id(q)]
 
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 
 
 def _mentioned(q: QuestionFact) -> set[str]:

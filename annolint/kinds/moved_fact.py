@@ -45,12 +45,12 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import announced, change_cues, versions
+from annolint.kinds.timeline import announced, change_cues, same_period, versions
+from annolint.terms import phrase_key
 from annolint.temporal.statements import DatedStatement
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period", "earlier_note",
                             "earlier_date", "subject"})
-OPEN_ENDED = ("since", "from")
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,7 @@ def _day(s: DatedStatement) -> bool:
 
 
 def _moved(a: DatedStatement, b: DatedStatement) -> bool:
-    ea, eb = a.expression, b.expression
-    if ea.bound in OPEN_ENDED and eb.bound in OPEN_ENDED:
-        differ = ea.interval.start != eb.interval.start
-    else:
-        differ = not ea.interval.overlaps(eb.interval)
-    same_words = " ".join(ea.text.lower().split()) == " ".join(eb.text.lower().split())
-    return differ and not same_words
+    return not same_period(a, b) and phrase_key(a.expression.text) != phrase_key(b.expression.text)
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:

@@ -80,6 +80,19 @@ def sameness(a: DatedStatement, b: DatedStatement, alignment: float, noun: str =
     return "both about " + shared_words(a.sentence + " " + b.sentence, a.terms - common, b.terms - common)
 
 
+OPEN_ENDED = ("since", "from")
+
+
+def same_period(a: DatedStatement, b: DatedStatement) -> bool:
+    """Two dates of one thing agree when their periods overlap; two that only say
+    when something began ("sinds 13 oktober 2025", "vanaf 1 maart") agree only when
+    they name the same start: open-ended, any two would overlap."""
+    ea, eb = a.expression, b.expression
+    if ea.bound in OPEN_ENDED and eb.bound in OPEN_ENDED:
+        return ea.interval.start == eb.interval.start
+    return ea.interval.overlaps(eb.interval)
+
+
 def _numbers(s: DatedStatement) -> tuple[str, ...]:
     """The numbers of a statement's sentence outside its own time expression and its
     item number ("2. Wat gebeurt er …")."""
