@@ -27,10 +27,10 @@ def choose(seed: int, per_mode: int, count: int = 2) -> dict[tuple[str, str], li
             key = (case.site.category, case.mode)
             if len(picked.get(key, [])) >= count:
                 continue
-            catchers = recall._catchers(case, runner.run(case.files))
-            if not catchers or recall._construction_fps(case, runner.run(case.twin)):
+            caught = recall.catchers(case, runner.run(case.files))
+            if not caught or recall.construction_fps(case, runner.run(case.twin)):
                 continue
-            got = sorted({(f["name"], f["location"]["path"], f["location"]["line"]) for f in catchers})
+            got = sorted({(f["name"], f["location"]["path"], f["location"]["line"]) for f in caught})
             picked.setdefault(key, []).append((case_id(case), f"{case.site.before}>{case.site.after}", got))
             if all(len(picked.get(k, [])) >= count for k in wanted):
                 break

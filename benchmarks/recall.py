@@ -176,13 +176,13 @@ def truth_scores(config: Config | None = None) -> dict:
 
 # ---- mutation recall -------------------------------------------------------------------
 
-def _catchers(case: Case, findings: list[dict]) -> list[dict]:
+def catchers(case: Case, findings: list[dict]) -> list[dict]:
     """Contradiction findings naming the changed line and its counterpart."""
     return [f for f in findings if is_contradiction(f)
             and touches(f, *case.mutated) and touches(f, *case.counterpart)]
 
 
-def _construction_fps(case: Case, twin_findings: list[dict]) -> list[dict]:
+def construction_fps(case: Case, twin_findings: list[dict]) -> list[dict]:
     """Contradiction findings of the unmutated twin that pair the original lines with
     their copy: by construction, there should be none."""
     return [f for f in twin_findings if is_contradiction(f)
@@ -193,10 +193,10 @@ def run_case(case: Case, runner: Runner) -> dict:
     """Whether annolint catches one mutation, with what, and what else it said about the
     changed line."""
     findings = runner.run(case.files)
-    catchers = _catchers(case, findings)
+    caught = catchers(case, findings)
     near = sorted({f["name"] for f in findings if is_contradiction(f) and touches(f, *case.mutated)})
-    return {"caught": bool(catchers), "rules": sorted({f["name"] for f in catchers}),
-            "near": [] if catchers else near}
+    return {"caught": bool(caught), "rules": sorted({f["name"] for f in caught}),
+            "near": [] if caught else near}
 
 
 def _describe(case: Case) -> dict:
@@ -237,7 +237,7 @@ def mutation_recall(seed: int = 1, per_mode: int = 120, config: Config | None = 
             if case.twin not in twins:
                 twins[case.twin] = runner.run(case.twin)
             key = (case.twin, case.source_unit, case.copy_unit)
-            fps[case.mode].setdefault(key, _construction_fps(case, twins[case.twin]))
+            fps[case.mode].setdefault(key, construction_fps(case, twins[case.twin]))
         runs = runner.runs
     by_mode = {}
     for mode in MODES:

@@ -264,8 +264,8 @@ def test_pinned_mutations_are_two_per_category_and_mode(cases):
 @pytest.mark.parametrize("pin", sorted(CAUGHT_MUTATIONS))
 def test_mutation_stays_caught(cases, runner, pin):
     case = _pinned(cases, pin)
-    catchers = recall._catchers(case, runner.run(case.files))
-    got = sorted((f["name"], f["location"]["path"], f["location"]["line"]) for f in catchers)
+    caught = recall.catchers(case, runner.run(case.files))
+    got = sorted((f["name"], f["location"]["path"], f["location"]["line"]) for f in caught)
     expected = sorted(CAUGHT_MUTATIONS[pin][1])
     assert got == expected, (
         f"{pin} ({case.site.category}, {case.site.kind}; changed {case.mutated[0]}:{case.mutated[1]}, "
@@ -277,7 +277,7 @@ def test_mutation_stays_caught(cases, runner, pin):
 @pytest.mark.parametrize("pin", sorted(CAUGHT_MUTATIONS))
 def test_unmutated_twin_has_no_finding_between_copy_and_source(cases, runner, pin):
     case = _pinned(cases, pin)
-    wrong = recall._construction_fps(case, runner.run(case.twin))
+    wrong = recall.construction_fps(case, runner.run(case.twin))
     source, copy = case.source_unit, case.copy_unit
     assert not wrong, (
         f"{pin}: with nothing changed, {len(wrong)} contradiction finding(s) pair the source "

@@ -29,6 +29,12 @@ def test_the_items_of_a_schedule_are_their_own_events(tmp_path):
                 "Termijnagenda", "", *AGENDA)
     write_set(tmp_path, {"a.txt": text})
     assert rules_at(DATE, tmp_path) == []
+    # the twin: the same reference twice in prose, with two dates
+    prose = note("Staf, 17 maart 2025",
+                 "- Een eerste beeld van de wachtlijsten volgt in de commissie Zorg van 10 april.",
+                 "- De cijfers over de wachtlijsten bespreken we in de commissie Zorg van 22 mei.")
+    write_set(tmp_path, {"a.txt": prose})
+    assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(prose, "22 mei"))]
 
 
 def test_a_schedule_item_moved_in_a_later_copy_is_reported(tmp_path):
@@ -79,6 +85,12 @@ def test_letters_the_note_lists_with_several_dates_are_a_kind_not_one_letter(tmp
                 "brief d.d. 9 juni 2021 (tussentijdse raadsbrief binnenstad).")
     write_set(tmp_path, {"a.txt": text})
     assert rules_at(DATE, tmp_path) == []
+    # the twin: one letter named twice, with two dates
+    one = note("Raadsbrief, 12 oktober 2021",
+               "- Zie de raadsbrief d.d. 3 november 2020 over de binnenstad.",
+               "- In de raadsbrief d.d. 9 juni 2021 over de binnenstad staat de planning.")
+    write_set(tmp_path, {"a.txt": one})
+    assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(one, "9 juni 2021"))]
 
 
 def test_a_letter_about_another_topic_is_another_letter(tmp_path):
@@ -115,6 +127,10 @@ def test_a_note_dated_from_its_text_is_never_the_earlier_one(tmp_path):
                          "- Het gesprek met de bezwaarmakers van Dokkersveld is gepland op 29 september 2025.", ""])
     write_set(tmp_path, {"a.txt": dated, "b.txt": guessed})
     assert rules_at(SHIFT, tmp_path) == []
+    # the twin: the same note with its meeting date in the header is the earlier one
+    stated = guessed.replace("Annotatie bezwaar Dokkersveld", "Staf, 1 september 2025")
+    write_set(tmp_path, {"b.txt": stated})
+    assert rules_at(SHIFT, tmp_path) == [("shifted-deadline", "a.txt", line_of(dated, "15 september"))]
 
 
 def test_a_line_broken_at_the_right_margin_continues_its_sentence():

@@ -79,6 +79,13 @@ def test_a_place_along_a_line_and_figures_given_respectively_are_not_one_quantit
                 "- De buitenste schil van deze palen is over 12 mm aangetast.")
     write_set(tmp_path, {"a.txt": text})
     assert rules_at(FIGURE, tmp_path) == []
+    # the twin: a length that is a quantity, written twice with two values
+    lengths = note("Inspectie, 11 september 2018",
+                   "- Over een lengte van 18 meter zijn de planken van de werkvloer verzakt.", "",
+                   "Samenvatting", "",
+                   "- Over een lengte van 20 meter zijn de planken van de werkvloer verzakt.")
+    write_set(tmp_path, {"a.txt": lengths})
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(lengths, "20 meter"))]
 
 
 def test_questions_about_two_named_places_are_two_questions(tmp_path):
