@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from annolint.decode import decode, merge_mappings
+from annolint.patterns import any_of
 from annolint.yamlfile import load_located
 
 
@@ -249,6 +250,11 @@ class Lexicon:
     @cached_property
     def qa_section_pattern(self) -> re.Pattern:
         return _union(self.qa_sections)
+
+    @cached_property
+    def redaction_gate(self) -> re.Pattern | None:
+        """Whether a line may hold a redaction, in one search (see ``patterns.any_of``)."""
+        return any_of(self.redactions)
 
     @cached_property
     def meeting_pattern(self) -> re.Pattern:

@@ -145,6 +145,9 @@ class _Parser:
         return 0
 
     def _mask(self, number: int, line: str) -> str:
+        gate = self.lexicon.redaction_gate
+        if gate is not None and gate.search(line) is None:
+            return line
         spans: list[tuple[int, int]] = []
         for pattern in self.lexicon.redactions:
             spans.extend(m.span() for m in pattern.finditer(line) if m.end() > m.start())

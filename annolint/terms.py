@@ -101,12 +101,14 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=131072)
 def content_terms(text: str, stop_words: frozenset[str], skip: frozenset[str] = frozenset(),
-                  qualifiers: frozenset[str] = frozenset()) -> list[str]:
+                  qualifiers: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The stems of the words that carry meaning, in order: no stop words, no words
     in ``skip`` (time words, say), nothing shorter than three letters. A qualifier
     ("eerste", "tweede") joins the word after it: "de eerste fase" and "de tweede
-    fase" are different things."""
+    fase" are different things. Cached: the index, the date and figure readers and
+    the question matcher ask for the same sentences, and notes copy sentences."""
     terms = []
     qualifier = ""
     for m in WORD.finditer(text):
@@ -120,7 +122,7 @@ def content_terms(text: str, stop_words: frozenset[str], skip: frozenset[str] = 
             terms.append(f"{qualifier} {stem(part)}" if qualifier else stem(part))
             qualifier = ""
         qualifier = ""
-    return terms
+    return tuple(terms)
 
 
 def first_word(text: str) -> str:

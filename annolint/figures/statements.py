@@ -26,6 +26,7 @@ from annolint.temporal.interval import Interval
 from annolint.temporal.statements import StatementReader
 from annolint.terms import WORD, quoted, replace_spans, sentences, within
 
+_DIGIT = re.compile(r"\d")
 WINDOW = 5  # content words on either side of a figure that say what it counts
 
 
@@ -65,6 +66,10 @@ class FigureReader:
         # single words of the number words and fractions ("dertien", "anderhalf", "half")
         self.number_words = frozenset(part for name in (*self.grammar.number_words, *self.grammar.fractions)
                                       for part in name.split())
+        # a quick look for any of them before the sentence is split into words
+        self._number_word = (re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, self.number_words),
+                                        key=len, reverse=True)) + r")(?![\w'’])", re.IGNORECASE)
+                             if self.number_words else None)
 
     def read(self, doc: Document) -> list[FigureStatement]:
         doc_date = doc.date.date if doc.date else None
@@ -75,7 +80,7 @@ class FigureReader:
             quotes = quoted(block.masked)
             for start, end in sentences(block.masked, self.abbreviations):
                 sentence = block.masked[start:end]
-                if not any(c.isdigit() for c in sentence) and not self._has_number_word(sentence):
+                if _DIGIT.search(sentence) is None and not self._has_number_word(sentence):
                     continue
                 found.extend(s for s in self._statements(doc, index, block, start, sentence, doc_date)
                              # someone else's words, quoted: not the note's own claim
@@ -83,7 +88,8 @@ class FigureReader:
         return found
 
     def _has_number_word(self, sentence: str) -> bool:
-        return any(w.lower() in self.number_words for w in WORD.findall(sentence))
+        return (self._number_word is not None and self._number_word.search(sentence) is not None
+                and any(w.lower() in self.number_words for w in WORD.findall(sentence)))
 
     def _statements(self, doc: Document, index: int, block: Block, offset: int, sentence: str,
                     doc_date: dt.date | None) -> list[FigureStatement]:

@@ -135,26 +135,29 @@ def _empty_items(doc: Document, blocks: list[Block], params: Params) -> Iterator
     yield from flush()
 
 
-def _patterns(doc: Document, blocks: list[Block], params: Params) -> Iterator[Match]:
+def _patterns(doc: Document, blocks: list[Block], params: Params,
+              seen: dict[str, list[tuple[int, int, PlaceholderPattern]]]) -> Iterator[Match]:
     for block in blocks:
         if block.register == "debris":  # OCR noise: "Xx", "???" there are no one's stand-ins
             continue
-        for placeholder in params.patterns:
-            for m in placeholder.pattern.finditer(block.masked):
-                if m.end() == m.start():
-                    continue
-                written = block.text[m.start():m.end()]
-                yield Match(
-                    doc.location(block.span(m.start(), m.end())),
-                    {"text": quote(written), "reason": placeholder.reason},
-                    key=f"{placeholder.reason}:{' '.join(written.split())}",
-                )
+        hits = seen.get(block.masked)
+        if hits is None:  # notes copy paragraphs: each text is searched once
+            hits = seen[block.masked] = [(m.start(), m.end(), placeholder) for placeholder in params.patterns
+                                         for m in placeholder.pattern.finditer(block.masked) if m.end() > m.start()]
+        for start, end, placeholder in hits:
+            written = block.text[start:end]
+            yield Match(
+                doc.location(block.span(start, end)),
+                {"text": quote(written), "reason": placeholder.reason},
+                key=f"{placeholder.reason}:{' '.join(written.split())}",
+            )
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
+    seen: dict[str, list[tuple[int, int, PlaceholderPattern]]] = {}
     for _, pairs in groupby(index.blocks(scope), key=lambda pair: pair[0].path):
         pairs = list(pairs)
         doc = pairs[0][0]
         blocks = [block for _, block in pairs]
         yield from _empty_items(doc, blocks, params)
-        yield from _patterns(doc, blocks, params)
+        yield from _patterns(doc, blocks, params, seen)

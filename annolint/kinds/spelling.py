@@ -276,11 +276,14 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
-    tokenised = [(doc, block, tokens_of(block)) for doc, block in index.blocks(scope)]
+    seen: dict = {}
+    tokenised = [(doc, block, tokens_of(block, seen)) for doc, block in index.blocks(scope)]
     records = record_labels(block for _, block, _ in tokenised)
+    read: set[int] = set()  # token lists already read (copied paragraphs share one)
     for _, block, tokens in tokenised:
-        if block.register == "debris":  # OCR noise makes no names
+        if block.register == "debris" or id(tokens) in read:  # OCR noise makes no names
             continue
+        read.add(id(tokens))
         for run in candidates(block, tokens, connectors, common, stop_words):
             key = parts_of(block.masked[run[0].start:run[-1].end])
             if key and any(len(p) >= 3 for p in key):

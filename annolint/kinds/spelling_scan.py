@@ -87,15 +87,28 @@ def _line_starts(block: Block) -> set[int]:
     return starts
 
 
-def tokens_of(block: Block) -> list[Token]:
-    text = block.masked
+def tokens_of(block: Block, seen: dict | None = None) -> list[Token]:
+    """The words of ``block``; with ``seen``, a block whose text and lines were read
+    before (notes copy paragraphs) gets the same list."""
     line_starts = _line_starts(block)
+    if seen is not None:
+        key = (block.masked, tuple(sorted(line_starts)))
+        tokens = seen.get(key)
+        if tokens is None:
+            tokens = seen[key] = _tokens(block.masked, line_starts)
+        return tokens
+    return _tokens(block.masked, line_starts)
+
+
+def _tokens(text: str, line_starts: set[int]) -> list[Token]:
     tokens: list[Token] = []
     last_end = 0
     boundary = True  # the block starts a sentence
     for m in WORD.finditer(text):
-        between = text[last_end:m.start()]
-        if between != " ":  # one space between two words (most of them) changes nothing
+        start = m.start()
+        # one space between two words (most of them) changes nothing
+        if start != last_end + 1 or text[last_end] != " ":
+            between = text[last_end:start]
             marks = [m.end() for m in SENTENCE_MARK.finditer(between)] if tokens else []
             if MASK in between[marks[-1] if marks else 0:]:
                 boundary = False  # a redacted name or word came before: "5.1, 2, e (Inkoop …)"
@@ -105,7 +118,7 @@ def tokens_of(block: Block) -> list[Token]:
                 boundary = False
         # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
         word = m.group().rstrip("_'’")
-        tokens.append(Token(word, m.start(), m.start() + len(word), boundary, m.start() in line_starts))
+        tokens.append(Token(word, start, start + len(word), boundary, start in line_starts))
         boundary = False
         last_end = m.end()
     return tokens
@@ -266,44 +279,14 @@ def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[s
     for options in by_first.values():
         options.sort(key=len, reverse=True)
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
+    places: dict[int, list[tuple[tuple[str, ...], int, int, int]]] = {}  # by token list: copies share it
     for doc, block, tokens in tokenised:
         text = block.masked
         where: Standing | None = None  # told when a name is found in the block
-
-        # hyphenated words split into parts, each remembering its token
-        parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
-        for ti, token in enumerate(tokens):
-            offset = token.start
-            for piece in HYPHEN_SPLIT.split(token.text):
-                if piece and piece not in "-‐–":
-                    parts.append((piece.casefold(), offset, offset + len(piece), ti))
-                offset += len(piece)
-        i = 0
-        while i < len(parts):
-            matched = None
-            for key in by_first.get(parts[i][0], ()):
-                n = len(key)
-                window = parts[i:i + n]
-                if len(window) < n or tuple(p[0] for p in window) != key:
-                    continue
-                if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
-                       for j in range(n - 1)):
-                    continue
-                # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
-                first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
-                if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
-                    continue
-                matched = key
-                break
-            if matched is None:
-                i += 1
-                continue
-            window = parts[i:i + len(matched)]
-            start, end = window[0][1], window[-1][2]
-            if _in_address(text, start, end):  # "ndsm-werf" in a link is no way of writing it
-                i += len(matched)
-                continue
-            first_index = window[0][3]
+        spots = places.get(id(tokens))
+        if spots is None:
+            spots = places[id(tokens)] = list(_spots(text, tokens, by_first))
+        for matched, start, end, first_index in spots:
             initial = tokens[first_index].initial or tokens[first_index].line_start
             particle, particle_start, initial, given, titled = _particle_before(
                 text, tokens, first_index, start, initial, people)
@@ -312,5 +295,46 @@ def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[s
             found[matched].append(Occurrence(doc, block, start, end, block.text[start:end], particle,
                                              initial, particle_start, given, titled, where.scarred,
                                              where.aside, where.caption))
-            i += len(matched)
     return found
+
+
+def _spots(text: str, tokens: list[Token],
+           by_first: dict[str, list[tuple[str, ...]]]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
+    """Where a key is written in ``text``: (key, start, end, index of its first token)."""
+    # hyphenated words split into parts, each remembering its token
+    parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
+    for ti, token in enumerate(tokens):
+        word = token.text
+        if "-" not in word and "‐" not in word and "–" not in word:
+            parts.append((word.casefold(), token.start, token.end, ti))
+            continue
+        offset = token.start
+        for piece in HYPHEN_SPLIT.split(word):
+            if piece and piece not in "-‐–":
+                parts.append((piece.casefold(), offset, offset + len(piece), ti))
+            offset += len(piece)
+    i = 0
+    while i < len(parts):
+        matched = None
+        for key in by_first.get(parts[i][0], ()):
+            n = len(key)
+            window = parts[i:i + n]
+            if len(window) < n or tuple(p[0] for p in window) != key:
+                continue
+            if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
+                   for j in range(n - 1)):
+                continue
+            # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
+            first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
+            if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
+                continue
+            matched = key
+            break
+        if matched is None:
+            i += 1
+            continue
+        window = parts[i:i + len(matched)]
+        start, end = window[0][1], window[-1][2]
+        i += len(matched)
+        if not _in_address(text, start, end):  # "ndsm-werf" in a link is no way of writing it
+            yield matched, start, end, window[0][3]

@@ -198,7 +198,7 @@ class StatementReader:
         """The content terms of ``text``, without time words or cue words."""
         return frozenset(self.terms_list(text))
 
-    def terms_list(self, text: str) -> list[str]:
+    def terms_list(self, text: str) -> tuple[str, ...]:
         return content_terms(text, self.lexicon.stop_word_set, self.time_words, self.qualifiers)
 
     def expressions(self, sentence: str, doc_date: dt.date | None) -> tuple[list[TemporalExpression], set[str]]:
