@@ -53,3 +53,36 @@ def test_a_days_reference_date_moved_while_its_figure_stayed_is_reported(tmp_pat
     write_set(tmp_path, {"a.txt": first, "b.txt": later})
     assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
         ("moved-fact", "b.txt", line_of(later, "1 december"), [("a.txt", line_of(first, "1 januari"))])]
+
+
+def test_an_event_moved_by_the_week_between_two_notes_is_reported_a_weekly_meeting_is_not(tmp_path):
+    # The notes are a week apart and the event moved by a week: still an event that
+    # moved. The weekly staf in brackets moves with its note: the note's own frame.
+    first = note("Staf, 28 november 2024",
+                 "- Op 4 november is de eerste fase van het warmtenet opgeleverd aan de stichting.",
+                 "- De Woonwijzer heeft in het eerste kwartaal 243 bewoners gesproken.",
+                 "- De actiepunten van de vorige staf (21 november) zijn afgehandeld.")
+    later = note("Staf, 5 december 2024",
+                 "- Op 11 november is de eerste fase van het warmtenet opgeleverd aan de stichting.",
+                 "- De Woonwijzer heeft in het derde kwartaal 243 bewoners gesproken.",
+                 "- De actiepunten van de vorige staf (28 november) zijn afgehandeld.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("moved-fact", "b.txt", line_of(later, "11 november"), [("a.txt", line_of(first, "4 november"))]),
+        ("moved-fact", "b.txt", line_of(later, "derde kwartaal"), [("a.txt", line_of(first, "eerste kwartaal"))]),
+    ]
+
+
+def test_a_change_cue_copied_with_the_sentence_announces_nothing_new(tmp_path):
+    # "inmiddels" in both versions speaks of the award becoming final, not of the date;
+    # a cue the later note adds does announce the change.
+    first = note("Raad, 30 oktober 2025",
+                 "- Op 3 juni 2025 is het convenant met Beekdal getekend.",
+                 "- Op 26 september 2025 is de opdracht gegund aan 57 aanbieders. De gunning is inmiddels definitief.")
+    later = note("Raad, 6 november 2025",
+                 "- Op 10 juni 2025 is het convenant met Beekdal getekend. Eerder meldden we 3 juni; dat was onjuist.",
+                 "- Op 26 oktober 2025 is de opdracht gegund aan 57 aanbieders. De gunning is inmiddels definitief.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("moved-fact", "b.txt", line_of(later, "26 oktober"), [("a.txt", line_of(first, "26 september"))]),
+    ]

@@ -101,7 +101,7 @@ def _change(group: list[FigureStatement], current: re.Pattern, cues: re.Pattern)
         return None  # a repeated answer with another figure: inconsistent-answer's
     if first.doc_date == old[-1].doc_date or current.search(first.sentence) or current.search(old[-1].sentence):
         return None
-    if announced(first, cues):
+    if announced(first, cues, old[-1]):
         return None
     shown = old[::-1][:SHOWN]
     more = len(old) - len(shown)

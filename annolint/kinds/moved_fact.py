@@ -12,12 +12,15 @@ What it does
     shifted-deadline's business; two dates within one note or in notes of one date are
     conflicting-date's.
 
-    Headings, the header and a note's own date are labels, not facts; a date that
-    moved as far as the note did names the note's own frame ("vorige staf (10
-    februari)" in March, "(18 augustus)" in September). A year, quarter or month in a
-    sentence with a figure is the figure's period ("In 2024 waren er vijf storingen"
-    beside "In 2023 …"): another quantity, left to diverging-figure; a day there ("Op
-    1 maart 2026 woonden er 172 …") still counts. A date without its year counts only
+    Headings, the header and a note's own date are labels, not facts; a meeting's
+    date or a period that moved as far as the note did names the note's own frame
+    ("vorige staf (10 februari)" in March, "(18 augustus)" in September; "het eerste
+    halfjaar" / "het tweede halfjaar"). An event's day moved by a week in a note of a
+    week later is still a moved event. The period of a figure counts too: the same
+    sentence with the same figures ("in het eerste kwartaal 243 bewoners gesproken")
+    cannot be about another quarter in a version of a week later; in a version of a
+    year later "In 2024 waren er vijf storingen" for "In 2023 …" is last year's
+    frame. A date without its year counts only
     when it is written otherwise ("17 september" / "17 oktober"): the same words fall
     in another year in a note written later. A
     change the later note announces (the lexicon's ``change-cues``: "inmiddels",
@@ -70,24 +73,29 @@ def _fact(s: DatedStatement) -> bool:
 ROLLING_DAYS = 14  # a date that moved with its note by this much or less is the note's own frame
 
 
-def _rolling(earlier: DatedStatement, later: DatedStatement) -> bool:
-    """The date moved as far as the note did: "vorige staf (10 februari)" in March,
-    "(18 augustus)" in September; "het eerste halfjaar" in September, "het tweede"
-    in February. Each names the latest such period or meeting before its note."""
+def _rolling(earlier: DatedStatement, later: DatedStatement, meetings) -> bool:
+    """The date moved as far as the note did and names the note's own frame: the
+    latest meeting before it ("vorige staf (10 februari)" in March, "(18 augustus)"
+    in September) or the latest period ("het eerste halfjaar" in September, "het
+    tweede" in February). A day that is not a meeting's ("Op 4 november is de eerste
+    fase opgeleverd") is an event, whatever the notes' distance; a period moved much
+    further than the notes did is another period."""
     a, b = earlier.expression.interval, later.expression.interval
     if a.start is None or b.start is None:
         return False
     moved = (b.start - a.start).days
     notes = (later.doc_date - earlier.doc_date).days
     length = (a.end - a.start).days if a.end is not None else 0
-    return moved > 0 and abs(moved - notes) <= max(length, ROLLING_DAYS)
+    if moved <= 0 or abs(moved - notes) > max(length, ROLLING_DAYS) or 2 * notes < moved:
+        return False
+    return a.granularity != "day" or (_meeting(earlier, meetings) and _meeting(later, meetings))
 
 
-def _day(s: DatedStatement) -> bool:
-    """A date of one day: a measurement's reference date ("Op 1 maart 2026 woonden er
-    172 …") that moved while its figure stayed is a slip, not another period."""
-    base = s.expression.base
-    return base is not None and base.granularity == "day"
+def _meeting(s: DatedStatement, meetings) -> bool:
+    """The date names a meeting: written in brackets or after a meeting word
+    ("vorige staf (18 augustus)", "de commissie van 12 maart")."""
+    before = s.sentence[:s.expression.start].rstrip()
+    return before.endswith("(") or meetings.search(" ".join(before.split()[-3:])) is not None
 
 
 def _moved(a: DatedStatement, b: DatedStatement) -> bool:
@@ -98,24 +106,19 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     statements = [s for s in index.dated_statements
                   if s.doc_date is not None and not s.doc.date.assumed and in_scope(s.block, scope)
                   and s.expression.anchor != "relative"]
-    # a date in a sentence with a figure is the figure's period ("In 2024 waren er vijf
-    # storingen"): another year there is another quantity, not a moved event
-    counted = {(f.path, f.sentence_id) for f in index.figure_statements}
     cues = change_cues(index.lexicon)
-    told: dict[tuple[str, int], bool] = {}
+    told: dict[tuple[str, int, str], bool] = {}  # per element and earlier note: is a change announced?
     earlier_of: dict[int, list[DatedStatement]] = {}
     later_of: dict[int, DatedStatement] = {}
     for a, b in versions(statements):
         if a.doc_date == b.doc_date or not (_fact(a) and _fact(b)) or not _moved(a, b):
             continue
-        if not _day(a) and ((a.path, a.sentence_id) in counted or (b.path, b.sentence_id) in counted):
-            continue
         earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
-        if _rolling(earlier, later):
+        if _rolling(earlier, later, index.lexicon.meeting_pattern):
             continue
-        where = (later.path, later.sentence_id[0])
+        where = (later.path, later.sentence_id[0], earlier.path)
         if where not in told:
-            told[where] = announced(later, cues)
+            told[where] = announced(later, cues, earlier)
         if told[where]:
             continue
         later_of[id(later)] = later

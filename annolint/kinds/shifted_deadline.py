@@ -109,7 +109,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                   if s.commitment and s.doc_date is not None and in_scope(s.block, scope)
                   and s.expression.anchor != "relative"]
     cues = change_cues(index.lexicon)
-    told: dict[tuple[str, int], bool] = {}  # per element: does the note announce a change there?
+    told: dict[tuple[str, int, str], bool] = {}  # per element and earlier note: is a change announced?
     earlier_of: dict[tuple[str, tuple[int, int], int], list[DatedStatement]] = defaultdict(list)
     later_of: dict[tuple[str, tuple[int, int], int], DatedStatement] = {}
     for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
@@ -119,9 +119,9 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if moved is None:
             continue
         earlier, later = moved
-        where = (later.path, later.sentence_id[0])
+        where = (later.path, later.sentence_id[0], earlier.path)
         if where not in told:
-            told[where] = announced(later, cues)
+            told[where] = announced(later, cues, earlier)
         if _corrects(later, earlier) or told[where]:
             continue  # the later note says the date moved: an update it explains
         key = (later.path, later.sentence_id, later.expression.start)

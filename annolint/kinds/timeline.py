@@ -183,10 +183,31 @@ def change_cues(lexicon) -> re.Pattern:
     return phrases_pattern(lexicon.time.change_cues)
 
 
-def announced(statement: DatedStatement, cues: re.Pattern) -> bool:
+def announced(statement, cues: re.Pattern, earlier=None) -> bool:
     """Whether the note says, where the statement stands or in the element after it,
-    that this date changed ("inmiddels", "later dan eerder toegezegd")."""
+    that this date or figure changed ("inmiddels", "later dan eerder toegezegd"). With
+    the ``earlier`` version: a cue the earlier note already wrote ("… de gunning is
+    inmiddels definitief" copied from note to note) announces nothing new, when the
+    two are versions of one sentence: a cue beside another sentence may explain the
+    very change ("Eerder meldden we december; dat wordt nu februari")."""
+    if earlier is not None and earlier.aligned != statement.aligned:
+        earlier = None
     blocks = statement.doc.blocks
     index = statement.sentence_id[0]
-    around = [blocks[i].masked for i in (index, index + 1) if i < len(blocks)]
-    return any(cues.search(text) for text in around)
+    for text in (blocks[i].masked for i in (index, index + 1) if i < len(blocks)):
+        for m in cues.finditer(text):
+            if earlier is None or not _written_in(_sentence_at(text, m.start()), earlier.doc):
+                return True
+    return False
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of ``text`` around ``position``, in single spaces."""
+    start = max(text.rfind(". ", 0, position), text.rfind("; ", 0, position))
+    end = min((i for i in (text.find(". ", position), text.find("; ", position)) if i >= 0), default=len(text))
+    return " ".join(text[start + 1 if start >= 0 else 0:end].split())
+
+
+def _written_in(sentence: str, doc) -> bool:
+    """Whether ``doc`` writes ``sentence`` (spaces aside); asked only where a cue stands."""
+    return sentence in " ".join(" ".join(b.masked for b in doc.blocks).split())
