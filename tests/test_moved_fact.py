@@ -86,3 +86,25 @@ def test_a_change_cue_copied_with_the_sentence_announces_nothing_new(tmp_path):
     assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
         ("moved-fact", "b.txt", line_of(later, "26 oktober"), [("a.txt", line_of(first, "26 september"))]),
     ]
+
+
+def test_a_past_fact_moved_into_the_future_in_a_copy_is_reported(tmp_path):
+    # The earlier note says it happened; its copy puts it after its own date: the
+    # later version is read as a plan, and the event still moved.
+    first = note("Staf, 12 januari 2026", "- Op 1 januari 2026 woonden 151 asielzoekers in De Wissel.")
+    later = note("Staf, 19 januari 2026", "- Op 1 januari 2027 woonden 151 asielzoekers in De Wissel.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("moved-fact", "b.txt", line_of(later, "2027"), [("a.txt", line_of(first, "2026 woonden"))])]
+
+
+def test_a_start_moved_in_a_copied_sentence_is_a_shift_two_measurements_are_not(tmp_path):
+    first = note("Raad, 12 februari 2025",
+                 "- Stichting Wilgenhof sluit per 1 april 2025 twee crisisgroepen aan de Parkweg.",
+                 "- Per 1 november 2024 woonden er 98 asielzoekers in De Wissel.")
+    later = note("Raad, 19 februari 2025",
+                 "- Stichting Wilgenhof sluit per 1 april 2026 twee crisisgroepen aan de Parkweg.",
+                 "- Per 1 januari 2025 verbleven er 157 asielzoekers in De Wissel.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)) == [
+        ("shifted-deadline", "b.txt", line_of(later, "1 april 2026"), [("a.txt", line_of(first, "1 april 2025"))])]

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import announced, change_cues, same_period, versions
+from annolint.kinds.timeline import announced, change_cues, names_meeting, same_period, versions
 from annolint.terms import phrase_key
 from annolint.temporal.statements import DatedStatement
 
@@ -70,6 +70,14 @@ def _fact(s: DatedStatement) -> bool:
         and s.block.kind not in ("heading", "header")
 
 
+def _copy(s: DatedStatement) -> bool:
+    """A later version that still states its date: not denied, not asked, not a
+    label, not the note's own date."""
+    interval = s.expression.interval
+    own = interval.start == s.doc_date and interval.granularity == "day"
+    return not s.negated and not s.asked and not own and s.block.kind not in ("heading", "header")
+
+
 ROLLING_DAYS = 14  # a date that moved with its note by this much or less is the note's own frame
 
 
@@ -88,14 +96,7 @@ def _rolling(earlier: DatedStatement, later: DatedStatement, meetings) -> bool:
     length = (a.end - a.start).days if a.end is not None else 0
     if moved <= 0 or abs(moved - notes) > max(length, ROLLING_DAYS) or 2 * notes < moved:
         return False
-    return a.granularity != "day" or (_meeting(earlier, meetings) and _meeting(later, meetings))
-
-
-def _meeting(s: DatedStatement, meetings) -> bool:
-    """The date names a meeting: written in brackets or after a meeting word
-    ("vorige staf (18 augustus)", "de commissie van 12 maart")."""
-    before = s.sentence[:s.expression.start].rstrip()
-    return before.endswith("(") or meetings.search(" ".join(before.split()[-3:])) is not None
+    return a.granularity != "day" or (names_meeting(earlier, meetings) and names_meeting(later, meetings))
 
 
 def _moved(a: DatedStatement, b: DatedStatement) -> bool:
@@ -111,7 +112,9 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     earlier_of: dict[int, list[DatedStatement]] = {}
     later_of: dict[int, DatedStatement] = {}
     for a, b in versions(statements):
-        if a.doc_date == b.doc_date or not (_fact(a) and _fact(b)) or not _moved(a, b):
+        # the earlier version says when it was; the later one, a copy of the same
+        # sentence, moves it, even into the future ("Op 1 januari 2027 woonden …")
+        if a.doc_date == b.doc_date or not (_fact(a) and _copy(b)) or not _moved(a, b):
             continue
         earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
         if _rolling(earlier, later, index.lexicon.meeting_pattern):

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import announced, change_cues, matching_pairs, sameness
+from annolint.kinds.timeline import OPEN_ENDED, announced, change_cues, matching_pairs, sameness
 from annolint.temporal.interval import shift_in_words
 from annolint.temporal.statements import DatedStatement
 
@@ -67,14 +67,18 @@ class Params:
     alignment: float = 0.9
 
 
-def _moved(a: DatedStatement, b: DatedStatement) -> tuple[DatedStatement, DatedStatement] | None:
-    """(earlier, later) when two statements of one promise give it two periods."""
+def _moved(a: DatedStatement, b: DatedStatement, copied: bool) -> tuple[DatedStatement, DatedStatement] | None:
+    """(earlier, later) when two statements of one promise give it two periods.
+    ``copied``: one sentence with another date, where a start that moved counts (in
+    two sentences alike, "per 1 januari 2026 verbleven er 157" and "per 1 november
+    2025 woonden er 98" are two measurements, not a start)."""
     da, db = a.doc_date, b.doc_date
     if da == db:
         return None  # same date: conflicting-date's business
     earlier, later = (a, b) if da < db else (b, a)
     first, second = earlier.expression.interval, later.expression.interval
-    if first.overlaps(second) and not _deadline_moved(earlier.expression, later.expression):
+    if first.overlaps(second) and not _deadline_moved(earlier.expression, later.expression) \
+            and not (copied and _start_moved(earlier.expression, later.expression)):
         return None
     if earlier.doc.date.assumed:
         return None  # a date guessed from the text is only a lower bound: this note may be the later one
@@ -84,6 +88,19 @@ def _moved(a: DatedStatement, b: DatedStatement) -> tuple[DatedStatement, DatedS
 
 
 VAGUE_DEADLINE = 31  # days two deadlines may differ when one is not a day ("voor de zomer" / "voor 1 juli")
+
+
+def _start_moved(a, b) -> bool:
+    """Two starts ("per 1 april 2025", "vanaf 2025") overlap as periods, for both run
+    on for ever; a start that moved is a shift. Exact days may not move at all;
+    others by more than a month."""
+    if a.bound not in OPEN_ENDED or b.bound not in OPEN_ENDED:
+        return False
+    first, second = a.interval, b.interval
+    if first.start is None or second.start is None:
+        return False
+    exact = all(e.base is not None and e.base.granularity == "day" for e in (a, b))
+    return abs((second.start - first.start).days) > (0 if exact else VAGUE_DEADLINE)
 
 
 def _deadline_moved(a, b) -> bool:
@@ -114,8 +131,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     later_of: dict[tuple[str, tuple[int, int], int], DatedStatement] = {}
     for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
                                params.min_shared_terms, need_name=True,
-                               worth=lambda a, b: _moved(a, b) is not None):
-        moved = _moved(pair.first, pair.second)
+                               worth=lambda a, b: _moved(a, b, True) is not None):  # the lenient case first
+        moved = _moved(pair.first, pair.second, pair.aligned)
         if moved is None:
             continue
         earlier, later = moved

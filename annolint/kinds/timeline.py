@@ -93,6 +93,14 @@ def same_period(a: DatedStatement, b: DatedStatement) -> bool:
     return ea.interval.overlaps(eb.interval)
 
 
+def names_meeting(s: DatedStatement, meetings: re.Pattern) -> bool:
+    """The date names a meeting: written in brackets or after a meeting word (the
+    lexicon's ``meeting-words``): "vorige staf (18 augustus)", "de commissie van 12
+    maart". Such dates recur; the next note names the next one."""
+    before = s.sentence[:s.expression.start].rstrip()
+    return before.endswith("(") or meetings.search(" ".join(before.split()[-3:])) is not None
+
+
 def _numbers(s: DatedStatement) -> tuple[str, ...]:
     """The numbers of a statement's sentence outside its own time expression and its
     item number ("2. Wat gebeurt er …")."""
