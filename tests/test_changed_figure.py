@@ -24,7 +24,7 @@ def test_a_figure_changed_once_and_kept_is_reported_with_the_notes_that_carry_th
         "this one. About: 'Het bureau heeft 24 gesprekken gevoerd met bewoners'.")
 
 
-def test_present_states_announced_changes_other_years_and_back_and_forth_are_not_this_rule(tmp_path):
+def test_announced_changes_other_years_rounded_counts_and_back_and_forth_are_not_this_rule(tmp_path):
     a = note("Commissie Wonen, 3 oktober 2024",
              "- Op dit moment zijn 1.200 woningen aangesloten op het warmtenet.",
              "- De subsidie voor de isolatie van woningen is 300 euro per woning.",
@@ -42,3 +42,16 @@ def test_present_states_announced_changes_other_years_and_back_and_forth_are_not
     # the back and forth is diverging-figure's
     assert [(n, p, line) for n, p, line, _ in places(findings(["check", ".", *BOTH], cwd=tmp_path))] == [
         ("diverging-figure", "b.txt", line_of(b, "420 duizend"))]
+
+
+def test_a_present_state_that_changed_is_reported_as_most_likely_an_update(tmp_path):
+    a = note("Commissie Wonen, 3 oktober 2024", "- Op dit moment zijn 1.214 woningen aangesloten op het warmtenet.")
+    b = note("Commissie Wonen, 10 oktober 2024", "- Op dit moment zijn 1.241 woningen aangesloten op het warmtenet.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    found = findings(["check", ".", *RULE], cwd=tmp_path)
+    assert places(found) == [("changed-figure", "b.txt", line_of(b, "1.241"), [("a.txt", line_of(a, "1.214"))])]
+    assert found[0]["message"] == (
+        "A figure changed between versions of the same sentence: '1.241' here (10 October 2024), '1.214' in a.txt "
+        "(3 October 2024); the sentence gives it as the present state ('Op dit moment'), so most likely an update. "
+        "If '1.241' is the update, these notes still say '1.214': a.txt; if not, correct this one. About: 'Op dit "
+        "moment zijn 1.241 woningen aangesloten op het warmtenet'.")

@@ -13,11 +13,14 @@ What it does
     2024 stonden 1.214 kinderen …": it cannot change, diverging-figure reports it) and
     a figure in two answers (inconsistent-answer compares repeated answers).
 
+    A figure the sentence gives as the present state ("op dit moment zijn 1.200
+    woningen aangesloten", the lexicon's ``current-cues``) is reported too, for such
+    counts change between notes and a transposed or mistyped one looks the same; the
+    message (``{state}``) says it is most likely an update.
+
     Silent: a change the later note announces (the lexicon's ``change-cues``:
-    "inmiddels", "bijgesteld", "eerder noemden we"), a figure the sentence gives as
-    the present state ("op dit moment zijn 1.200 woningen aangesloten", the lexicon's
-    ``current-cues``: such counts grow and shrink between notes), and whatever
-    diverging-figure keeps apart (another year, place, item, target or statistic).
+    "inmiddels", "bijgesteld", "eerder noemden we") and whatever diverging-figure
+    keeps apart (another year, place, item, target or statistic).
 
 Why
     "Het bureau heeft 42 gesprekken gevoerd" that becomes 24 in the note of a week
@@ -31,7 +34,8 @@ Parameters
 Example
     FAIL  3 October: "Het bureau heeft 42 gesprekken gevoerd."
           10 October: "Het bureau heeft 24 gesprekken gevoerd."
-    PASS  "Op dit moment zijn 1.200 woningen aangesloten" and, a month later, 1.250
+    PASS  "Het bureau heeft 42 gesprekken gevoerd" and, a week later, "heeft inmiddels
+          48 gesprekken gevoerd" (an announced change)
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ from annolint.kinds.timeline import announced, change_cues
 from annolint.similarity import Clusters
 from annolint.terms import phrases_pattern
 
-MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "old_notes", "subject"})
+MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "old_notes", "subject", "state"})
 SHOWN = 5  # notes with the old value named in the message and as related places
 
 
@@ -99,18 +103,21 @@ def _change(group: list[FigureStatement], current: re.Pattern, cues: re.Pattern)
         return None  # a figure with its own reference date cannot change: diverging-figure's error
     if first.block.role == "answer" and old[-1].block.role == "answer":
         return None  # a repeated answer with another figure: inconsistent-answer's
-    if first.doc_date == old[-1].doc_date or current.search(first.sentence) or current.search(old[-1].sentence):
-        return None
+    if first.doc_date == old[-1].doc_date:
+        return None  # two notes of one date: diverging-figure's
     if announced(first, cues, old[-1]):
         return None
     shown = old[::-1][:SHOWN]
     more = len(old) - len(shown)
+    state = current.search(first.sentence) or current.search(old[-1].sentence)
     return Match(
         first.doc.location(first.span),
         {"value": quote(first.figure.shown), "date": note_date(first), "other": quote(old[-1].figure.shown),
          "other_note": old[-1].path, "other_date": note_date(old[-1]),
          "old_notes": ", ".join(s.path for s in shown) + (f" and {more} more" if more else ""),
-         "subject": quote(first.sentence.rstrip(".!? "), 90)},
+         "subject": quote(first.sentence.rstrip(".!? "), 90),
+         "state": f"; the sentence gives it as the present state ({quote(state.group())}), so most likely an update"
+                  if state else ""},
         tuple(Related(s.doc.location(s.span), f"{quote(s.figure.shown)} in the note of {note_date(s)}")
               for s in shown),
         key=f"{first.figure.shown}|{old[-1].figure.shown}|{first.aligned}",
