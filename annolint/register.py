@@ -8,8 +8,8 @@ page, not to a statement. Each block gets one register:
 
 - ``prose``: the default; sentences and bullets as a writer wrote them;
 - ``form``: a record's field, a short label and a short value, where the label is a
-  known field name (``form-labels`` in the lexicon), recurs in the note (an export's
-  records, an e-mail thread's headers) or is spaced as exports space it
+  known field name (``form-labels`` in the lexicon), recurs three times or more in
+  the note (an export's records, an e-mail thread's headers) or is spaced as exports space it
   ("Gemeld op : 01-02-2020 00:42", "Verzonden: dinsdag 12 juni 2018", "Stadsdeel :
   Zuid"); a planning line "Start nieuwe contracten: 1 januari 2026" stays prose;
 - ``log``: a timestamped record ("Gewijzigd op 05-03-2020 om 14:29:02 door …"), or
@@ -45,6 +45,9 @@ _LABEL = re.compile(r"^\W{0,3}(?P<label>[^\W\d_][^:]{0,40}?)\s*:\s*(?P<value>\S.
 _DIGITS = re.compile(r"\d+")
 MIN_WORDS = 4  # fewer words than this: too short to judge, stays prose
 FURNITURE_REPEATS = 3
+# A label this often in one note is a record's field (an export's records, a thread's
+# headers); twice may be one planning line written in two places of the note.
+FIELD_REPEATS = 3
 OPENING_WORDS = 4
 
 
@@ -54,7 +57,7 @@ def classify(doc: Document, stop_words: frozenset[str], form_labels: frozenset[s
     repeats = Counter(k.shape for b, k in zip(doc.blocks, keys) if b.kind != "heading")
     repeats.update(k.opening for k in keys)
     labels = Counter(k.label for k in keys)
-    fields = form_labels | {label for label, n in labels.items() if label and n >= 2}
+    fields = form_labels | {label for label, n in labels.items() if label and n >= FIELD_REPEATS}
     for block, key in zip(doc.blocks, keys):
         block.register = _register(block, key, stop_words, repeats, fields)
 

@@ -183,10 +183,21 @@ def catchers(case: Case, findings: list[dict]) -> list[dict]:
 
 
 def construction_fps(case: Case, twin_findings: list[dict]) -> list[dict]:
-    """Contradiction findings of the unmutated twin that pair the original lines with
-    their copy: by construction, there should be none."""
+    """Contradiction findings of the unmutated twin that set the original lines
+    against their copy: by construction, there should be none. The two must be on
+    two sides of the finding (one where it is reported, the other among its related
+    places); a finding that reports a third line against both (a contradiction
+    planted in the source, which the copy repeats) is about that line."""
     return [f for f in twin_findings if is_contradiction(f)
-            and touches(f, *case.source_unit) and touches(f, *case.copy_unit)]
+            and (_opposed(f, case.source_unit, case.copy_unit) or _opposed(f, case.copy_unit, case.source_unit))]
+
+
+def _opposed(finding: dict, here: tuple[str, int, int], there: tuple[str, int, int]) -> bool:
+    """The finding is reported on ``here`` and names ``there`` as the other side."""
+    name, first, last = here
+    primary, *related = places(finding)
+    return (primary[0] == name and primary[1] <= last and first <= primary[2]
+            and any(n == there[0] and s <= there[2] and there[1] <= e for n, s, e in related))
 
 
 def run_case(case: Case, runner: Runner) -> dict:

@@ -186,3 +186,36 @@ def test_a_bad_time_lexicon_names_file_line_and_field(tmp_path):
     result = run(["check", "note.txt"], cwd=tmp_path)
     assert result.exit_code == 2
     assert "tijd.yaml:3: field 'time.bounds[0].names[0]': must be text: YAML reads yes, no, on and off" in result.stderr
+
+
+def test_short_planning_lines_written_twice_in_a_note_compare(tmp_path):
+    # Two content words copied word for word are one line of the planning, written
+    # twice ("Start gebiedsteams"); a label written twice is no record's field yet.
+    # Dated items of an inventory ("03-04-2018 Ajax, ADO") are each their own.
+    text = note("Staf, 17 maart 2025",
+                "- Start gebiedsteams: 1 september 2025.",
+                "- Bestuursopdracht actualiseren in het najaar van 2025.",
+                "- 03-04-2018 Ajax, ADO",
+                "- 20-04-2018 Ajax, ADO",
+                "",
+                "Planning",
+                "",
+                "- Start gebiedsteams: 1 oktober 2025.",
+                "- Bestuursopdracht actualiseren in het voorjaar van 2025.")
+    write_set(tmp_path, {"a.txt": text})
+    found = findings(["check", ".", "--select", "conflicting-date"], cwd=tmp_path)
+    assert [(f["location"]["line"], [r["location"]["line"] for r in f["related"]]) for f in found] == [
+        (line_of(text, "1 oktober"), [line_of(text, "1 september")]),
+        (line_of(text, "voorjaar"), [line_of(text, "najaar")]),
+    ]
+
+
+def test_a_date_without_its_year_in_a_note_of_unknown_date_agrees_with_the_same_days(tmp_path):
+    text = note("Commissie Zorg",
+                "- Op de informatieavond van 30 september 2025 kunnen omwonenden het gebouw bekijken.",
+                "- Op de informatieavond van 30 september kunnen omwonenden het gebouw bekijken.",
+                "- Op de informatieavond van 7 oktober kunnen omwonenden het gebouw bekijken.")
+    write_set(tmp_path, {"a.txt": text})
+    found = findings(["check", ".", "--select", "conflicting-date"], cwd=tmp_path)
+    assert [(f["location"]["line"], sorted(r["location"]["line"] for r in f["related"])) for f in found] == [
+        (line_of(text, "7 oktober"), [line_of(text, "30 september 2025"), line_of(text, "30 september kunnen")])]

@@ -127,11 +127,34 @@ def _period(s: DatedStatement) -> str:
     return s.expression.interval.describe()
 
 
+def _agree(a: DatedStatement, b: DatedStatement) -> bool:
+    """Two dates of one thing that agree. A date written without its year in a note
+    whose own date is unknown or guessed ("30 september" beside "30 september
+    2025") has no known year: it agrees with any year's same days."""
+    if same_period(a, b):
+        return True
+    uncertain = any(s.doc.date is None or s.doc.date.assumed for s in (a, b))
+    if not uncertain or (a.expression.explicit_year and b.expression.explicit_year):
+        return False
+    return _same_days(a.expression.interval, b.expression.interval)
+
+
+def _same_days(x, y) -> bool:
+    """The two periods name the same days of the year, whatever their years."""
+    if None in (x.start, x.end, y.start, y.end) or (x.end - x.start).days > 62:
+        return False
+    try:
+        moved = y.start.replace(year=x.start.year), y.end.replace(year=x.start.year + (y.end.year - y.start.year))
+    except ValueError:  # 29 February
+        return False
+    return x.start < moved[1] and moved[0] < x.end
+
+
 def _departures(members: list[DatedStatement], alignment: float, stop_words: frozenset[str],
                 common: frozenset[str]) -> list[Match]:
     """The statements of one event whose date departs from the others' (the date
     most of them give, or the first one written)."""
-    dates, majority = split_by_agreement(members, same_period)
+    dates, majority = split_by_agreement(members, _agree)
     if len(dates) < 2:
         return []
     found = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from annolint.index import CorpusIndex
 from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
-from annolint.terms import phrases_pattern
+from annolint.terms import WORD, phrases_pattern
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,14 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
     that pairs that could not make a finding (their periods overlap) cost nothing."""
     weight = index.term_weight
     common = index.common_terms
+    stop_words = index.lexicon.stop_word_set
     for i, j in candidate_pairs(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned):
         a, b = statements[i], statements[j]
         if a.doc is b.doc and a.sentence_id == b.sentence_id:
             continue
         if worth is not None and not worth(a, b):
             continue
-        if _copied(a, b, alignment):
+        if _copied(a, b, alignment, stop_words):
             # One sentence and its copy: the second date of the one is the second
             # date of the other, never the first ("in december … in februari 2026");
             # a name changed on both sides makes it another thing ("bestemmingsplan
@@ -117,12 +118,23 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _ITEM_NUMBER = re.compile(r"^\W*\d+[.)]\s")
 
 
-def _copied(a: DatedStatement, b: DatedStatement, alignment: float) -> bool:
+def _copied(a: DatedStatement, b: DatedStatement, alignment: float, stop_words: frozenset[str]) -> bool:
     """One sentence copied with another date; two schedule items are copies when their
-    words are the same, however few ("Gemeenteraad 11 maart 2026: vragenuur")."""
+    words are the same, however few ("Gemeenteraad 11 maart 2026: vragenuur"), and
+    so are two short lines of two content words ("Start gebiedsteams: …")."""
     if a.listed and b.listed and a.aligned == b.aligned and len(a.aligned.split()) >= 2:
         return True
+    words = a.aligned.split()
+    if a.aligned == b.aligned and len(words) == 2 and a.own_terms and not stop_words.intersection(words) \
+            and all(_subject_first(s) for s in (a, b)):
+        return True  # a short line of two content words, word for word: "Bestuursopdracht actualiseren"
     return aligned(a.aligned, b.aligned, alignment)
+
+
+def _subject_first(s: DatedStatement) -> bool:
+    """The words come before the date ("Start gebiedsteams: 1 september"), not after
+    it as in a list of dated items ("20-04-2018 Ajax, ADO": each line its own item)."""
+    return len(WORD.findall(s.sentence[:s.expression.start])) >= 2
 
 
 def versions(statements: list[DatedStatement]) -> Iterator[tuple[DatedStatement, DatedStatement]]:
