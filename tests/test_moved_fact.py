@@ -108,3 +108,23 @@ def test_a_start_moved_in_a_copied_sentence_is_a_shift_two_measurements_are_not(
     write_set(tmp_path, {"a.txt": first, "b.txt": later})
     assert places(findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)) == [
         ("shifted-deadline", "b.txt", line_of(later, "1 april 2026"), [("a.txt", line_of(first, "1 april 2025"))])]
+
+
+def test_a_reference_date_or_a_start_moved_by_the_notes_week_is_reported(tmp_path):
+    # "(stand per 1 januari 2026)" names a measurement's day, "sinds 10 januari" an
+    # opening's: days, not periods that roll with the note. "raadsinformatiebrief" is
+    # a letter, no meeting ("raad" as a whole word is).
+    first = note("Staf, 12 januari 2026",
+                 "- De achterstand is gedaald van 63 naar 55 personen (stand per 1 januari 2026).",
+                 "- Het loket is sinds 10 januari ook op zaterdag open voor vragen.",
+                 "- Kennis te nemen van de raadsinformatiebrief van 5 januari 2026 over de opvang.")
+    later = note("Staf, 19 januari 2026",
+                 "- De achterstand is gedaald van 63 naar 55 personen (stand per 8 januari 2026).",
+                 "- Het loket is sinds 17 januari ook op zaterdag open voor vragen.",
+                 "- Kennis te nemen van de raadsinformatiebrief van 12 januari 2026 over de opvang.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("moved-fact", "b.txt", line_of(later, "8 januari"), [("a.txt", line_of(first, "1 januari 2026"))]),
+        ("moved-fact", "b.txt", line_of(later, "17 januari"), [("a.txt", line_of(first, "10 januari"))]),
+        ("moved-fact", "b.txt", line_of(later, "12 januari 2026"), [("a.txt", line_of(first, "5 januari 2026"))]),
+    ]

@@ -96,7 +96,9 @@ def _rolling(earlier: DatedStatement, later: DatedStatement, meetings) -> bool:
     length = (a.end - a.start).days if a.end is not None else 0
     if moved <= 0 or abs(moved - notes) > max(length, ROLLING_DAYS) or 2 * notes < moved:
         return False
-    return a.granularity != "day" or (names_meeting(earlier, meetings) and names_meeting(later, meetings))
+    # the day a period opens from ("per 1 januari") is a day
+    base = earlier.expression.base or a
+    return base.granularity != "day" or (names_meeting(earlier, meetings) and names_meeting(later, meetings))
 
 
 def _moved(a: DatedStatement, b: DatedStatement) -> bool:

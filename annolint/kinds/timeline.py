@@ -99,7 +99,8 @@ def names_meeting(s: DatedStatement, meetings: re.Pattern) -> bool:
     lexicon's ``meeting-words``): "vorige staf (18 augustus)", "de commissie van 12
     maart". Such dates recur; the next note names the next one."""
     before = s.sentence[:s.expression.start].rstrip()
-    return before.endswith("(") or meetings.search(" ".join(before.split()[-3:])) is not None
+    # whole words: "raad" is a meeting, "raadsinformatiebrief" a letter
+    return before.endswith("(") or any(meetings.fullmatch(w.strip("(),.:;").lower()) for w in before.split()[-3:])
 
 
 def _numbers(s: DatedStatement) -> tuple[str, ...]:

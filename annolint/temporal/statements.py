@@ -28,7 +28,8 @@ from annolint.temporal.interval import Interval
 from annolint.terms import WORD, content_terms, first_word, quoted, replace_spans, sentences, within
 
 _REFERENCE_BEFORE = re.compile(
-    r"(?:(?P<cue>peildatum|d\.\s?d\.|dd\.?|stand\s+per|gedateerd|dated|as\s+of|reference\s+date"
+    # "stand" alone: the date expression took its "per" ("(stand per 1 januari 2026)")
+    r"(?:(?P<cue>peildatum|d\.\s?d\.|dd\.?|\bstand(?:\s+per)?|gedateerd|dated|as\s+of|reference\s+date"
     # a comparison's baseline: "fors meer dan in 2024", "korter dan op 1 maart"
     r"|\bdan|\bthan)"
     r"|(?P<noun>[^\W\d_][\w-]{2,})\s+(?:van|of))\s*[:(]?\s*$", re.IGNORECASE)
