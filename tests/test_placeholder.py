@@ -89,3 +89,20 @@ def test_english_pack_finds_english_placeholders(tmp_path):
     found = findings(["check", "brief.md", "--select", "placeholder"], cwd=tmp_path)
     assert triples(found) == [("placeholder", "brief.md", 7), ("placeholder", "brief.md", 8),
                               ("placeholder", "brief.md", 9)]
+
+
+def test_stand_in_brackets_and_queries_to_the_writer_are_reported_brackets_with_content_are_not(tmp_path):
+    text = "\n".join([
+        "Annotatie voor wethouder Jansen", "", "Commissie Bestuur, 4 maart 2024", "", "Kernboodschap", "",
+        "- Het COA heeft [aantal invullen] medewerkers geworven.",
+        "- Het bouwrijp maken is al gestart (navragen bij Vastgoed: aanbesteed of niet?)",
+        "- Het aandeel is [percentage] van de woningen.",
+        "- Zie artikel 3 [Huisvestingswet] en de raadsbrief (nagezonden op 4 maart).",
+        "- Het plan is besproken (we checken dit jaarlijks met de provincie).", ""])
+    write_set(tmp_path, {"note.txt": text})
+    found = findings(["check", "note.txt", "--select", "placeholder"], cwd=tmp_path)
+    assert [(f["location"]["line"], f["message"].split(" (")[0]) for f in found] == [
+        (7, "Unfinished text: '[aantal invullen]'"),
+        (8, "Unfinished text: '(navragen bij Vastgoed: aanbesteed of niet?)'"),
+        (9, "Unfinished text: '[percentage]'"),
+    ]

@@ -58,8 +58,9 @@ def test_variant_groups_are_reported_once_each_with_all_places(tmp_path):
     assert berg["message"] == ("This name is written 3 ways in the set: 'Instituut Berg-Meijer' 2×, "
                                "'Instituut Berg Meijer' 1×, 'instituut berg meijer' 1×. "
                                "Use 'Instituut Berg-Meijer' everywhere.")
+    # the other variant first, then the preferred form (in this note, then elsewhere)
     assert [(r["location"]["path"], r["location"]["line"]) for r in berg["related"]] == [
-        ("a.txt", 7), ("a.txt", 10), ("b.txt", 8)]
+        ("b.txt", 8), ("a.txt", 7), ("a.txt", 10)]
     assert thuiszorg["message"] == ("This name is written 2 ways in the set: 'Stichting Thuiszorg Noord' 2×, "
                                     "'Stichting Thuiszrog Noord' 1×. Use 'Stichting Thuiszorg Noord' everywhere.")
 

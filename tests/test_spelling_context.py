@@ -47,8 +47,9 @@ def test_particle_case_follows_the_dutch_rule_and_hyphen_wins_with_support(tmp_p
     # "Jan van Dam" (b.txt:7) is another context and is not compared
     assert dam["message"] == ("This name is written 2 ways in the set: 'Van Dam' 1×, 'van Dam' 4×. "
                               "Use 'Van Dam' everywhere.")
+    # the other places of the variant first, then the preferred form
     assert [(r["location"]["path"], r["location"]["line"]) for r in dam["related"]] == [
-        ("a.txt", 7), ("b.txt", 1), ("c.txt", 1), ("d.txt", 1)]
+        ("a.txt", 7), ("b.txt", 1), ("d.txt", 1), ("c.txt", 1)]
     # the hyphenated form is in two notes, as many as the spaced one: it is preferred
     assert berg["message"] == ("This name is written 2 ways in the set: 'Instituut Berg-Meijer' 2×, "
                                "'Instituut Berg Meijer' 3×. Use 'Instituut Berg-Meijer' everywhere.")

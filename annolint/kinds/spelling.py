@@ -433,7 +433,12 @@ def _report_forms(params: Params, places: list[Occurrence], particle_names: bool
     primary_index = deviant[0]
     primary = listed[primary_index][0]
     related = []
-    for i, (occ, sig) in enumerate(listed):
+    # what a reader fixing this note needs first: the other variant places, then the
+    # preferred form in this note, then the rest of the set in order
+    order = sorted(range(len(listed)), key=lambda i: (listed[i][1] == preferred_sig,
+                                                      listed[i][0].doc is not primary.doc, i))
+    for i in order:
+        occ, sig = listed[i]
         if i == primary_index:
             continue
         note = (f"preferred form {quote(display[sig])} here" if sig == preferred_sig
