@@ -128,3 +128,17 @@ def test_a_reference_date_or_a_start_moved_by_the_notes_week_is_reported(tmp_pat
         ("moved-fact", "b.txt", line_of(later, "17 januari"), [("a.txt", line_of(first, "10 januari"))]),
         ("moved-fact", "b.txt", line_of(later, "12 januari 2026"), [("a.txt", line_of(first, "5 januari 2026"))]),
     ]
+
+
+def test_a_deadline_that_moved_in_a_copied_sentence_is_compared_by_its_end(tmp_path):
+    # Two deadlines always overlap as periods; "uiterlijk eind maart" and "uiterlijk
+    # medio" name two ends. The same end written otherwise stays silent.
+    first = note("Raad, 3 juli 2025",
+                 "- Alle 120 units zijn uiterlijk eind maart 2026 opgeleverd.",
+                 "- De 24 gezinsunits zijn uiterlijk 31 maart 2026 opgeleverd.")
+    later = note("Staf, 12 januari 2026",
+                 "- Alle 120 units zijn uiterlijk medio 2026 opgeleverd.",
+                 "- De 24 gezinsunits zijn uiterlijk eind maart 2026 opgeleverd.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("moved-fact", "b.txt", line_of(later, "medio 2026"), [("a.txt", line_of(first, "Alle 120"))])]

@@ -52,7 +52,8 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import OPEN_ENDED, announced, change_cues, matching_pairs, sameness
+from annolint.kinds.timeline import (announced, change_cues, deadline_moved, matching_pairs, sameness,
+                                     start_moved)
 from annolint.temporal.interval import shift_in_words
 from annolint.temporal.statements import DatedStatement
 
@@ -77,42 +78,14 @@ def _moved(a: DatedStatement, b: DatedStatement, copied: bool) -> tuple[DatedSta
         return None  # same date: conflicting-date's business
     earlier, later = (a, b) if da < db else (b, a)
     first, second = earlier.expression.interval, later.expression.interval
-    if first.overlaps(second) and not _deadline_moved(earlier.expression, later.expression) \
-            and not (copied and _start_moved(earlier.expression, later.expression)):
+    if first.overlaps(second) and not deadline_moved(earlier.expression, later.expression) \
+            and not (copied and start_moved(earlier.expression, later.expression)):
         return None
     if earlier.doc.date.assumed:
         return None  # a date guessed from the text is only a lower bound: this note may be the later one
     if earlier.expression.anchor == "date" and first.start is not None and first.ended_by(later.doc_date):
         return None  # a meeting that took place; the later note speaks of another
     return earlier, later
-
-
-VAGUE_DEADLINE = 31  # days two deadlines may differ when one is not a day ("voor de zomer" / "voor 1 juli")
-
-
-def _start_moved(a, b) -> bool:
-    """Two starts ("per 1 april 2025", "vanaf 2025") overlap as periods, for both run
-    on for ever; a start that moved is a shift. Exact days may not move at all;
-    others by more than a month."""
-    if a.bound not in OPEN_ENDED or b.bound not in OPEN_ENDED:
-        return False
-    first, second = a.interval, b.interval
-    if first.start is None or second.start is None:
-        return False
-    exact = all(e.base is not None and e.base.granularity == "day" for e in (a, b))
-    return abs((second.start - first.start).days) > (0 if exact else VAGUE_DEADLINE)
-
-
-def _deadline_moved(a, b) -> bool:
-    """Two deadlines ("uiterlijk eind 2025", "voor 1 november") always overlap as
-    periods, for both run from any time before; a deadline is its end, and an end that
-    moved is a shift. Exact days may not move at all; others by more than a month."""
-    first, second = a.interval, b.interval
-    if first.start is not None or second.start is not None or first.end is None or second.end is None:
-        return False
-    exact = all(e.base is not None and e.base.granularity == "day" for e in (a, b))
-    slack = 0 if exact else VAGUE_DEADLINE
-    return abs((second.end - first.end).days) > slack
 
 
 def _corrects(later: DatedStatement, earlier: DatedStatement) -> bool:

@@ -87,11 +87,44 @@ OPEN_ENDED = ("since", "from")
 def same_period(a: DatedStatement, b: DatedStatement) -> bool:
     """Two dates of one thing agree when their periods overlap; two that only say
     when something began ("sinds 13 oktober 2025", "vanaf 1 maart") agree only when
-    they name the same start: open-ended, any two would overlap."""
+    they name the same start, and two deadlines only when they name the same end
+    (see ``deadline_moved``): open-ended, any two would overlap."""
     ea, eb = a.expression, b.expression
     if ea.bound in OPEN_ENDED and eb.bound in OPEN_ENDED:
         return ea.interval.start == eb.interval.start
+    if ea.interval.start is None and eb.interval.start is None:
+        return not deadline_moved(ea, eb)  # two deadlines: "uiterlijk eind maart" / "uiterlijk medio"
     return ea.interval.overlaps(eb.interval)
+
+
+VAGUE_DEADLINE = 31  # days two deadlines may differ when one is not a day ("voor de zomer" / "voor 1 juli")
+
+
+def deadline_moved(a, b) -> bool:
+    """Two deadlines ("uiterlijk eind 2025", "voor 1 november") always overlap as
+    periods, for both run from any time before; a deadline is its end, and an end that
+    moved is a shift. Exact days may not move at all; others by more than a month."""
+    first, second = a.interval, b.interval
+    if first.start is not None or second.start is not None or first.end is None or second.end is None:
+        return False
+    return abs((second.end - first.end).days) > _slack(a, b)
+
+
+def start_moved(a, b) -> bool:
+    """Two starts ("per 1 april 2025", "vanaf 2025") overlap as periods, for both run
+    on for ever; a start that moved is a shift. Exact days may not move at all;
+    others by more than a month."""
+    if a.bound not in OPEN_ENDED or b.bound not in OPEN_ENDED:
+        return False
+    first, second = a.interval, b.interval
+    if first.start is None or second.start is None:
+        return False
+    return abs((second.start - first.start).days) > _slack(a, b)
+
+
+def _slack(a, b) -> int:
+    exact = all(e.base is not None and e.base.granularity == "day" for e in (a, b))
+    return 0 if exact else VAGUE_DEADLINE
 
 
 def names_meeting(s: DatedStatement, meetings: re.Pattern) -> bool:
