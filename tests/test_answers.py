@@ -125,3 +125,18 @@ def test_english_pack(tmp_path):
     found = findings(["check", ".", *ANSWER_RULES], cwd=tmp_path)
     assert places(found) == [("inconsistent-answer", "b.txt", 9, [("a.txt", 9)])]
     assert "'No' here, 'Yes' there" in found[0]["message"]
+
+
+def test_an_earlier_answer_confirms_only_what_it_says_itself(tmp_path):
+    # 02 answers in other words (no sentence to compare the figure with), 08 and 12
+    # copy one sentence with 2 and 3 fte: 12 is held against 08, for 02 confirms
+    # only the "Ja". A later copy that agrees with an earlier one stays silent.
+    question = "1. Is de wethouder bereid om wachtlijstbemiddelaars in te zetten?"
+    a = note("Commissie Zorg, 24 oktober 2024", question, "", "- Ja. We stellen 3 fte wachtlijstbemiddelaars aan.")
+    b = note("Commissie Zorg, 10 april 2025", question, "", "- Ja. We hebben 2 fte wachtlijstbemiddelaars aangesteld.")
+    c = note("Commissie Zorg, 11 september 2025", question, "", "- Ja. We hebben 3 fte wachtlijstbemiddelaars aangesteld.")
+    d = note("Commissie Zorg, 2 oktober 2025", question, "", "- Ja. We hebben 3 fte wachtlijstbemiddelaars aangesteld.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c, "d.txt": d})
+    found = findings(["check", ".", "--select", "inconsistent-answer"], cwd=tmp_path)
+    assert places(found) == [("inconsistent-answer", "c.txt", line_of(c, "3 fte"), [("b.txt", line_of(b, "2 fte"))])]
+    assert "'3' here, '2' there" in found[0]["message"]

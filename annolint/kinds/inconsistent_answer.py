@@ -171,12 +171,20 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     figures = _by_block(index.figure_statements)
     dates = _by_block(index.dated_statements)
     for key, later in facts.items():
-        compared = [(first, alike, _differences(first, later, params, figures, dates))
-                    for first, alike in sorted(earlier[key], key=lambda f: _order(f[0]), reverse=True)]
-        if any(not differences for _, _, differences in compared):
-            continue  # it agrees with an earlier answer: not the odd one out
-        first, alike, differences = compared[0]
-        found.append(_match(later, first, alike, differences))
+        compared = []
+        agreed: set[Span] = set()  # places of the later answer that some earlier answer confirms
+        for first, alike in sorted(earlier[key], key=lambda f: _order(f[0]), reverse=True):
+            differences, confirmed = _differences(first, later, params, figures, dates)
+            compared.append((first, alike, differences))
+            agreed |= confirmed
+        # A difference stands unless another earlier answer says the same thing there
+        # ("3 fte" in 12, "2 fte" in 08, "3 fte" in 02: 12 agrees with 02 only if 02
+        # writes that sentence too); the most recent earlier answer it differs from is named.
+        for first, alike, differences in compared:
+            standing = [d for d in differences if d.span not in agreed]
+            if standing:
+                found.append(_match(later, first, alike, standing))
+                break
     yield from sorted(found, key=lambda m: m.location)
 
 
@@ -187,13 +195,20 @@ def _by_block(statements) -> dict[int, list]:
     return grouped
 
 
-def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, dates) -> list[Difference]:
-    """What the later answer ``b`` says differently from the earlier ``a``."""
+def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
+                 dates) -> tuple[list[Difference], set[Span]]:
+    """What the later answer ``b`` says differently from the earlier ``a``, and the
+    places of ``b`` that ``a`` confirms (the same polarity, an aligned sentence or
+    value that agrees)."""
     found: list[Difference] = []
+    confirmed: set[Span] = set()
     reasons = set(params.reasons)
-    if "polarity" in reasons and a.polarity and b.polarity and a.polarity != b.polarity:
-        found.append(Difference(b.polarity_span, a.polarity_span,
-                                f"{quote(b.polarity_word)} here, {quote(a.polarity_word)} there"))
+    if "polarity" in reasons and a.polarity and b.polarity:
+        if a.polarity != b.polarity:
+            found.append(Difference(b.polarity_span, a.polarity_span,
+                                    f"{quote(b.polarity_word)} here, {quote(a.polarity_word)} there"))
+        else:
+            confirmed.add(b.polarity_span)
     for sb in b.sentences:
         for sa in a.sentences:
             if len(sa.core.split()) < 3 or fuzz.ratio(sa.core, sb.core) < params.alignment * 100:
@@ -203,9 +218,11 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, date
             elif "status" in reasons and sa.done and not sa.future and sb.future and not sb.done:
                 found.append(Difference(sb.span, sa.span,
                                         f"still to come here ({quote(sb.text, 70)}), done there ({quote(sa.text, 70)})"))
+            else:
+                confirmed.add(sb.span)
     if "figure" in reasons:
         found += _changed(a, b, figures, params, lambda x, y: x.ordinal == y.ordinal and not x.figure.agrees(y.figure),
-                          lambda s: s.figure.shown)
+                          lambda s: s.figure.shown, confirmed)
     if "date" in reasons:
         found += _changed(a, b, dates, params,
                           # a copy's second date is the other's second date ("over Q1 2026
@@ -216,24 +233,29 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, date
                                         and (x.expression.explicit_year and y.expression.explicit_year
                                              or _words(x.expression.text) != _words(y.expression.text))
                                         and not x.expression.interval.overlaps(y.expression.interval)),
-                          lambda s: s.expression.text)
-    return found
+                          lambda s: s.expression.text, confirmed)
+    return found, confirmed
 
 
 def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, differ, shown) -> list[Difference]:
-    """Statements (figures, dates) of the same answer sentence that differ."""
+def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, differ, shown,
+             confirmed: set[Span]) -> list[Difference]:
+    """Statements (figures, dates) of the same answer sentence that differ; those that
+    agree go into ``confirmed``."""
     left = [s for block in a.answer_blocks for s in statements.get(block, [])]
     right = [s for block in b.answer_blocks for s in statements.get(block, [])]
     found = []
     for y in right:
         for x in left:
-            if aligned(x.aligned, y.aligned, params.alignment) and differ(x, y):
-                found.append(Difference(y.span, x.span, f"{quote(shown(y))} here, {quote(shown(x))} there"))
-                break
+            if aligned(x.aligned, y.aligned, params.alignment):
+                if differ(x, y):
+                    found.append(Difference(y.span, x.span, f"{quote(shown(y))} here, {quote(shown(x))} there"))
+                    break
+                if x.ordinal == y.ordinal:
+                    confirmed.add(y.span)
     return found
 
 
