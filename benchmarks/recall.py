@@ -118,6 +118,20 @@ def _hits(finding: dict, item: dict) -> bool:
     return not other or any(touches(finding, *ref) for ref in other)
 
 
+def _judges(finding: dict, item: dict) -> bool:
+    """Whether the finding's rule speaks to the item's category: a spelling finding
+    lists every place of a name (60 places of "Beekdal" touch many figure items'
+    lines), so only the spelling rule finds a term item, only the placeholder rule a
+    placeholder, and only the contradiction rules the rest. (The README counts any
+    finding; this stricter reading keeps a name's many places from scoring figures.)"""
+    category = item["category"]
+    if category == "term":
+        return finding["name"] == SPELLING
+    if category == "placeholder":
+        return finding["name"] == "placeholder"
+    return is_contradiction(finding)
+
+
 def _trap_violation(finding: dict, trap: dict) -> bool:
     """A finding that pairs both lines of a trap, judged as the README says: term traps
     ("term: …") by the spelling rule, the others by the contradiction rules; a note is
@@ -146,7 +160,7 @@ def score_truth(truth: dict, findings: list[dict]) -> dict:
     per_category = {c: {"found": 0, "total": 0} for c in TRUTH_CATEGORIES}
     misses, found = [], []
     for item in truth["planted"]:
-        rules = sorted({f["name"] for f in findings if _hits(f, item)})
+        rules = sorted({f["name"] for f in findings if _judges(f, item) and _hits(f, item)})
         per_category.setdefault(item["category"], {"found": 0, "total": 0})
         per_category[item["category"]]["total"] += 1
         if rules:

@@ -100,3 +100,18 @@ def test_english_pack_reports_name_variants(tmp_path):
         ("b.md", 8, "This name is written 2 ways in the set: 'Smith-Jones Research' 1×, "
                     "'Smith Jones Research' 1×. Use 'Smith-Jones Research' everywhere."),
     ]
+
+
+def test_a_rare_one_letter_slip_of_a_short_frequent_name_is_reported(tmp_path):
+    # "Beekdal" is too short for the fuzzy comparison; "Beekdaal" once against six
+    # times is a slip. "Janssen" three times beside "Jansen" six times is another
+    # person; "Wissel" beside "wissel" (a word the set writes) is no name slip.
+    usual = "\n".join(f"- Het convenant met Beekdal levert {n} woningen. Wethouder Jansen is tevreden over de Wissel."
+                      for n in range(6))
+    text = ("Annotatie voor wethouder Jansen\n\nCommissie Wonen, 4 maart 2025\n\nKernboodschap\n\n" + usual +
+            "\n- Het convenant met Beekdaal werkt. Raadslid Janssen vraagt naar de Wisel en de wissel van de wacht."
+            "\n- Raadslid Janssen en raadslid Janssen vragen het opnieuw.\n")
+    write_set(tmp_path, {"a.txt": text})
+    found = findings(["check", ".", "--select", "inconsistent-spelling"], cwd=tmp_path)
+    assert [(f["location"]["line"], f["message"]) for f in found] == [
+        (13, "This name is written 2 ways in the set: 'Beekdal' 6×, 'Beekdaal' 1×. Use 'Beekdal' everywhere.")]

@@ -210,6 +210,34 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params, connectors: frozen
                     yield short, long_
 
 
+SLIP_RARE = 2  # a one-letter variant written at most this often …
+SLIP_COMMON = 5  # … of a name written at least this many times as often is a slip
+
+
+def _slips(found: dict[tuple[str, ...], list[Occurrence]], params: Params,
+           common: Counter) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """One-word names too short for the fuzzy comparison ("Beekdal", 7 letters) and a
+    rare variant one letter away ("Beekdaal" twice against 60 times): a slip of the
+    keyboard, not another name. Neither may be a word the set writes in lower case
+    ("Wissel" / "wissel"), nor the variant written as often as a second name would be
+    ("Janssen" three times beside "Jansen" six times is another person)."""
+    from rapidfuzz.distance import Levenshtein  # imported here: only this kind needs it
+
+    counts = {k: len(v) for k, v in found.items() if len(k) == 1 and 6 <= len(k[0]) < params.min_fuzzy_length}
+    by_start: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in counts:
+        by_start[key[0][:2]].append(key)
+    for group in by_start.values():
+        group.sort()
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                rare, usual = (a, b) if counts[a] < counts[b] else (b, a)
+                if counts[rare] <= SLIP_RARE and counts[usual] >= SLIP_COMMON * counts[rare] \
+                        and common[rare[0]] == 0 and common[usual[0]] == 0 \
+                        and Levenshtein.distance(a[0], b[0]) == 1:
+                    yield rare, usual
+
+
 def _word_before(occ: Occurrence) -> str:
     """The word written right before a place of a name, in lower case ("" at a block's start)."""
     # the last 80 characters hold the word before; searching from the block's start
@@ -308,6 +336,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     found = scan(tokenised, keys, people, stop_words, records)
     before = {key: {_word_before(o) for o in places} for key, places in found.items()}
     for a, b in _fuzzy_pairs(sorted(found), params, connectors, before):
+        groups.union(a, b)
+    for a, b in _slips(found, params, common):
         groups.union(a, b)
 
     members: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
