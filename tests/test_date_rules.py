@@ -219,3 +219,20 @@ def test_a_date_without_its_year_in_a_note_of_unknown_date_agrees_with_the_same_
     found = findings(["check", ".", "--select", "conflicting-date"], cwd=tmp_path)
     assert [(f["location"]["line"], sorted(r["location"]["line"] for r in f["related"])) for f in found] == [
         (line_of(text, "7 oktober"), [line_of(text, "30 september 2025"), line_of(text, "30 september kunnen")])]
+
+
+def test_two_names_of_one_letter_about_one_subject_in_a_note_compare(tmp_path):
+    # "raadsinformatiebrief" and "voortgangsbrief" are both a brief; about the
+    # warmtetransitie both, they are one letter with two dates. A brief about
+    # something else is another letter.
+    text = note("Commissie Wonen, 20 juni 2024",
+                "- In de raadsinformatiebrief van 4 juni leest u de stand van zaken van de warmtetransitie.",
+                "- De voortgangsbrief van 14 juni beschrijft de stand van zaken van de warmtetransitie.",
+                "- De informatiebrief van 11 juni over het parkeerbeleid gaat naar de bewoners.",
+                "- Het warmtenet in de Oosterpolder ligt op schema.",
+                "- De bewoners kunnen met vragen terecht bij het loket.",
+                "- Het parkeerbeleid wordt in het najaar geëvalueerd.")
+    write_set(tmp_path, {"a.txt": text})
+    found = findings(["check", ".", "--select", "conflicting-date"], cwd=tmp_path)
+    assert [(f["location"]["line"], [r["location"]["line"] for r in f["related"]]) for f in found] == [
+        (line_of(text, "14 juni"), [line_of(text, "4 juni")])]

@@ -57,7 +57,7 @@ class Params:
 
 
 def _same_reference(a: DatedStatement, b: DatedStatement, stop_words: frozenset[str],
-                    kinds: frozenset[tuple[str, str]]) -> bool:
+                    kinds: frozenset[tuple[str, str]], common: frozenset[str] = frozenset()) -> bool:
     """Both sentences name the thing either date is attached to ("de raadsbrief van
     …"; "bijeenkomst" also matches "informatiebijeenkomst"), and that noun names one
     thing in the note: not a kind of which the note itself lists several dates in one
@@ -68,7 +68,30 @@ def _same_reference(a: DatedStatement, b: DatedStatement, stop_words: frozenset[
     # "de raadsinformatiebrief over de wachtlijsten": the other sentence must speak of
     # the wachtlijsten too, or it may mean another letter
     nouns = {n for _, n in named} | {stem(t) for s in (a, b) if (t := reference_topic(s, stop_words))}
-    return all(shared_terms(frozenset({n}), s.own_terms) for n in nouns for s in (a, b))
+    if all(shared_terms(frozenset({n}), s.own_terms) for n in nouns for s in (a, b)):
+        return True
+    return _same_kind_same_subject(a, b, [n for _, n in named], common)
+
+
+HEAD = 5  # letters of a compound's head that make two nouns one kind: "…brief", "…overleg"
+
+
+def _same_kind_same_subject(a: DatedStatement, b: DatedStatement, nouns: list[str],
+                            common: frozenset[str]) -> bool:
+    """Two names of one kind of thing ("de raadsinformatiebrief van 4 juni" and "de
+    voortgangsbrief van 14 juni": both a "brief") about one subject in one note: the
+    two sentences share a rarer word besides the nouns ("warmtetransitie"). Two letters
+    about two subjects stay two letters."""
+    if len(nouns) != 2 or a.doc is not b.doc or nouns[0] == nouns[1]:
+        return False
+    first, second = nouns
+    head = 0
+    while head < min(len(first), len(second)) and first[-1 - head] == second[-1 - head]:
+        head += 1
+    if head < HEAD:
+        return False
+    others = {t for t in (a.own_terms & b.own_terms) - common if not any(t.endswith(n[-head:]) for n in nouns)}
+    return bool(others)
 
 
 def _common_noun(a: DatedStatement, b: DatedStatement, stop_words: frozenset[str]) -> str:
@@ -107,7 +130,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         clusters = Clusters(len(statements))
         for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
                                    min_shared=1, compounds=True):
-            if pair.aligned or _same_reference(pair.first, pair.second, stop_words, kinds):
+            if pair.aligned or _same_reference(pair.first, pair.second, stop_words, kinds, index.common_terms):
                 clusters.join(position[id(pair.first)], position[id(pair.second)])
         for members in clusters.groups():
             found.extend(_departures([statements[i] for i in members], params.alignment, stop_words,
