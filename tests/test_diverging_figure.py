@@ -79,6 +79,25 @@ def test_a_copy_with_one_number_changed_is_reported_in_the_same_note(tmp_path):
         ("a.txt", line_of(text, "1.250"), [("a.txt", line_of(text, "1.200"))])]
 
 
+def test_a_copy_that_gives_its_period_once_is_the_same_quantity(tmp_path):
+    # The same sentence with "in de komende drie jaar" written in one copy only: one
+    # quantity, and 40% against 45% is reported; the same value with the period on
+    # one side stays silent, and so do two periods written out (2023, 2024).
+    text = note("Commissie Wonen, 6 maart 2024",
+                "- De groei in de komende drie jaar is 10% ten opzichte van de norm van 45%.",
+                "- In 2023 waren er 12 klachten over de warmtetarieven.",
+                "- Het aandeel tevreden bewoners in 2023 is 87% bij een streefcijfer van 90%.",
+                "",
+                "Toelichting",
+                "",
+                "- De groei is 10% ten opzichte van de norm van 40%.",
+                "- In 2024 waren er 15 klachten over de warmtetarieven.",
+                "- Het aandeel tevreden bewoners is 87% bij een streefcijfer van 90%.")
+    write_set(tmp_path, {"a.txt": text})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("a.txt", line_of(text, "norm van 40%"), [("a.txt", line_of(text, "norm van 45%"))])]
+
+
 @needs_seeds
 def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
     found = seed_copy_findings(tmp_path / "number", "met 53 personen", "met 35 personen", RULE)

@@ -70,14 +70,19 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
                    crowded: frozenset[int] = frozenset(), siblings: Siblings | None = None,
                    items: Items | None = None) -> str:
     """"copy", "paraphrase" or "" (not the same quantity)."""
-    if a.quantity != b.quantity or (a.doc is b.doc and a.sentence_id == b.sentence_id):
+    if a.doc is b.doc and a.sentence_id == b.sentence_id:
         return ""
+    copy = aligned(a.aligned, b.aligned, params.alignment)
+    if a.quantity != b.quantity:
+        if not _period_on_one_side(a, b, params.alignment):
+            return ""
+        copy = True
     if a.doc is b.doc and a.field and a.field == b.field:
         return ""  # one field twice in a note ("Afstand centrumzone: …"): two records, two items
     items = items if items is not None else Items()
     if different_items(items.of(a), items.of(b)):
         return ""  # "Onderzoekslocatie 1 …:" and "Onderzoekslocatie 2 …:": one line per item
-    if aligned(a.aligned, b.aligned, params.alignment):
+    if copy:
         # One sentence copied: its first figure is the copy's first figure, and so on;
         # a word changed on both sides besides the figure ("in Noord" / "in Oost"), or
         # another figure changed too ("12 tot 18 jaar: 512" / "0 tot 12 jaar: 702":
@@ -98,6 +103,17 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
             subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
         return "paraphrase"
     return ""
+
+
+def _period_on_one_side(a: FigureStatement, b: FigureStatement, alignment: float) -> bool:
+    """One copy of a sentence gives the figure a period and the other does not ("de
+    groei in de komende drie jaar is 10%" / "de groei is 10%"): the same quantity,
+    with the period written once; the copies are compared with that period cut out."""
+    if a.quantity[:3] != b.quantity[:3] or (a.period is None) == (b.period is None):
+        return False
+    dated = a if a.period is not None else b
+    cut = " ".join(dated.aligned.replace(" ".join(dated.period_text.lower().split()), " ").split())
+    return aligned(cut, (b if dated is a else a).aligned, alignment)
 
 
 class Items:
@@ -186,7 +202,7 @@ def _quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, param
     siblings = _siblings(statements)
     items = Items()
     for i, j in candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
-                                exact=lambda s: (s.aligned, s.ordinal, s.quantity)):
+                                exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3])):
         how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
         if how:
             yield i, j, how
