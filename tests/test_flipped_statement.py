@@ -37,3 +37,21 @@ def test_agreeing_copies_questions_answers_and_short_sentences_stay_silent(tmp_p
                  "1. Stijgen de tarieven van het warmtenet in 2025?", "", "- Ja, de tarieven stijgen in 2025 wel.")
     write_set(tmp_path, {"a.txt": first, "b.txt": later})
     assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == []
+
+
+def test_an_answer_flipped_under_a_reworded_question_is_reported_a_stressed_wel_is_not(tmp_path):
+    # The questions are worded too differently for inconsistent-answer; the answer
+    # sentence, copied with its "geen" dropped, still says the opposite. "wel" added
+    # for emphasis keeps the sentence's sense.
+    first = note("Commissie Wonen, 27 maart 2025", "- Daarnaast gaan we onze signaleringsinstrumenten beter inrichten.",
+                 "", "Vraag en antwoord", "",
+                 "1. Krijgen statushouders voorrang bij de toewijzing van een woning?", "",
+                 "- Nee. Statushouders krijgen in Haveldonk geen urgentie.")
+    later = note("Raad, 6 november 2025", "- Daarnaast gaan we wel onze signaleringsinstrumenten beter inrichten.",
+                 "", "Vraag en antwoord", "",
+                 "1. Hebben nieuwkomers een streepje voor op de wachtlijst?", "",
+                 "- Ja. Statushouders krijgen in Haveldonk urgentie.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("flipped-statement", "b.txt", line_of(later, "krijgen in Haveldonk urgentie"),
+         [("a.txt", line_of(first, "geen urgentie"))])]

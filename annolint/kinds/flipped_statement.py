@@ -1,8 +1,8 @@
 """flipped-statement: the same sentence with its negation flipped.
 
 What it does
-    Reads every sentence of the notes' prose (questions and their answers aside:
-    inconsistent-answer compares those) as its words without negation and
+    Reads every sentence of the notes' prose and answers (questions aside; two
+    answers to one question are inconsistent-answer's) as its words without negation and
     affirmation words ("niet", "geen", "wel": the lexicon's answer ``negations`` and
     ``affirmations``) and those words in order. Two sentences with the same other
     words and other negation words say opposite things: "De tarieven stijgen in 2025
@@ -55,7 +55,7 @@ class _Sentence:
     start: int
     end: int
     text: str
-    negation: tuple[str, ...]
+    negation: bool  # a negation word stands in it ("niet", "geen"); "wel" only stresses
 
     @property
     def order(self) -> tuple:
@@ -66,10 +66,11 @@ class _Sentence:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     answers = index.lexicon.answers
     flips = frozenset(w.lower() for w in (*answers.negations, *answers.affirmations))
+    negations = frozenset(w.lower() for w in answers.negations)
     abbreviations = frozenset(a.lower().rstrip(".") for a in index.lexicon.abbreviations)
     by_core: dict[str, list[_Sentence]] = defaultdict(list)
     for doc, block in index.blocks(scope):
-        if not block.prose or block.role or block.kind in ("heading", "header"):
+        if not block.prose or block.role not in ("", "answer") or block.kind in ("heading", "header"):
             continue
         for start, end in sentences(block.masked, abbreviations):
             text = block.masked[start:end]
@@ -79,18 +80,34 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             core = [w for w in words if w not in flips]
             if len(core) >= params.min_words:
                 by_core[" ".join(core)].append(
-                    _Sentence(doc, block, start, end, text, tuple(w for w in words if w in flips)))
+                    _Sentence(doc, block, start, end, text, any(w in negations for w in words)))
+    compared = _compared_answers(index)
     found = []
     for core, group in by_core.items():
         if len({s.negation for s in group}) < 2:
             continue
-        found.extend(_flips(sorted(group, key=lambda s: s.order)))
+        found.extend(_flips(sorted(group, key=lambda s: s.order), compared))
     yield from sorted(found, key=lambda m: m.location)
 
 
-def _flips(group: list[_Sentence]) -> list[Match]:
+def _compared_answers(index: CorpusIndex) -> frozenset[tuple[int, int]]:
+    """Pairs of answer blocks (by id) under two questions that inconsistent-answer
+    takes for one question: it compares those answers, this rule leaves them be."""
+    from annolint.kinds.inconsistent_answer import Params as AnswerParams, matched_questions
+
+    pairs = set()
+    for a, b, _ in matched_questions(index, AnswerParams().min_similarity):
+        for x in a.answer_blocks:  # ids of the answer blocks
+            for y in b.answer_blocks:
+                pairs.add((x, y))
+                pairs.add((y, x))
+    return frozenset(pairs)
+
+
+def _flips(group: list[_Sentence], compared: frozenset[tuple[int, int]]) -> list[Match]:
     """Each sentence against its version before it: in the same note, the one above;
-    else the first in the most recent earlier note."""
+    else the first in the most recent earlier note. Two answers to what
+    inconsistent-answer takes for one question are that rule's (``compared``)."""
     found = []
     for k, s in enumerate(group):
         before = group[:k]
@@ -104,7 +121,7 @@ def _flips(group: list[_Sentence]) -> list[Match]:
                 continue
             latest = earlier[-1].doc
             other = next(o for o in earlier if o.doc is latest)
-        if other.negation == s.negation:
+        if other.negation == s.negation or (id(s.block), id(other.block)) in compared:
             continue
         where = "above in this note" if other.doc is s.doc else \
             f"in {other.doc.path} ({long_date(other.doc.date.date)})"
