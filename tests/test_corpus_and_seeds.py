@@ -32,6 +32,8 @@ CORPUS_EXPECTED = [
     ("changed-figure", "corpus/10_commissie-wonen-december.txt", 12),
     ("moved-fact", "corpus/10_commissie-wonen-december.txt", 18),
     ("flipped-statement", "corpus/10_commissie-wonen-december.txt", 20),
+    ("conflicting-date", "corpus/10_commissie-wonen-december.txt", 22),
+    ("placeholder", "corpus/10_commissie-wonen-december.txt", 24),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 12),
     ("placeholder", "corpus/2024-05-30_commissie-wonen.txt", 16),
     ("diverging-figure", "corpus/2024-05-30_commissie-wonen.txt", 29),

@@ -33,7 +33,7 @@ def test_corpus_sarif_is_valid_and_complete():
     assert driver["rules"][3]["defaultConfiguration"] == {"level": "warning"}
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
     results = run_["results"]
-    assert len(results) == 35
+    assert len(results) == 37
     spelling = next(r for r in results if r["ruleId"] == "AL011"
                     and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/06_gemeenteraad-september.txt"
                     and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 13)
