@@ -98,6 +98,19 @@ def test_a_copy_that_gives_its_period_once_is_the_same_quantity(tmp_path):
         ("a.txt", line_of(text, "norm van 40%"), [("a.txt", line_of(text, "norm van 45%"))])]
 
 
+def test_digits_swapped_in_other_words_are_a_slip_not_an_update(tmp_path):
+    # In other words and later, a changed value reads as an update; the same digits
+    # in another order (143 / 134) are a typing slip and reported. Another value
+    # (150) in the same words stays an update.
+    a = note("Staf, 7 oktober 2024", "- Op dit moment heeft de gemeente contracten met 143 aanbieders van jeugdhulp.",
+             "- Op dit moment heeft de gemeente afspraken met 120 scholen over het vervoer.")
+    b = note("Commissie Zorg, 19 juni 2025", "- Nu heeft de gemeente nog contracten met 134 aanbieders.",
+             "- Nu heeft de gemeente nog afspraken met 150 scholen.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("b.txt", line_of(b, "134"), [("a.txt", line_of(a, "143"))])]
+
+
 @needs_seeds
 def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
     found = seed_copy_findings(tmp_path / "number", "met 53 personen", "met 35 personen", RULE)

@@ -99,10 +99,24 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     if id(a) in crowded or id(b) in crowded:
         return ""
     shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
-    if len(shared) >= params.min_shared_terms and not _other_names(a, b, index.named_terms) and \
+    # digits swapped ("143" / "134") are a slip's signature: one shared word will do
+    needed = 1 if transposed(a, b) else params.min_shared_terms
+    if len(shared) >= needed and not _other_names(a, b, index.named_terms) and \
             subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
         return "paraphrase"
     return ""
+
+
+def transposed(a: FigureStatement, b: FigureStatement) -> bool:
+    """The two figures are the same three or more digits in another order ("143" /
+    "134", "1.214" / "1.241"): a slip of the keyboard, never an update."""
+    da, db = _digits(a.figure.text), _digits(b.figure.text)
+    return len(da) >= 3 and da != db and sorted(da) == sorted(db)
+
+
+@functools.lru_cache(maxsize=65536)
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 def _period_on_one_side(a: FigureStatement, b: FigureStatement, alignment: float) -> bool:
@@ -287,8 +301,8 @@ def _departure(s: FigureStatement, majority: list[FigureStatement], params: Para
     dated = [o.doc_date for o in majority if o.doc_date]
     first, last = (min(dated), max(dated)) if dated else (None, None)
     between = s.doc_date is not None and first is not None and first < s.doc_date < last
-    if not (together or s.period is not None or between):
-        return None  # an update: the value changed and stayed changed
+    if not (together or s.period is not None or between or any(transposed(s, o) for o in majority)):
+        return None  # an update: the value changed and stayed changed (digits swapped are a slip)
     nearest = _nearest(notes, days, s)
     others = together or [o for o in nearest if o.doc_date and s.doc_date and o.doc_date > s.doc_date] \
         or nearest
