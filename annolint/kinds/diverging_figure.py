@@ -74,10 +74,9 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
         return ""
     copy = aligned(a.aligned, b.aligned, params.alignment)
     if a.quantity != b.quantity:
-        if _period_on_one_side(a, b, params.alignment):
-            copy = True
-        elif not (_compound_unit(a, b) and transposed(a, b)):
+        if not _period_on_one_side(a, b, params.alignment):
             return ""
+        copy = True
     if a.doc is b.doc and a.field and a.field == b.field:
         return ""  # one field twice in a note ("Afstand centrumzone: …"): two records, two items
     items = items if items is not None else Items()
@@ -106,16 +105,6 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
             subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
         return "paraphrase"
     return ""
-
-
-def _compound_unit(a: FigureStatement, b: FigureStatement) -> bool:
-    """The counted nouns are one compound's head and the compound ("258 plekken" /
-    "285 opvangplekken"), all else of the quantity equal."""
-    ua, ub = a.figure.unit, b.figure.unit
-    if ua == ub or a.quantity[1:] != b.quantity[1:]:
-        return False
-    short, long_ = sorted((ua, ub), key=len)
-    return len(short) >= 4 and long_.endswith(short)
 
 
 def transposed(a: FigureStatement, b: FigureStatement) -> bool:
