@@ -81,7 +81,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             if len(core) >= params.min_words:
                 by_core[" ".join(core)].append(
                     _Sentence(doc, block, start, end, text, any(w in negations for w in words)))
-    compared = _compared_answers(index)
+    compared = _ComparedAnswers(index)
     found = []
     for core, group in by_core.items():
         if len({s.negation for s in group}) < 2:
@@ -90,21 +90,32 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     yield from sorted(found, key=lambda m: m.location)
 
 
-def _compared_answers(index: CorpusIndex) -> frozenset[tuple[int, int]]:
-    """Pairs of answer blocks (by id) under two questions that inconsistent-answer
-    takes for one question: it compares those answers, this rule leaves them be."""
-    from annolint.kinds.inconsistent_answer import Params as AnswerParams, matched_questions
+class _ComparedAnswers:
+    """Whether two answer blocks stand under questions that inconsistent-answer takes
+    for one question (it compares those answers; this rule leaves them be). The
+    questions are matched only when an answer's sentence flipped at all."""
 
-    pairs = set()
-    for a, b, _ in matched_questions(index, AnswerParams().min_similarity):
-        for x in a.answer_blocks:  # ids of the answer blocks
-            for y in b.answer_blocks:
-                pairs.add((x, y))
-                pairs.add((y, x))
-    return frozenset(pairs)
+    def __init__(self, index: CorpusIndex):
+        self.index = index
+        self._pairs: set[tuple[int, int]] | None = None
+        self._fact_of: dict[int, int] = {}
+
+    def __contains__(self, blocks: tuple[int, int]) -> bool:
+        if self._pairs is None:
+            from annolint.kinds.inconsistent_answer import Params as AnswerParams, matched_questions
+
+            self._pairs = set()
+            for a, b, _ in matched_questions(self.index, AnswerParams().min_similarity):
+                self._pairs.add((id(a), id(b)))
+                self._pairs.add((id(b), id(a)))
+                for fact in (a, b):
+                    for block in fact.answer_blocks:  # ids of the answer blocks
+                        self._fact_of[block] = id(fact)
+        first, second = (self._fact_of.get(b) for b in blocks)
+        return first is not None and second is not None and (first, second) in self._pairs
 
 
-def _flips(group: list[_Sentence], compared: frozenset[tuple[int, int]]) -> list[Match]:
+def _flips(group: list[_Sentence], compared: _ComparedAnswers) -> list[Match]:
     """Each sentence against its version before it: in the same note, the one above;
     else the first in the most recent earlier note. Two answers to what
     inconsistent-answer takes for one question are that rule's (``compared``)."""

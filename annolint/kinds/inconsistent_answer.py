@@ -74,12 +74,22 @@ class Params:
 
 @dataclass(frozen=True)
 class Difference:
+    place: object  # what differs in the later answer: its polarity, a sentence, a figure or date
     span: Span  # where it shows in the later answer
     other: Span  # and in the earlier one
     text: str
 
 
-def matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tuple[QuestionFact, QuestionFact, float]]:
+def matched_questions(index: CorpusIndex, min_similarity: float) -> list[tuple[QuestionFact, QuestionFact, float]]:
+    """``_matched_questions``, found once per run and similarity (the answer rules and
+    flipped-statement all ask)."""
+    key = ("matched-questions", min_similarity)
+    if key not in index.memo:
+        index.memo[key] = list(_matched_questions(index, min_similarity))
+    return index.memo[key]
+
+
+def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tuple[QuestionFact, QuestionFact, float]]:
     """Pairs of questions that are the same question, with how alike they are.
 
     Candidates share one of their rarest words (a word asked about by more than
@@ -172,7 +182,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     dates = _by_block(index.dated_statements)
     for key, later in facts.items():
         compared = []
-        agreed: set[Span] = set()  # places of the later answer that some earlier answer confirms
+        agreed: set[object] = set()  # places of the later answer that some earlier answer confirms
         for first, alike in sorted(earlier[key], key=lambda f: _order(f[0]), reverse=True):
             differences, confirmed = _differences(first, later, params, figures, dates)
             compared.append((first, alike, differences))
@@ -181,7 +191,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         # ("3 fte" in 12, "2 fte" in 08, "3 fte" in 02: 12 agrees with 02 only if 02
         # writes that sentence too); the most recent earlier answer it differs from is named.
         for first, alike, differences in compared:
-            standing = [d for d in differences if d.span not in agreed]
+            standing = [d for d in differences if d.place not in agreed]
             if standing:
                 found.append(_match(later, first, alike, standing))
                 break
@@ -196,30 +206,31 @@ def _by_block(statements) -> dict[int, list]:
 
 
 def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
-                 dates) -> tuple[list[Difference], set[Span]]:
+                 dates) -> tuple[list[Difference], set[object]]:
     """What the later answer ``b`` says differently from the earlier ``a``, and the
     places of ``b`` that ``a`` confirms (the same polarity, an aligned sentence or
     value that agrees)."""
     found: list[Difference] = []
-    confirmed: set[Span] = set()
+    confirmed: set[object] = set()
     reasons = set(params.reasons)
     if "polarity" in reasons and a.polarity and b.polarity:
         if a.polarity != b.polarity:
-            found.append(Difference(b.polarity_span, a.polarity_span,
+            found.append(Difference("polarity", b.polarity_span, a.polarity_span,
                                     f"{quote(b.polarity_word)} here, {quote(a.polarity_word)} there"))
         else:
-            confirmed.add(b.polarity_span)
+            confirmed.add("polarity")
     for sb in b.sentences:
         for sa in a.sentences:
             if len(sa.core.split()) < 3 or fuzz.ratio(sa.core, sb.core) < params.alignment * 100:
                 continue
             if "negation" in reasons and sa.negation != sb.negation and sa.auxiliaries == sb.auxiliaries:
-                found.append(Difference(sb.span, sa.span, f"{quote(sb.text, 70)} here, {quote(sa.text, 70)} there"))
+                found.append(Difference(id(sb), sb.span, sa.span,
+                                        f"{quote(sb.text, 70)} here, {quote(sa.text, 70)} there"))
             elif "status" in reasons and sa.done and not sa.future and sb.future and not sb.done:
-                found.append(Difference(sb.span, sa.span,
+                found.append(Difference(id(sb), sb.span, sa.span,
                                         f"still to come here ({quote(sb.text, 70)}), done there ({quote(sa.text, 70)})"))
             else:
-                confirmed.add(sb.span)
+                confirmed.add(id(sb))
     if "figure" in reasons:
         found += _changed(a, b, figures, params, lambda x, y: x.ordinal == y.ordinal and not x.figure.agrees(y.figure),
                           lambda s: s.figure.shown, confirmed)
@@ -242,7 +253,7 @@ def _words(text: str) -> str:
 
 
 def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, differ, shown,
-             confirmed: set[Span]) -> list[Difference]:
+             confirmed: set[object]) -> list[Difference]:
     """Statements (figures, dates) of the same answer sentence that differ; those that
     agree go into ``confirmed``."""
     left = [s for block in a.answer_blocks for s in statements.get(block, [])]
@@ -252,10 +263,10 @@ def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, diffe
         for x in left:
             if aligned(x.aligned, y.aligned, params.alignment):
                 if differ(x, y):
-                    found.append(Difference(y.span, x.span, f"{quote(shown(y))} here, {quote(shown(x))} there"))
+                    found.append(Difference(id(y), y.span, x.span, f"{quote(shown(y))} here, {quote(shown(x))} there"))
                     break
                 if x.ordinal == y.ordinal:
-                    confirmed.add(y.span)
+                    confirmed.add(id(y))
     return found
 
 
