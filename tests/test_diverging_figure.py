@@ -52,7 +52,8 @@ def test_reports_exactly_the_figures_that_cannot_both_be_true(tmp_path):
         # a stated year: "twaalf" and "dertien" storingen in 2023 cannot both be true
         ("b.txt", line_of(MARCH, "dertien"), [("a.txt", line_of(JANUARY, "twaalf"))]),
         # the same quantity in other words, in one note
-        ("c.txt", line_of(JUNE, "76%"), [("a.txt", line_of(JANUARY, "is 81%")), ("c.txt", line_of(JUNE, "is 81%"))]),
+        # (the other side in the same note shown first)
+        ("c.txt", line_of(JUNE, "76%"), [("c.txt", line_of(JUNE, "is 81%")), ("a.txt", line_of(JANUARY, "is 81%"))]),
     ]
     messages = [f["message"] for f in found]
     assert messages[0] == (
@@ -76,7 +77,7 @@ def test_a_copy_with_one_number_changed_is_reported_in_the_same_note(tmp_path):
                 "- Er zijn ca. 1.190 woningen aangesloten.")
     write_set(tmp_path, {"a.txt": text})
     assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
-        ("a.txt", line_of(text, "1.250"), [("a.txt", line_of(text, "1.200"))])]
+        ("a.txt", line_of(text, "1.250"), [("a.txt", line_of(text, "1.200")), ("a.txt", line_of(text, "1.190"))])]
 
 
 def test_a_copy_that_gives_its_period_once_is_the_same_quantity(tmp_path):
@@ -111,6 +112,19 @@ def test_digits_swapped_in_other_words_are_a_slip_not_an_update(tmp_path):
         ("b.txt", line_of(b, "134"), [("a.txt", line_of(a, "143"))])]
 
 
+def test_one_reference_day_in_other_words_is_one_quantity(tmp_path):
+    # "op 1 januari" and "per 1 januari" give one day; the named place is shared and
+    # the wording differs ("woonden" / "verbleven"). Another day, or another place on
+    # the same day, is another quantity.
+    a = note("Staf, 12 januari 2026", "- Op 1 januari 2026 woonden 151 asielzoekers in De Wissel.",
+             "- Op 1 januari 2026 woonden 60 asielzoekers in Paviljoen Zuid.")
+    b = note("Commissie Zorg, 5 februari 2026", "- Per 1 januari 2026 verbleven er 157 asielzoekers in De Wissel.",
+             "- Per 1 februari 2026 verbleven er 163 asielzoekers in De Wissel.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+        ("b.txt", line_of(b, "157"), [("a.txt", line_of(a, "151"))])]
+
+
 @needs_seeds
 def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
     found = seed_copy_findings(tmp_path / "number", "met 53 personen", "met 35 personen", RULE)
@@ -120,7 +134,7 @@ def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
     found = seed_copy_findings(tmp_path / "word", "voor de dertien medewerkers die", "voor de veertien medewerkers die",
                                RULE)
     # line 45 of the copy repeats "dertien medewerkers": it sides with the original
-    assert places(found) == [("2_kopie.txt", 27, [("1_origineel.txt", 27), ("2_kopie.txt", 45)])]
+    assert places(found) == [("2_kopie.txt", 27, [("2_kopie.txt", 45), ("1_origineel.txt", 27)])]
     assert found[0]["message"].startswith("A figure differs: 'veertien' here (3 October 2024), but 'dertien'")
 
 

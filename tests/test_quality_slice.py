@@ -189,11 +189,11 @@ CAUGHT_MUTATIONS = {
     "within-dated:devsets/statushouders/06_raad_2025-07-03.txt:14:43":
         ("4,2>2,4", [("diverging-figure", "06_raad_2025-07-03.txt", 39)]),
     "within-dated:devsets/statushouders/14_commissie_2026-02-05.txt:22:39":
-        ("55>41", [("diverging-figure", "14_commissie_2026-02-05.txt", 81)]),
+        ("55>41", [("diverging-figure", "14_commissie_2026-02-05.txt", 22)]),
     "within-undated:devsets/statushouders/06_raad_2025-07-03.txt:14:43":
         ("4,2>2,4", [("diverging-figure", "06_raad.txt", 70)]),
     "within-undated:devsets/statushouders/14_commissie_2026-02-05.txt:22:39":
-        ("55>41", [("diverging-figure", "14_commissie.txt", 81)]),
+        ("55>41", [("diverging-figure", "14_commissie.txt", 22)]),
     # date
     "later-copy:devsets/statushouders/08_staf_2025-09-08.txt:48:52":
         ("16 september>23 september", [("shifted-deadline", "08_staf_2025-09-15.txt", 48)]),

@@ -112,7 +112,7 @@ class FigureReader:
                 role=self.grammar.role(sentence, figure.start),
                 statistic=self.grammar.statistic(sentence, figure.start),
                 field=_field(sentence, figure.start),
-                period=period.interval if period else None, period_text=period.text if period else "",
+                period=_reference_period(period) if period else None, period_text=period.text if period else "",
                 aligned=aligned, ordinal=ordinal, sentence_id=(index, offset),
             ))
         return result
@@ -121,6 +121,16 @@ class FigureReader:
         before = self.dates.terms_list(cut[:figure.start])[-WINDOW:]
         after = self.dates.terms_list(cut[figure.end:])[:WINDOW]
         return frozenset(before + after)
+
+
+def _reference_period(expression) -> Interval:
+    """The period a figure is given for. "Per 1 juli 2025 bedroeg de achterstand 68"
+    gives it on that day, as "op 1 juli 2025" does: a figure's "per" or "vanaf" names
+    the day it stood, not an open period from then on."""
+    interval, base = expression.interval, expression.base
+    if expression.bound == "from" and interval.end is None and base is not None and base.granularity == "day":
+        return base
+    return interval
 
 
 def _nearest(dates, figure: Figure, sentence: str):

@@ -99,12 +99,19 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     if id(a) in crowded or id(b) in crowded:
         return ""
     shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
-    # digits swapped ("143" / "134") are a slip's signature: one shared word will do
-    needed = 1 if transposed(a, b) else params.min_shared_terms
+    # digits swapped ("143" / "134") are a slip's signature, and the same reference
+    # day ("op 1 januari 2026" / "per 1 januari 2026") half the subject: one shared
+    # word will do, and with the day a less alike wording
+    day = a.period is not None and a.period.granularity == "day"
+    needed = 1 if transposed(a, b) or day else params.min_shared_terms
+    similarity = params.min_similarity * (DAY_SIMILARITY if day else 1)
     if len(shared) >= needed and not _other_names(a, b, index.named_terms) and \
-            subject_similarity(a.terms, b.terms, index.term_weight) >= params.min_similarity:
+            subject_similarity(a.terms, b.terms, index.term_weight) >= similarity:
         return "paraphrase"
     return ""
+
+
+DAY_SIMILARITY = 0.75  # of min-similarity, for two figures given for one reference day
 
 
 def transposed(a: FigureStatement, b: FigureStatement) -> bool:
@@ -308,7 +315,7 @@ def _departure(s: FigureStatement, majority: list[FigureStatement], params: Para
         or nearest
     copied = any(o.ordinal == s.ordinal and aligned(o.aligned, s.aligned, params.alignment)
                  for o in others[:RELATED])
-    return _match(s, others, nearest, len(notes), copied)
+    return _match(s, others, nearest, len(notes), copied, together)
 
 
 def _nearest(notes: list[FigureStatement], days: list[int], s: FigureStatement) -> list[FigureStatement]:
@@ -320,11 +327,24 @@ def _nearest(notes: list[FigureStatement], days: list[int], s: FigureStatement) 
                   key=_when)
 
 
+def _shown(first: FigureStatement, nearest: list[FigureStatement],
+           together: list[FigureStatement]) -> list[FigureStatement]:
+    """The other side's places to show: every one in this note (or of its date), then
+    the notes nearest in time, ``RELATED`` in all."""
+    shown = list(together[:RELATED])
+    for o in (nearest if first in nearest else [first, *nearest]):
+        if len(shown) >= RELATED:
+            break
+        if all(o is not x for x in shown):
+            shown.append(o)
+    return shown
+
+
 RELATED = 5  # the notes nearest in time that give the other value; the message counts them all
 
 
 def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[FigureStatement], notes: int,
-           copied: bool) -> Match:
+           copied: bool, together: list[FigureStatement] = ()) -> Match:
     first = others[0]
     more = notes - 1
     where = "in this note" if first.doc is s.doc else f"in {first.path} ({note_date(first)})"
@@ -337,6 +357,6 @@ def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[Figu
          "the same quantity in other words (both about " + shared_words(s.sentence, s.window, first.window) + ")",
          "subject": quote(s.sentence.rstrip(".!? "), 90)},
         tuple(Related(o.doc.location(o.span), f"{quote(o.figure.shown)} in the note of {note_date(o)}")
-              for o in (nearest if first in nearest else [first, *nearest[:RELATED - 1]])),
+              for o in _shown(first, nearest, together)),
         key=f"{s.figure.shown}|{first.figure.shown}|{s.aligned}",
     )
