@@ -3,28 +3,31 @@
 What it does
     Follows the same sentence from note to note in date order (the same words once its
     dates are cut out, the same names, the same other figures) and compares each
-    version with the one in the most recent earlier note. When the date is a fact or a
-    reference, not a promise ("De raadsbrief is op 17 september verstuurd", "Sinds 13
-    oktober wonen er …", "peildatum 1 juli 2025", "Gemeenteraad 11 maart 2026:
-    vragenuur"), the two dates must name the same day or period: a past event cannot
-    move. The note where the date moved is reported, against the version before it.
-    Promises and plans that move are
-    shifted-deadline's business; two dates within one note or in notes of one date are
-    conflicting-date's.
+    version with the one in the most recent earlier note. When the earlier version
+    gives a fact or a reference, not a promise ("De raadsbrief is op 17 september
+    verstuurd", "Sinds 13 oktober wonen er …", "peildatum 1 juli 2025", "(stand per 1
+    januari 2026)", "Gemeenteraad 11 maart 2026: vragenuur"), the later version must
+    name the same day or period, whatever its tense: a past event cannot move, not
+    even into the future ("Op 1 januari 2027 woonden …"). Two deadlines agree when
+    they name the same end, two starts when they name the same start. The note where
+    the date moved is reported, against the version before it. Promises and plans
+    that move are shifted-deadline's business; two dates within one note or in notes
+    of one date are conflicting-date's.
 
-    Headings, the header and a note's own date are labels, not facts; a meeting's
-    date or a period that moved as far as the note did names the note's own frame
-    ("vorige staf (10 februari)" in March, "(18 augustus)" in September; "het eerste
-    halfjaar" / "het tweede halfjaar"). An event's day moved by a week in a note of a
-    week later is still a moved event. The period of a figure counts too: the same
-    sentence with the same figures ("in het eerste kwartaal 243 bewoners gesproken")
-    cannot be about another quarter in a version of a week later; in a version of a
-    year later "In 2024 waren er vijf storingen" for "In 2023 …" is last year's
-    frame. A date without its year counts only
-    when it is written otherwise ("17 september" / "17 oktober"): the same words fall
-    in another year in a note written later. A
-    change the later note announces (the lexicon's ``change-cues``: "inmiddels",
-    "eerder meldden we …") is an update, not a contradiction.
+    Headings, the header and a note's own date are labels, not facts. A meeting's
+    date (in brackets or after a meeting word) or a period that moved about as far as
+    the note did names the note's own frame ("vorige staf (10 februari)" in March,
+    "(18 augustus)" in September; "het eerste halfjaar" / "het tweede halfjaar"); an
+    event's day moved by a week in a note of a week later is still a moved event. The
+    period of a figure counts too: the same sentence with the same figures ("in het
+    eerste kwartaal 243 bewoners gesproken") cannot be about another quarter in a
+    version of a week later; a year later, "In 2024 waren er vijf storingen" for "In
+    2023 …" is last year's frame. A date without its year counts only when it is
+    written otherwise ("17 september" / "17 oktober"): the same words fall in another
+    year in a note written later. A change the later note announces (the lexicon's
+    ``change-cues``: "inmiddels", "eerder meldden we …") is an update, not a
+    contradiction; a cue the earlier version already had beside the same sentence
+    announces nothing.
 
 Why
     A version of a note that moves the date of something that already happened puts
