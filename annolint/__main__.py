@@ -1,3 +1,3 @@
-from annolint.cli import main
+from annolint.cli import run
 
-main()
+run()

@@ -11,6 +11,7 @@ from typing import NoReturn
 import click
 
 from annolint import __version__
+from annolint.errors import InternalError, describe
 from annolint.findings import SEVERITIES, SEVERITY_RANK, Finding
 from annolint.yamlfile import ConfigError
 
@@ -24,6 +25,21 @@ def _words(values: tuple[str, ...]) -> tuple[str, ...]:
 def _fail(message: str) -> NoReturn:
     click.echo(f"annolint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _internal(error: BaseException) -> NoReturn:
+    """A bug in annolint: one plain line, exit 2 (1 would read as "findings")."""
+    click.echo(describe(error), err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def run() -> None:
+    """The console entry point: the command line, with any internal error reported in
+    one line (``errors.describe``) and exit status 2, never a traceback."""
+    try:
+        main()
+    except Exception as err:  # click exits through SystemExit; what reaches here is a bug
+        _internal(err)
 
 
 def _config(config_path: Path | None, paths: list[Path]):
@@ -90,6 +106,8 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
         result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline)
     except ConfigError as err:
         _fail(str(err))
+    except InternalError as err:
+        _internal(err)
     findings = result.findings
     if only_files is not None:
         findings = [f for f in findings if f.paths & only_files]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annolint.config import Config
+from annolint.errors import InternalError
 from annolint.findings import Finding, fingerprint
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
@@ -62,7 +63,10 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon) -> list[
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     documents = []
     for f in files:
-        documents.append(parse_document(read_source(f), lexicon))
+        try:
+            documents.append(parse_document(read_source(f), lexicon))
+        except Exception as err:  # a bug, not a bad note (those become read-error findings)
+            raise InternalError(f"reading {f}", err) from err
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
     return documents
 
@@ -81,25 +85,35 @@ def _suppressed(finding: Finding, rule: Rule, index: CorpusIndex) -> bool:
 def run_rules(rules: list[Rule], index: CorpusIndex) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
-        ordinals: Counter = Counter()
-        for match in rule.module.check(rule.params, index, rule.scope):
-            message = rule.message.format_map(dict(match.values))
-            slot = (match.location.path, match.key)
-            ordinal = ordinals[slot]
-            ordinals[slot] += 1
-            finding = Finding(
-                rule_id=rule.id,
-                rule_name=rule.name,
-                severity=rule.severity,
-                message=" ".join(message.split()),
-                location=match.location,
-                related=match.related,
-                fingerprint=fingerprint(rule.id, match.location.path, match.key, ordinal),
-            )
-            if not _suppressed(finding, rule, index):
-                findings.append(finding)
+        try:
+            findings.extend(_rule_findings(rule, index))
+        except Exception as err:  # a bug in a rule kind: say which rule, exit 2
+            raise InternalError(f"running rule {rule.id} {rule.name}", err) from err
         gc.freeze()  # what this rule read (statements, word statistics) stays for the next
     return sorted(set(findings))
+
+
+def _rule_findings(rule: Rule, index: CorpusIndex) -> list[Finding]:
+    """The findings of one rule, numbered per place and key, less the suppressed ones."""
+    findings: list[Finding] = []
+    ordinals: Counter = Counter()
+    for match in rule.module.check(rule.params, index, rule.scope):
+        message = rule.message.format_map(dict(match.values))
+        slot = (match.location.path, match.key)
+        ordinal = ordinals[slot]
+        ordinals[slot] += 1
+        finding = Finding(
+            rule_id=rule.id,
+            rule_name=rule.name,
+            severity=rule.severity,
+            message=" ".join(message.split()),
+            location=match.location,
+            related=match.related,
+            fingerprint=fingerprint(rule.id, match.location.path, match.key, ordinal),
+        )
+        if not _suppressed(finding, rule, index):
+            findings.append(finding)
+    return findings
 
 
 def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),

@@ -1,0 +1,53 @@
+"""An internal error (a bug in annolint) is one plain line on stderr and exit status 2,
+never a traceback and never 1, which a CI gate reads as findings."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from annolint import cli, engine, reporters
+from conftest import ROOT
+
+
+def _run(monkeypatch, *args: str) -> int:
+    monkeypatch.setattr(sys, "argv", ["annolint", *args])
+    with pytest.raises(SystemExit) as stop:
+        cli.run()
+    return stop.value.code
+
+
+def test_a_rule_that_crashes_names_itself_and_exits_2(monkeypatch, capsys):
+    def broken(rule, index):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(engine, "_rule_findings", broken)
+    assert _run(monkeypatch, "check", str(ROOT / "corpus"), "--select", "placeholder") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("annolint: internal error while running rule AL010 placeholder: "
+                          "IndexError: list index out of range (this is a bug in annolint, not in your notes;")
+
+
+def test_a_note_that_crashes_the_reader_names_the_file(monkeypatch, capsys):
+    def broken(source, lexicon):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(engine, "parse_document", broken)
+    assert _run(monkeypatch, "check", str(ROOT / "corpus" / "03_staf-april.md")) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("annolint: internal error while reading ")
+    assert "03_staf-april.md: RecursionError: maximum recursion depth exceeded (this is a bug" in err
+
+
+def test_any_other_bug_is_one_line_and_exit_2(monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise ValueError("bad")
+
+    monkeypatch.setattr(reporters, "render", broken)
+    assert _run(monkeypatch, "check", str(ROOT / "corpus" / "03_staf-april.md")) == 2
+    assert capsys.readouterr().err == (
+        "annolint: internal error: ValueError: bad (this is a bug in annolint, not in your notes; "
+        "please report it with this line and the command you ran)\n")
