@@ -139,6 +139,10 @@ class _Parser:
                 except yaml.YAMLError as err:
                     self.doc.problem = f"the front matter (lines 1-{end + 1}) is not valid YAML: {err}"
                     return end + 1
+                except (ValueError, RecursionError) as err:  # "date: 2024-02-30", nesting 3000 deep
+                    what = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+                    self.doc.problem = f"the front matter (lines 1-{end + 1}) cannot be read: {what}"
+                    return end + 1
                 if isinstance(data, dict):
                     self.doc.front_matter = data
                 return end + 1

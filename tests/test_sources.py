@@ -53,3 +53,27 @@ def test_annolint_never_writes_to_the_documents(tmp_path):
         run(["check", ".", "--format", fmt], cwd=tmp_path)
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
     assert before == after
+
+
+def test_front_matter_that_yaml_cannot_turn_into_values_is_a_read_error_for_that_note(tmp_path):
+    # "date: 2024-02-30" is valid YAML with no valid date; 3000 nested lists exhaust
+    # the parser's recursion. Each note says so; the rest of it and the set are checked.
+    nested = "x: " + "[" * 3000 + "]" * 3000
+    write_set(tmp_path, {
+        "good.txt": GOOD,
+        "datum.md": "---\ndate: 2024-02-30\n---\n" + GOOD,
+        "diep.md": f"---\n{nested}\n---\n" + GOOD,
+    })
+    result = run(["check", "."], cwd=tmp_path)
+    assert result.exit_code == 1
+    found = findings(["check", "."], cwd=tmp_path)
+    by_file = {(f["name"], f["location"]["path"]): f["message"] for f in found}
+    assert by_file[("read-error", "datum.md")] == (
+        "This file was not read as it should be: the front matter (lines 1-3) cannot be read: day is out "
+        "of range for month.")
+    assert by_file[("read-error", "diep.md")] == (
+        "This file was not read as it should be: the front matter (lines 1-3) cannot be read: nested too deeply.")
+    assert triples(found) == [
+        ("read-error", "datum.md", 1), ("placeholder", "datum.md", 10), ("read-error", "diep.md", 1),
+        ("placeholder", "diep.md", 10), ("placeholder", "good.txt", 7),
+    ]
