@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,20 +29,30 @@ class RawSource:
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
-    """The path relative to the working directory when it lies below it, with '/'."""
+    """The path relative to the working directory when it lies below it, with '/';
+    a file name that is not valid UTF-8 shows its unreadable bytes as "�"."""
     cwd = cwd or Path.cwd()
     try:
-        rel = os.path.relpath(path.resolve(), cwd.resolve())
+        # the folder resolved, the name kept: a link shows as itself, not as its target
+        rel = Path(os.path.relpath(os.path.join(_resolved(path.parent), path.name), _resolved(cwd))).as_posix()
     except ValueError:  # another drive on Windows
-        return path.as_posix()
-    return Path(rel).as_posix()
+        rel = path.as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _resolved(path: Path) -> str:
+    """The real path, or the absolute one when links loop (``Path.resolve`` raises)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
 
 
 def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
     if not patterns:
         return False
     try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
+        rel = Path(_resolved(path)).relative_to(_resolved(root)).as_posix()
     except ValueError:
         rel = path.as_posix()
     candidates = (rel, path.name, path.as_posix())
@@ -72,9 +83,9 @@ def discover(
                         continue
                     if _excluded(candidate, root, exclude):
                         continue
-                    found.setdefault(str(candidate.resolve()), candidate)
+                    found.setdefault(_resolved(candidate), candidate)
         elif not _excluded(given, root, exclude):
-            found.setdefault(str(given.resolve()), given)
+            found.setdefault(_resolved(given), given)
     return sorted(found.values(), key=lambda p: display_path(p))
 
 
@@ -114,20 +125,36 @@ def decode(data: bytes) -> tuple[str, str, str]:
     return text, encoding, problem
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def read_source(path: Path, shown: str | None = None) -> RawSource:
     """Read one file; every failure becomes a ``problem``, never an exception."""
     shown = shown or display_path(path)
+    too_large = (f"the file is more than the {MAX_FILE_BYTES // 1_048_576} MB a briefing note can be; "
+                 "not checked")
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            # a named pipe would block the run, a device ("/dev/urandom") never ends
+            return RawSource(shown, "", "", f"this is {_kind(mode)}, not a file of text; not read", readable=False)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return RawSource(
-                shown, "", "", f"the file is {size / 1_048_576:.1f} MB, more than the "
-                f"{MAX_FILE_BYTES // 1_048_576} MB a briefing note can be; not checked",
-                readable=False,
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        reason = err.strerror or str(err)
+            return RawSource(shown, "", "", f"the file is {size / 1_048_576:.1f} MB, more than the "
+                             f"{MAX_FILE_BYTES // 1_048_576} MB a briefing note can be; not checked", readable=False)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded: the file may grow while it is read
+        if len(data) > MAX_FILE_BYTES:
+            return RawSource(shown, "", "", too_large, readable=False)
+    except (OSError, RuntimeError) as err:  # RuntimeError: links that loop
+        reason = getattr(err, "strerror", None) or str(err)
         return RawSource(shown, "", "", f"the file cannot be read ({reason})", readable=False)
     if _looks_binary(data):
         return RawSource(

@@ -77,3 +77,33 @@ def test_front_matter_that_yaml_cannot_turn_into_values_is_a_read_error_for_that
         ("read-error", "datum.md", 1), ("placeholder", "datum.md", 10), ("read-error", "diep.md", 1),
         ("placeholder", "diep.md", 10), ("placeholder", "good.txt", 7),
     ]
+
+
+def test_pipes_devices_link_loops_and_undecodable_names_never_stop_the_run(tmp_path):
+    # A named pipe would block for ever, a link to a device never ends, links that
+    # point at each other loop, and a file name that is not UTF-8 cannot be written
+    # out as it is: each is named in a finding; the good note is still checked.
+    import os
+
+    write_set(tmp_path, {"good.txt": GOOD})
+    os.mkfifo(tmp_path / "pijp.txt")
+    os.symlink("/dev/zero", tmp_path / "nul.md")
+    os.symlink(tmp_path / "lus-b.txt", tmp_path / "lus-a.txt")
+    os.symlink(tmp_path / "lus-a.txt", tmp_path / "lus-b.txt")
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(GOOD.encode("utf-8"))
+    result = run(["check", "."], cwd=tmp_path)
+    assert result.exit_code == 1
+    found = findings(["check", "."], cwd=tmp_path)
+    by_file = {(f["name"], f["location"]["path"]): f["message"] for f in found}
+    assert by_file[("read-error", "pijp.txt")] == (
+        "This file was not read as it should be: this is a named pipe, not a file of text; not read.")
+    assert by_file[("read-error", "nul.md")] == (
+        "This file was not read as it should be: this is a device, not a file of text; not read.")
+    assert by_file[("read-error", "lus-a.txt")].startswith(
+        "This file was not read as it should be: the file cannot be read (")
+    assert triples(found) == [
+        ("placeholder", "caf\N{REPLACEMENT CHARACTER}.txt", 7), ("placeholder", "good.txt", 7),
+        ("read-error", "lus-a.txt", 1), ("read-error", "lus-b.txt", 1), ("read-error", "nul.md", 1),
+        ("read-error", "pijp.txt", 1),
+    ]
