@@ -90,10 +90,21 @@ def build_rule(raw: Located, options: Located | None = None) -> Rule:
     message = _text(mapping, "message", raw)
     module = KINDS[kind]
     try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(message) if f is not None}
+        parts = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(message)
+                 if f is not None]
     except ValueError as err:
         raise ConfigError(raw.path, mapping["message"].line, "message", f"bad placeholder: {err}") from err
-    unknown = sorted(f for f in fields if f.split(".")[0].split("[")[0] not in module.MESSAGE_FIELDS)
+    # A placeholder is a field's name and nothing else: "{text.foo}", "{text[999]}" and
+    # "{text:d}" crash when a finding is written, "{text.__class__.__mro__}" prints
+    # annolint's internals.
+    for f, spec, conversion in parts:
+        if not f.isidentifier() or spec or conversion:
+            written = "{" + f + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ConfigError(raw.path, mapping["message"].line, "message",
+                              f"placeholder {written} must be a plain field name such as {{text}}, with no "
+                              "attribute, index, conversion or format")
+    fields = {f for f, _, _ in parts}
+    unknown = sorted(f for f in fields if f not in module.MESSAGE_FIELDS)
     if unknown:
         raise ConfigError(raw.path, mapping["message"].line, "message",
                           f"unknown placeholder {{{unknown[0]}}}; kind '{kind}' offers "

@@ -69,6 +69,16 @@ BAD_RULES = {
                   "my.yaml:8: field 'patterns[0].pattern': is not a valid regular expression"),
     "bad placeholder": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: error\nmessage: '{value}'\n"
                         "description: x\n", "my.yaml:5: field 'message': unknown placeholder {value}"),
+    "attribute in placeholder": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: error\n"
+                                 "message: '{text.__class__.__mro__}'\ndescription: x\n",
+                                 "my.yaml:5: field 'message': placeholder {text.__class__.__mro__} must be a "
+                                 "plain field name"),
+    "index in placeholder": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: error\n"
+                             "message: '{text[999]}'\ndescription: x\n",
+                             "my.yaml:5: field 'message': placeholder {text[999]} must be a plain field name"),
+    "format in placeholder": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: error\n"
+                              "message: '{text:d}'\ndescription: x\n",
+                              "my.yaml:5: field 'message': placeholder {text:d} must be a plain field name"),
     "bad severity": ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: fatal\nmessage: x\ndescription: x\n",
                      "my.yaml:4: field 'severity': 'fatal' must be one of error, warning, note"),
     "bad yaml": ("id: AL100\nname: [unclosed\n", "my.yaml:3: is not valid YAML"),
