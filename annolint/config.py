@@ -71,7 +71,10 @@ def _read_pyproject(path: Path) -> Located | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(path, None, None, f"cannot be read as TOML: {err}") from err
-    section = data.get("tool", {}).get("annolint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):  # "tool = 1": another program's business, not a table of tools
+        return None
+    section = tool.get("annolint")
     if section is None:
         return None
     line = 1

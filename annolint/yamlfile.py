@@ -35,18 +35,54 @@ class Located:
     line: int
 
 
-def _convert(node: yaml.Node, path: str) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            if key in result:
-                raise ConfigError(path, key_node.start_mark.line + 1, key, "appears twice")
-            result[key] = Located(_convert(value_node, path), path, key_node.start_mark.line + 1)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [Located(_convert(item, path), path, item.start_mark.line + 1) for item in node.value]
-    return yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+MAX_VALUES = 100_000  # more values than any rule pack or configuration holds: aliases expanding
+
+
+class _Converter:
+    """YAML nodes to ``Located`` values, refusing what would hang or crash: an alias
+    that contains itself ("exclude: &a [*a]"), aliases that expand without end (a
+    "billion laughs"), a value YAML cannot build ("root: 2024-02-30", a Python tag)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.count = 0
+        self.open: set[int] = set()  # the nodes being converted: one of them again is a loop
+
+    def convert(self, node: yaml.Node, field: str | None = None) -> Any:
+        line = node.start_mark.line + 1
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise ConfigError(self.path, line, field, f"holds more than {MAX_VALUES:,} values (aliases that "
+                              "expand without end?)")
+        if id(node) in self.open:
+            raise ConfigError(self.path, line, field, "an alias refers to the value that contains it")
+        self.open.add(id(node))
+        try:
+            return self._value(node, line, field)
+        finally:
+            self.open.discard(id(node))
+
+    def _value(self, node: yaml.Node, line: int, field: str | None) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                if key in result:
+                    raise ConfigError(self.path, key_node.start_mark.line + 1, key, "appears twice")
+                name = f"{field}.{key}" if field else key
+                result[key] = Located(self.convert(value_node, name), self.path, key_node.start_mark.line + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [Located(self.convert(item, f"{field or ''}[{i}]"), self.path, item.start_mark.line + 1)
+                    for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            return yaml.safe_load(yaml.serialize(node))
+        except (yaml.YAMLError, ValueError) as err:  # "2024-02-30", "!!python/name:os.system"
+            problem = getattr(err, "problem", None) or str(err)
+            raise ConfigError(self.path, line, field, f"'{node.value or node.tag}' is not a value annolint can read: "
+                              f"{problem}") from err
 
 
 def load_located(path: Path) -> Located:
@@ -58,6 +94,8 @@ def load_located(path: Path) -> Located:
         raise ConfigError(shown, None, None, f"cannot be read: {err}") from err
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError as err:
+        raise ConfigError(shown, None, None, "is nested too deeply to read") from err
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -65,7 +103,10 @@ def load_located(path: Path) -> Located:
         raise ConfigError(shown, line, None, f"is not valid YAML: {problem}") from err
     if node is None:
         return Located({}, shown, 1)
-    return Located(_convert(node, shown), shown, node.start_mark.line + 1)
+    try:
+        return Located(_Converter(shown).convert(node), shown, node.start_mark.line + 1)
+    except RecursionError as err:
+        raise ConfigError(shown, None, None, "is nested too deeply to read") from err
 
 
 def locate_plain(value: Any, path: str, line: int) -> Located:

@@ -154,3 +154,33 @@ def test_rules_rule_and_version(tmp_path):
     assert "What it does" in doc.stdout and "Parameters" in doc.stdout
     assert run(["rule", "AL999"], cwd=tmp_path).exit_code == 2
     assert run(["--version"], cwd=tmp_path).stdout == "annolint, version 0.1.0\n"
+
+
+BILLION_LAUGHS = "\n".join(
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]" for i in range(1, 9)]) + "\n"
+BAD_CONFIGS = {
+    "impossible date": ("root: 2024-02-30\n", ".annolint.yaml:1: field 'root': '2024-02-30' is not a value "
+                                               "annolint can read: day is out of range for month"),
+    "python tag": ("root: !!python/name:os.system\n", ".annolint.yaml:1: field 'root': "
+                                                      "'tag:yaml.org,2002:python/name:os.system' is not a value"),
+    "alias loop": ("exclude: &a [*a]\n", ".annolint.yaml:1: field 'exclude[0]': an alias refers to the value "
+                                         "that contains it"),
+    "deep nesting": ("x: " + "[" * 3000 + "]" * 3000 + "\n", ".annolint.yaml: is nested too deeply to read"),
+    "billion laughs": (BILLION_LAUGHS, "holds more than 100,000 values (aliases that expand without end?)"),
+}
+
+
+def test_configurations_yaml_cannot_build_exit_2_naming_file_and_field(tmp_path):
+    for label, (text, expected) in BAD_CONFIGS.items():
+        folder = tmp_path / label.replace(" ", "-")
+        write_set(folder, {"note.txt": NOTE, ".annolint.yaml": text})
+        result = run(["check", "note.txt"], cwd=folder)
+        assert result.exit_code == 2, label
+        assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr, (label, result.stderr)
+        assert expected in result.stderr, (label, result.stderr)
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_not_annolints_business(tmp_path):
+    write_set(tmp_path, {"note.txt": NOTE, "pyproject.toml": "tool = 1\n"})
+    assert run(["check", "note.txt"], cwd=tmp_path).exit_code == 1
