@@ -27,6 +27,8 @@ def read_baseline(path: Path) -> set[str]:
         raise ConfigError(path, None, None, f"the baseline cannot be read: {err}") from err
     except json.JSONDecodeError as err:
         raise ConfigError(path, err.lineno, None, f"the baseline is not valid JSON: {err.msg}") from err
+    except RecursionError as err:  # 100,000 nested brackets
+        raise ConfigError(path, None, None, "the baseline is nested too deeply to be a baseline") from err
     if not isinstance(data, dict) or data.get("annolint-baseline") != 1 or not isinstance(data.get("findings"), list):
         raise ConfigError(path, 1, "annolint-baseline", "not an annolint baseline (write one with 'annolint baseline FILE')")
     prints = set()

@@ -4,6 +4,7 @@ configuration errors."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -52,9 +53,28 @@ def _config(config_path: Path | None, paths: list[Path]):
         _fail(str(err))
 
 
+def _check_output(output: Path, paths: list[Path], extensions: tuple[str, ...]) -> None:
+    """Refuse, before any work, a report path that cannot be written or would harm:
+    a missing folder, one of the notes (annolint never writes to them), or a file
+    with a note's extension in a checked folder (the next run would check it)."""
+    if not output.parent.is_dir():
+        _fail(f"--output {output}: the folder {output.parent} does not exist")
+    target = os.path.realpath(output)
+    for given in paths:
+        if given.is_file() and os.path.realpath(given) == target:
+            _fail(f"--output {output} is one of the notes being checked; annolint never writes to the notes")
+        if given.is_dir() and output.suffix.lower() in extensions \
+                and (target + os.sep).startswith(os.path.realpath(given) + os.sep):
+            _fail(f"--output {output} lies in the checked folder {given} with a note's extension: the next run "
+                  "would check the report as a note; write it elsewhere or as .json, .sarif or .log")
+
+
 def _emit(text: str, output: Path | None, colour: bool = False) -> None:
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:  # read-only, full disk
+            _fail(f"--output {output} cannot be written ({err.strerror or err})")
     else:
         # click strips colour codes when stdout is not a terminal unless told otherwise
         click.echo(text, nl=False, color=colour)
@@ -101,6 +121,8 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
     missing = [p for p in paths if not p.exists()]
     if missing:
         _fail(f"no such file or folder: {missing[0]}")
+    if output is not None:
+        _check_output(output, paths, config.extensions)
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
         result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline)

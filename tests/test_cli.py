@@ -2,6 +2,7 @@
 suppression, rules documentation."""
 
 import json
+import os
 
 from conftest import findings, run, triples, write_set
 
@@ -184,3 +185,40 @@ def test_configurations_yaml_cannot_build_exit_2_naming_file_and_field(tmp_path)
 def test_a_pyproject_whose_tool_is_no_table_is_not_annolints_business(tmp_path):
     write_set(tmp_path, {"note.txt": NOTE, "pyproject.toml": "tool = 1\n"})
     assert run(["check", "note.txt"], cwd=tmp_path).exit_code == 1
+
+
+def test_output_paths_that_would_fail_or_harm_are_refused_before_the_check(tmp_path):
+    # A missing folder, one of the notes, a report with a note's extension inside the
+    # checked folder (the next run would lint it), a read-only place: exit 2, one line,
+    # and the notes untouched.
+    write_set(tmp_path, {"notes/note.txt": NOTE, "locked/.keep": ""})
+    (tmp_path / "locked").chmod(0o555)
+    cases = {
+        ("notes", "-o", "missing/report.json"): "--output missing/report.json: the folder missing does not exist",
+        ("notes/note.txt", "-o", "notes/note.txt"): "--output notes/note.txt is one of the notes being checked",
+        ("notes", "-o", "notes/report.txt"): "--output notes/report.txt lies in the checked folder notes",
+    }
+    try:
+        if os.access(tmp_path / "locked", os.W_OK):  # root writes anywhere: that case cannot be made here
+            cases_locked = {}
+        else:
+            cases_locked = {("notes", "-o", "locked/report.json"): "--output locked/report.json cannot be written"}
+        for args, expected in {**cases, **cases_locked}.items():
+            result = run(["check", *args], cwd=tmp_path)
+            assert result.exit_code == 2, args
+            assert result.stderr.startswith("annolint: error: " + expected), (args, result.stderr)
+            assert result.stderr.count("\n") == 1
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert (tmp_path / "notes" / "note.txt").read_text(encoding="utf-8") == NOTE
+    assert not (tmp_path / "notes" / "report.txt").exists()
+    # a report beside the folder, or in it as JSON, is fine
+    assert run(["check", "notes", "-o", "report.txt"], cwd=tmp_path).exit_code == 1
+    assert run(["check", "notes", "--format", "json", "-o", "notes/report.json"], cwd=tmp_path).exit_code == 1
+
+
+def test_a_baseline_nested_too_deeply_is_a_clear_error(tmp_path):
+    write_set(tmp_path, {"note.txt": NOTE, "base.json": "[" * 100_000 + "]" * 100_000})
+    result = run(["check", "note.txt", "--baseline", "base.json"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == "annolint: error: base.json: the baseline is nested too deeply to be a baseline\n"
