@@ -17,6 +17,7 @@ from functools import lru_cache
 WORD = re.compile(r"[^\W\d_](?:[\w'’]|[-.&](?=\w))*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[^\s\w]*[A-Z0-9À-Ý\"“‘(]|\s*$)|(?<=:)\s+(?=[A-Z])")
 _LAST_WORD = re.compile(r"(\S+)$")
+_WORD_WINDOW = 64
 
 # Endings removed by ``stem``, longest first; a stem keeps at least four letters.
 _SUFFIXES = ("eringen", "ering", "aties", "atie", "eerden", "eerde", "eerd", "eren", "ingen",
@@ -32,7 +33,10 @@ def sentences(text: str, abbreviations: frozenset[str]) -> tuple[tuple[int, int]
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        before = _LAST_WORD.search(text, 0, m.start() + 1)
+        # the word before the mark, looked for in the 64 characters before it: an
+        # abbreviation is short, and a search from the block's start is quadratic on a
+        # long token ("aaaa…" of 19,000 characters)
+        before = _LAST_WORD.search(text, max(0, m.start() + 1 - _WORD_WINDOW), m.start() + 1)
         word = before.group(1).lower().rstrip(".!?").lstrip("(\"'“") if before else ""
         if m.group().startswith(".") and (word in abbreviations or len(word) == 1):
             continue
