@@ -126,7 +126,22 @@ def decode(cls: type, source: Located, *, prefix: str = "", skip: frozenset[str]
         missing = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         if missing and f.name not in values:
             raise ConfigError(source.path, source.line, prefix + yaml_key(f.name), "is required")
-    return cls(**values)
+    try:
+        return cls(**values)
+    except FieldError as err:  # a dataclass's own check of its values (``__post_init__``)
+        item = source.value.get(err.field) or source.value.get(yaml_key(err.field))
+        line = item.line if isinstance(item, Located) else source.line
+        raise ConfigError(source.path, line, prefix + yaml_key(err.field), err.message) from err
+
+
+class FieldError(ValueError):
+    """Raised by a dataclass's ``__post_init__`` for a value of the right type that
+    cannot be used; ``decode`` turns it into a ``ConfigError`` with file and line."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
 
 
 def merge_mappings(base: Located, extra: Located) -> Located:

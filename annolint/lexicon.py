@@ -6,13 +6,14 @@ A lexicon is the union of ``rules/common/lexicon.yaml``, the language pack's
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from annolint.decode import decode, merge_mappings
+from annolint.decode import FieldError, decode, merge_mappings
 from annolint.patterns import any_of
 from annolint.yamlfile import load_located
 
@@ -37,6 +38,15 @@ class Season:
     months: int = 3
     before: str = ""
     after: str = ""
+
+    def __post_init__(self):
+        if not 1 <= self.start <= 12:
+            raise FieldError("start", f"{self.start} is not a month (1-12)")
+        if not 1 <= self.months <= 12:
+            raise FieldError("months", f"{self.months} is not a number of months (1-12)")
+        for name in ("before", "after"):
+            if getattr(self, name):
+                month_day(getattr(self, name), name)
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,23 @@ class Recess:
     names: tuple[str, ...]
     start: str
     end: str
+
+    def __post_init__(self):
+        month_day(self.start, "start")
+        month_day(self.end, "end")
+
+
+def month_day(text: str, field: str) -> tuple[int, int]:
+    """(month, day) of "MM-DD"; a ``FieldError`` for anything else ("13-45")."""
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text.strip())
+    if m:
+        month, day = int(m.group(1)), int(m.group(2))
+        try:
+            dt.date(2024, month, day)  # a leap year: "02-29" is a day
+            return month, day
+        except ValueError:
+            pass
+    raise FieldError(field, f"'{text}' is not a day of the year written as MM-DD (\"07-13\")")
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,20 @@ def test_a_bad_time_lexicon_names_file_line_and_field(tmp_path):
     result = run(["check", "note.txt"], cwd=tmp_path)
     assert result.exit_code == 2
     assert "tijd.yaml:3: field 'time.bounds[0].names[0]': must be text: YAML reads yes, no, on and off" in result.stderr
+    # a season's edge or a recess that is no day of the year: refused at load, not when a
+    # note says "voor de zomer" (it crashed then), nor ignored (recesses were)
+    for text, expected in [
+        ('time:\n  seasons:\n    - {names: [zomer], start: 6, before: "13-45"}\n',
+         "tijd.yaml:3: field 'time.seasons[0].before': '13-45' is not a day of the year written as MM-DD"),
+        ("time:\n  seasons:\n    - {names: [zomer], start: 14}\n",
+         "tijd.yaml:3: field 'time.seasons[0].start': 14 is not a month (1-12)"),
+        ('time:\n  recesses:\n    - {names: [voorjaarsreces], start: "02-20", end: "02-30"}\n',
+         "tijd.yaml:3: field 'time.recesses[0].end': '02-30' is not a day of the year written as MM-DD"),
+    ]:
+        write_set(tmp_path, {"tijd.yaml": text})
+        result = run(["check", "note.txt"], cwd=tmp_path)
+        assert result.exit_code == 2
+        assert expected in result.stderr, result.stderr
 
 
 def test_short_planning_lines_written_twice_in_a_note_compare(tmp_path):
