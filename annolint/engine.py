@@ -71,15 +71,34 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon) -> list[
     return documents
 
 
+WIDE = 200  # a suppression over more lines than this (ignore-file) is checked as a range
+
+
 def _suppressed(finding: Finding, rule: Rule, index: CorpusIndex) -> bool:
     doc = index.by_path.get(finding.location.path)
-    if doc is None:
+    if doc is None or not doc.suppressions:
         return False
+    key = ("suppressions", doc.path)
+    if key not in index.memo:
+        index.memo[key] = _suppressions_by_line(doc)
+    by_line, wide = index.memo[key]
     line = finding.location.span.line
+    return any((not s.rules or rule.id in s.rules or rule.name in s.rules)
+               for s in (*by_line.get(line, ()), *(w for w in wide if w.first_line <= line <= w.last_line)))
+
+
+def _suppressions_by_line(doc: Document) -> tuple[dict, list]:
+    """The note's suppressions by the lines they cover (found per finding in one look,
+    however many markers the note has), and the wide ones."""
+    by_line: dict[int, list] = {}
+    wide = []
     for s in doc.suppressions:
-        if s.first_line <= line <= s.last_line and (not s.rules or rule.id in s.rules or rule.name in s.rules):
-            return True
-    return False
+        if s.last_line - s.first_line > WIDE:
+            wide.append(s)
+            continue
+        for line in range(s.first_line, s.last_line + 1):
+            by_line.setdefault(line, []).append(s)
+    return by_line, wide
 
 
 def run_rules(rules: list[Rule], index: CorpusIndex) -> list[Finding]:

@@ -21,6 +21,7 @@ The reader is line-based and forgiving, because the notes are PDF extractions:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -463,11 +464,12 @@ class _Parser:
 
     def _apply_markers(self) -> None:
         """An ``annolint: ignore`` marker covers the next element (all its lines)."""
+        starts = [b.line for b in self.doc.blocks]  # in order: the next element is found by bisection
         for marker_line, rules in self._pending_markers:
-            following = [b for b in self.doc.blocks if b.line > marker_line]
-            if not following:
+            position = bisect.bisect_right(starts, marker_line)
+            if position == len(starts):
                 continue
-            target = following[0]
+            target = self.doc.blocks[position]
             last = target.end_line
             if target.role == "question" and target.question is not None:
                 q = self.doc.questions[target.question]
