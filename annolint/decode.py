@@ -17,11 +17,22 @@ import dataclasses
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from annolint.yamlfile import ConfigError, Located
 
 REGEX_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _builtin(path: str) -> bool:
+    """Whether a file is one of annolint's own rule packs (trusted patterns)."""
+    from annolint.ruleset import builtin_rules_dir
+
+    try:
+        return Path(path).resolve().is_relative_to(builtin_rules_dir().resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def yaml_key(name: str) -> str:
@@ -72,7 +83,11 @@ def _decode_value(tp: Any, item: Located, field: str, flags: int) -> Any:
         if not isinstance(value, str):
             raise ConfigError(item.path, item.line, field, "must be a regular expression (text)")
         try:
-            return re.compile(value, flags)
+            if _builtin(item.path):
+                return re.compile(value, flags)
+            from annolint.patterns import GuardedPattern  # a user's pattern: a time budget per search
+            re.compile(value, flags)  # the syntax annolint documents, and its error messages
+            return GuardedPattern(value, flags, item.path, item.line, field)
         except re.error as err:
             raise ConfigError(
                 item.path, item.line, field, f"is not a valid regular expression: {err}"

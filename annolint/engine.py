@@ -65,6 +65,8 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon) -> list[
     for f in files:
         try:
             documents.append(parse_document(read_source(f), lexicon))
+        except ConfigError:
+            raise  # a user's pattern (a redaction, a section heading) that ran out of time
         except Exception as err:  # a bug, not a bad note (those become read-error findings)
             raise InternalError(f"reading {f}", err) from err
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
@@ -106,6 +108,8 @@ def run_rules(rules: list[Rule], index: CorpusIndex) -> list[Finding]:
     for rule in rules:
         try:
             findings.extend(_rule_findings(rule, index))
+        except ConfigError:
+            raise  # a user's pattern that ran out of time: its file, line and field
         except Exception as err:  # a bug in a rule kind: say which rule, exit 2
             raise InternalError(f"running rule {rule.id} {rule.name}", err) from err
         gc.freeze()  # what this rule read (statements, word statistics) stays for the next

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from annolint.decode import FieldError, decode, merge_mappings
-from annolint.patterns import any_of
+from annolint.patterns import GuardedPattern, any_of
 from annolint.yamlfile import load_located
 
 
@@ -292,7 +292,12 @@ class Lexicon:
 def _union(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
     if not patterns:
         return re.compile("(?!)")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE | re.UNICODE)
+    joined = "|".join(f"(?:{p.pattern})" for p in patterns)
+    guarded = [p for p in patterns if isinstance(p, GuardedPattern)]
+    if guarded:  # a user's pattern inside: the union is guarded too, named after the first
+        path, line, field = guarded[0].where
+        return GuardedPattern(joined, re.IGNORECASE | re.UNICODE, path, line, field)
+    return re.compile(joined, re.IGNORECASE | re.UNICODE)
 
 
 def load_lexicon(files: list[Path]) -> Lexicon:

@@ -222,3 +222,23 @@ def test_a_baseline_nested_too_deeply_is_a_clear_error(tmp_path):
     result = run(["check", "note.txt", "--baseline", "base.json"], cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == "annolint: error: base.json: the baseline is nested too deeply to be a baseline\n"
+
+
+def test_a_users_pattern_that_backtracks_without_end_is_stopped_with_its_place(tmp_path):
+    # "(a|aa)+$" against sixty a's does not end with Python's re; a user's pattern runs
+    # under a time budget and the run stops with file, line and field. A user's
+    # look-behind works as the built-in packs' do.
+    rule = ("id: AL100\nname: my-rule\nkind: placeholder\nseverity: warning\nmessage: 'Let op: {text}'\n"
+            "description: x\nempty-bullets: false\nempty-numbered-items: false\npatterns:\n"
+            "  - pattern: '(?<=€ )PM|\\bCONCEPT\\b'\n    reason: r\n")
+    text = CLEAN + "- " + "a" * 60 + "!\n- Kosten: € PM voor de CONCEPT versie.\n"
+    write_set(tmp_path, {"note.txt": text, ".annolint.yaml": "rule-dirs: [myrules]\n", "myrules/my.yaml": rule})
+    found = findings(["check", "note.txt", "--select", "my-rule"], cwd=tmp_path)
+    assert [(f["location"]["line"], f["message"]) for f in found] == [(9, "Let op: 'PM'"), (9, "Let op: 'CONCEPT'")]
+    write_set(tmp_path, {"myrules/my.yaml": rule + "  - pattern: '(a|aa)+$'\n    reason: r\n"})
+    result = run(["check", "note.txt", "--select", "my-rule"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("annolint: error: ")
+    assert result.stderr.count("\n") == 1
+    assert "myrules/my.yaml:12: field 'patterns[1].pattern': the pattern took more than 2 s on one text and " \
+           "was stopped" in result.stderr
