@@ -2,6 +2,7 @@
 merely reading the files. Not a test: run it by hand.
 
     python benchmarks/bench.py --notes 1000 --notes 2000
+    python benchmarks/bench.py --big-note 2.4     # one note of 2.4 MB: time, peak memory
 
 It writes notes in the genre (header, Kernboodschap, Vraag en antwoord, bullets,
 redactions, promises with periods and dates) built from a fixed vocabulary with a
@@ -143,12 +144,40 @@ def bench(count: int) -> None:
               f"check {mb / whole:6.2f} MB/s ({whole:6.2f} s, {whole / read:6.1f}x reading)")
 
 
+def one_big_note(megabytes: float) -> None:
+    """One note of ``megabytes`` MB (the bodies of generated notes run together under
+    one header), checked in a child process: its time and peak memory."""
+    import subprocess
+    import sys
+
+    rng = random.Random(20241003)
+    lines = make_note(rng, 0).split("\n")
+    while sum(len(line) + 1 for line in lines) < megabytes * 1_000_000:
+        lines += make_note(rng, len(lines)).split("\n")[10:]  # the next note's body, its header left out
+    with tempfile.TemporaryDirectory() as tmp:
+        note = Path(tmp) / "big.txt"
+        note.write_text("\n".join(lines), encoding="utf-8")
+        size = note.stat().st_size / 1_000_000
+        probe = ("import resource, sys, time\nfrom pathlib import Path\nfrom annolint.config import Config\n"
+                 "from annolint.engine import check\nstart = time.perf_counter()\n"
+                 f"result = check([Path({str(note)!r})], Config())\n"
+                 "print(len(result.findings), round(time.perf_counter() - start, 2),"
+                 " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+        findings, seconds, peak = out.split()
+        print(f"one note of {size:5.2f} MB: checked in {seconds} s, peak memory {peak} MB, {findings} findings")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, action="append", help="set sizes (default 500, 1000, 2000)")
+    parser.add_argument("--big-note", type=float, metavar="MB",
+                        help="also check one note of this many MB (time and peak memory)")
     args = parser.parse_args()
-    for count in args.notes or [500, 1000, 2000]:
+    for count in args.notes or ([] if args.big_note else [500, 1000, 2000]):
         bench(count)
+    if args.big_note:
+        one_big_note(args.big_note)
 
 
 if __name__ == "__main__":
