@@ -20,8 +20,14 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+MAX_BASELINE_BYTES = 200_000_000  # a baseline lists fingerprints: a million findings fit in far less
+
+
 def read_baseline(path: Path) -> set[str]:
     try:
+        if path.stat().st_size > MAX_BASELINE_BYTES:
+            raise ConfigError(path, None, None, f"the baseline is larger than {MAX_BASELINE_BYTES // 1_000_000} "
+                              "MB; write a new one with 'annolint baseline FILE'")
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(path, None, None, f"the baseline cannot be read: {err}") from err

@@ -35,6 +35,7 @@ class Located:
     line: int
 
 
+MAX_FILE_BYTES = 2_000_000  # a configuration, rule or lexicon file: far more than any needs
 MAX_VALUES = 100_000  # more values than any rule pack or configuration holds: aliases expanding
 
 
@@ -89,6 +90,9 @@ def load_located(path: Path) -> Located:
     """Parse a YAML file into ``Located`` values (mappings and lists keep lines)."""
     shown = str(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ConfigError(shown, None, None, f"is larger than the {MAX_FILE_BYTES // 1_000_000} MB a "
+                              "configuration, rule or lexicon file can be")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(shown, None, None, f"cannot be read: {err}") from err

@@ -169,6 +169,8 @@ BAD_CONFIGS = {
                                          "that contains it"),
     "deep nesting": ("x: " + "[" * 3000 + "]" * 3000 + "\n", ".annolint.yaml: is nested too deeply to read"),
     "billion laughs": (BILLION_LAUGHS, "holds more than 100,000 values (aliases that expand without end?)"),
+    "huge": ("# " + "x" * 2_000_100 + "\n", ".annolint.yaml: is larger than the 2 MB a configuration, rule or "
+                                            "lexicon file can be"),
 }
 
 
@@ -198,6 +200,8 @@ def test_output_paths_that_would_fail_or_harm_are_refused_before_the_check(tmp_p
         ("notes/note.txt", "-o", "notes/note.txt"): "--output notes/note.txt is one of the notes being checked",
         ("notes", "-o", "notes/report.txt"): "--output notes/report.txt lies in the checked folder notes",
     }
+    # a full disk: /dev/full refuses every write, for root too
+    cases[("notes", "-o", "/dev/full")] = "--output /dev/full cannot be written (No space left on device)"
     try:
         if os.access(tmp_path / "locked", os.W_OK):  # root writes anywhere: that case cannot be made here
             cases_locked = {}
