@@ -8,6 +8,12 @@ from conftest import findings, line_of, note, places, write_set
 RULE = ["--select", "moved-fact"]
 
 
+def _found(tmp_path, first: str, later: str, rule: str = "moved-fact") -> list[tuple]:
+    """Places of ``rule``'s findings in a set of two notes, a.txt and b.txt."""
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    return places(findings(["check", ".", "--select", rule], cwd=tmp_path))
+
+
 def test_a_past_event_moved_in_a_later_version_is_reported_with_both_sides(tmp_path):
     first = note("Commissie Wonen, 3 oktober 2024",
                  "- De raadsbrief over de warmtetarieven is op 17 september verstuurd.",
@@ -43,15 +49,13 @@ def test_versions_that_agree_promises_periods_frames_and_announced_changes_stay_
                  "- De notulen van de vorige staf (18 augustus) zijn vastgesteld.",
                  "- Het loket is inmiddels op 11 januari 2024 geopend, eerder meldden we 4 januari.",
                  "Datum 8 september 2024")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == []
+    assert _found(tmp_path, first, later) == []
 
 
 def test_a_days_reference_date_moved_while_its_figure_stayed_is_reported(tmp_path):
     first = note("Staf, 12 januari 2026", "- Op 1 januari 2026 woonden 151 asielzoekers in De Wissel.")
     later = note("Staf, 19 januari 2026", "- Op 1 december 2025 woonden 151 asielzoekers in De Wissel.")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+    assert _found(tmp_path, first, later) == [
         ("moved-fact", "b.txt", line_of(later, "1 december"), [("a.txt", line_of(first, "1 januari"))])]
 
 
@@ -66,8 +70,7 @@ def test_an_event_moved_by_the_week_between_two_notes_is_reported_a_weekly_meeti
                  "- Op 11 november is de eerste fase van het warmtenet opgeleverd aan de stichting.",
                  "- De Woonwijzer heeft in het derde kwartaal 243 bewoners gesproken.",
                  "- De actiepunten van de vorige staf (28 november) zijn afgehandeld.")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+    assert _found(tmp_path, first, later) == [
         ("moved-fact", "b.txt", line_of(later, "11 november"), [("a.txt", line_of(first, "4 november"))]),
         ("moved-fact", "b.txt", line_of(later, "derde kwartaal"), [("a.txt", line_of(first, "eerste kwartaal"))]),
     ]
@@ -82,8 +85,7 @@ def test_a_change_cue_copied_with_the_sentence_announces_nothing_new(tmp_path):
     later = note("Raad, 6 november 2025",
                  "- Op 10 juni 2025 is het convenant met Beekdal getekend. Eerder meldden we 3 juni; dat was onjuist.",
                  "- Op 26 oktober 2025 is de opdracht gegund aan 57 aanbieders. De gunning is inmiddels definitief.")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+    assert _found(tmp_path, first, later) == [
         ("moved-fact", "b.txt", line_of(later, "26 oktober"), [("a.txt", line_of(first, "26 september"))]),
     ]
 
@@ -93,8 +95,7 @@ def test_a_past_fact_moved_into_the_future_in_a_copy_is_reported(tmp_path):
     # later version is read as a plan, and the event still moved.
     first = note("Staf, 12 januari 2026", "- Op 1 januari 2026 woonden 151 asielzoekers in De Wissel.")
     later = note("Staf, 19 januari 2026", "- Op 1 januari 2027 woonden 151 asielzoekers in De Wissel.")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+    assert _found(tmp_path, first, later) == [
         ("moved-fact", "b.txt", line_of(later, "2027"), [("a.txt", line_of(first, "2026 woonden"))])]
 
 
@@ -105,8 +106,7 @@ def test_a_start_moved_in_a_copied_sentence_is_a_shift_two_measurements_are_not(
     later = note("Raad, 19 februari 2025",
                  "- Stichting Wilgenhof sluit per 1 april 2026 twee crisisgroepen aan de Parkweg.",
                  "- Per 1 januari 2025 verbleven er 157 asielzoekers in De Wissel.")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)) == [
+    assert _found(tmp_path, first, later, "shifted-deadline") == [
         ("shifted-deadline", "b.txt", line_of(later, "1 april 2026"), [("a.txt", line_of(first, "1 april 2025"))])]
 
 
@@ -122,8 +122,7 @@ def test_a_reference_date_or_a_start_moved_by_the_notes_week_is_reported(tmp_pat
                  "- De achterstand is gedaald van 63 naar 55 personen (stand per 8 januari 2026).",
                  "- Het loket is sinds 17 januari ook op zaterdag open voor vragen.",
                  "- Kennis te nemen van de raadsinformatiebrief van 12 januari 2026 over de opvang.")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+    assert _found(tmp_path, first, later) == [
         ("moved-fact", "b.txt", line_of(later, "8 januari"), [("a.txt", line_of(first, "1 januari 2026"))]),
         ("moved-fact", "b.txt", line_of(later, "17 januari"), [("a.txt", line_of(first, "10 januari"))]),
         ("moved-fact", "b.txt", line_of(later, "12 januari 2026"), [("a.txt", line_of(first, "5 januari 2026"))]),
@@ -139,6 +138,5 @@ def test_a_deadline_that_moved_in_a_copied_sentence_is_compared_by_its_end(tmp_p
     later = note("Staf, 12 januari 2026",
                  "- Alle 120 units zijn uiterlijk medio 2026 opgeleverd.",
                  "- De 24 gezinsunits zijn uiterlijk eind maart 2026 opgeleverd.")
-    write_set(tmp_path, {"a.txt": first, "b.txt": later})
-    assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
+    assert _found(tmp_path, first, later) == [
         ("moved-fact", "b.txt", line_of(later, "medio 2026"), [("a.txt", line_of(first, "Alle 120"))])]
