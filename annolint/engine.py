@@ -18,6 +18,7 @@ from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules
+from annolint.set_dating import date_from_set
 from annolint.sources import discover, read_source
 from annolint.structure import parse_document
 from annolint.yamlfile import ConfigError
@@ -70,6 +71,7 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon) -> list[
         except Exception as err:  # a bug, not a bad note (those become read-error findings)
             raise InternalError(f"reading {f}", err) from err
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
+    date_from_set(documents)
     return documents
 
 

@@ -134,7 +134,8 @@ class Suppression:
 @dataclass(frozen=True)
 class DocumentDate:
     date: dt.date
-    source: str  # "front-matter", "file-name", "header", "opening-lines", "inferred"
+    source: str  # "front-matter", "file-name", "header", "opening-lines", "inferred", "set"
+    # ("set": the latest date of its text lay after the whole set; ``text`` is "<that date>|<latest note>")
     text: str  # the words it was read from
     span: Span | None
 
@@ -143,7 +144,7 @@ class DocumentDate:
         """Guessed from the text (a letterhead's or print date, the latest date in
         it) rather than stated as the note's date: too weak to call two notes "of the
         same date"."""
-        return self.source in ("opening-lines", "inferred")
+        return self.source in ("opening-lines", "inferred", "set")
 
 
 @dataclass

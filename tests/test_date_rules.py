@@ -250,3 +250,20 @@ def test_two_names_of_one_letter_about_one_subject_in_a_note_compare(tmp_path):
     found = findings(["check", ".", "--select", "conflicting-date"], cwd=tmp_path)
     assert [(f["location"]["line"], [r["location"]["line"] for r in f["related"]]) for f in found] == [
         (line_of(text, "14 juni"), [line_of(text, "4 juni")])]
+
+
+def test_a_note_whose_latest_date_is_a_deadline_after_the_whole_set_takes_the_sets_date(tmp_path):
+    # The concept note has no header date; the latest date in it is a deadline at the
+    # end of 2026, after every dated note: it takes the set's latest date, and says so.
+    write_set(tmp_path, {
+        "a.txt": note("Commissie Zorg, 23 januari 2025", "- De nieuwe contracten gaan in op 1 januari 2026."),
+        "b.txt": note("Raad, 30 oktober 2025", "- De gunning is definitief."),
+        "concept.txt": "\n".join(["Annotatie voor wethouder Jansen", "", "Concept", "", "Kernboodschap", "",
+                                  "- Lopende trajecten lopen door tot 31 december 2026.", ""]),
+    })
+    found = findings(["check", ".", "--select", "document-date"], cwd=tmp_path)
+    assert [(f["location"]["path"], f["location"]["line"], f["message"]) for f in found] == [
+        ("concept.txt", 7, "The date of this note is uncertain: no meeting date in the header, and the latest date "
+                           "in the text, '31 december 2026', lies after every dated note of the set; assumed "
+                           "2025-10-30, the date of b.txt, the latest note. Add 'date: YYYY-MM-DD' front matter "
+                           "or the meeting date to the header.")]

@@ -6,7 +6,9 @@ What it does
     (``date: 2024-10-03``), the meeting date in the header ("Commissie FKD,
     3 oktober 2024"), a date in the file name (``2024-10-03-fkd.md``). When none is
     there it assumes the latest full date mentioned in the text, and says so; when
-    there is no date at all, it says that too.
+    that date lies after every dated note of the set (a deadline in a concept note),
+    it takes the set's latest date instead (``annolint.set_dating``); when there is
+    no date at all, it says that too.
 
 Why
     A wrong date turns an update into a contradiction and back. The writer can fix
@@ -48,6 +50,15 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                 {"assumption": "no date found in the front matter, the header, the file name "
                                "or the text, so this note is not compared over time"},
                 key="no-date",
+            )
+        elif date.source == "set" and date.span is not None:
+            written, latest = date.text.split("|", 1)
+            yield Match(
+                doc.location(date.span),
+                {"assumption": f"no meeting date in the header, and the latest date in the text, "
+                               f"{quote(written)}, lies after every dated note of the set; assumed "
+                               f"{date.date.isoformat()}, the date of {latest}, the latest note"},
+                key=f"set:{date.date.isoformat()}",
             )
         elif date.assumed and date.span is not None:
             where = "the latest date in the text" if date.source == "inferred" else "a date in the opening lines"
