@@ -135,9 +135,9 @@ class Suppression:
 class DocumentDate:
     date: dt.date
     source: str  # "front-matter", "file-name", "header", "opening-lines", "inferred", "set"
-    # ("set": the latest date of its text lay after the whole set; ``text`` is "<that date>|<latest note>")
     text: str  # the words it was read from
     span: Span | None
+    from_note: str = ""  # "set": the latest date of its text lay after the whole set; the set's latest note
 
     @property
     def assumed(self) -> bool:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from annolint.yamlfile import ConfigError
 
 BUDGET = 2.0  # seconds one search of one user pattern on one block or line may take
@@ -49,6 +47,8 @@ class GuardedPattern:
     docstring). It offers what annolint asks of a pattern."""
 
     def __init__(self, source: str, flags: int, path: str, line: int | None, field: str):
+        import regex  # only users' patterns need it: kept out of start-up (the pre-commit hook)
+
         self.pattern = source
         self.flags = flags
         self.where = (path, line, field)
@@ -78,6 +78,8 @@ class GuardedPattern:
 
 
 def _regex_flags(flags: int) -> int:
+    import regex
+
     result = 0
     for plain, extended in ((re.IGNORECASE, regex.IGNORECASE), (re.MULTILINE, regex.MULTILINE),
                             (re.DOTALL, regex.DOTALL), (re.VERBOSE, regex.VERBOSE)):

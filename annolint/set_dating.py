@@ -23,4 +23,4 @@ def date_from_set(documents: list[Document]) -> None:
     for doc in documents:
         date = doc.date
         if date is not None and date.source == "inferred" and date.date > latest.date.date:
-            doc.date = DocumentDate(latest.date.date, "set", f"{date.text}|{latest.path}", date.span)
+            doc.date = DocumentDate(latest.date.date, "set", date.text, date.span, from_note=latest.path)

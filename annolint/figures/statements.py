@@ -127,9 +127,9 @@ def _reference_period(expression) -> Interval:
     """The period a figure is given for. "Per 1 juli 2025 bedroeg de achterstand 68"
     gives it on that day, as "op 1 juli 2025" does: a figure's "per" or "vanaf" names
     the day it stood, not an open period from then on."""
-    interval, base = expression.interval, expression.base
-    if expression.bound == "from" and interval.end is None and base is not None and base.granularity == "day":
-        return base
+    interval = expression.interval
+    if expression.bound == "from" and interval.end is None and expression.exact_day:
+        return expression.base
     return interval
 
 

@@ -35,6 +35,7 @@ Example
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,10 +85,7 @@ def _same_kind_same_subject(a: DatedStatement, b: DatedStatement, nouns: list[st
     about two subjects stay two letters."""
     if len(nouns) != 2 or a.doc is not b.doc or nouns[0] == nouns[1]:
         return False
-    first, second = nouns
-    head = 0
-    while head < min(len(first), len(second)) and first[-1 - head] == second[-1 - head]:
-        head += 1
+    head = len(os.path.commonprefix([n[::-1] for n in nouns]))  # the common ending: "…brief"
     if head < HEAD:
         return False
     others = {t for t in (a.own_terms & b.own_terms) - common if not any(t.endswith(n[-head:]) for n in nouns)}

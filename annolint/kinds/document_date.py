@@ -52,12 +52,11 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                 key="no-date",
             )
         elif date.source == "set" and date.span is not None:
-            written, latest = date.text.split("|", 1)
             yield Match(
                 doc.location(date.span),
                 {"assumption": f"no meeting date in the header, and the latest date in the text, "
-                               f"{quote(written)}, lies after every dated note of the set; assumed "
-                               f"{date.date.isoformat()}, the date of {latest}, the latest note"},
+                               f"{quote(date.text)}, lies after every dated note of the set; assumed "
+                               f"{date.date.isoformat()}, the date of {date.from_note}, the latest note"},
                 key=f"set:{date.date.isoformat()}",
             )
         elif date.assumed and date.span is not None:

@@ -64,21 +64,17 @@ class Params:
     pass
 
 
-def _fact(s: DatedStatement) -> bool:
-    """A date that says when something was, is or was measured: not a promise, not a
-    heading's or a header's label, not the note's own date."""
-    interval = s.expression.interval
-    own = interval.start == s.doc_date and interval.granularity == "day"
-    return (not s.commitment or s.reference) and not s.negated and not s.asked and not own \
-        and s.block.kind not in ("heading", "header")
-
-
-def _copy(s: DatedStatement) -> bool:
-    """A later version that still states its date: not denied, not asked, not a
-    label, not the note's own date."""
+def _states_date(s: DatedStatement) -> bool:
+    """The sentence states its date: not denied, not asked, not a heading's or the
+    header's label, not the note's own date."""
     interval = s.expression.interval
     own = interval.start == s.doc_date and interval.granularity == "day"
     return not s.negated and not s.asked and not own and s.block.kind not in ("heading", "header")
+
+
+def _fact(s: DatedStatement) -> bool:
+    """A stated date that says when something was, is or was measured: not a promise."""
+    return (not s.commitment or s.reference) and _states_date(s)
 
 
 ROLLING_DAYS = 14  # a date that moved with its note by this much or less is the note's own frame
@@ -100,8 +96,7 @@ def _rolling(earlier: DatedStatement, later: DatedStatement, meetings) -> bool:
     if moved <= 0 or abs(moved - notes) > max(length, ROLLING_DAYS) or 2 * notes < moved:
         return False
     # the day a period opens from ("per 1 januari") is a day
-    base = earlier.expression.base or a
-    return base.granularity != "day" or (names_meeting(earlier, meetings) and names_meeting(later, meetings))
+    return not earlier.expression.exact_day or (names_meeting(earlier, meetings) and names_meeting(later, meetings))
 
 
 def _moved(a: DatedStatement, b: DatedStatement) -> bool:
@@ -119,7 +114,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     for a, b in versions(statements):
         # the earlier version says when it was; the later one, a copy of the same
         # sentence, moves it, even into the future ("Op 1 januari 2027 woonden …")
-        if a.doc_date == b.doc_date or not (_fact(a) and _copy(b)) or not _moved(a, b):
+        if a.doc_date == b.doc_date or not (_fact(a) and _states_date(b)) or not _moved(a, b):
             continue
         earlier, later = (a, b) if a.doc_date < b.doc_date else (b, a)
         if _rolling(earlier, later, index.lexicon.meeting_pattern):

@@ -123,8 +123,7 @@ def start_moved(a, b) -> bool:
 
 
 def _slack(a, b) -> int:
-    exact = all(e.base is not None and e.base.granularity == "day" for e in (a, b))
-    return 0 if exact else VAGUE_DEADLINE
+    return 0 if a.exact_day and b.exact_day else VAGUE_DEADLINE
 
 
 def names_meeting(s: DatedStatement, meetings: re.Pattern) -> bool:

@@ -57,6 +57,12 @@ class TemporalExpression:
     base: Interval | None = field(default=None, compare=False)  # before the bound was applied
     make: Maker | None = field(default=None, compare=False, repr=False)  # for a yearless anchor
 
+    @property
+    def exact_day(self) -> bool:
+        """The expression names one day, before any bound ("op 4 november", "per 1
+        januari 2026", "uiterlijk 1 december"), not a longer period."""
+        return self.base is not None and self.base.granularity == "day"
+
 
 
 
