@@ -135,7 +135,8 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
         findings = [f for f in findings if f.paths & only_files]
     unreadable = sum(1 for d in result.documents if not d.checked)
     use_colour = color if color is not None else (output is None and sys.stdout.isatty())
-    context = ReportContext(len(result.documents), unreadable, colour=bool(use_colour and fmt == "text"))
+    context = ReportContext(len(result.documents), unreadable, colour=bool(use_colour and fmt == "text"),
+                            documents={d.path: d for d in result.documents})
     _emit(render(fmt, findings, result.rules, context), output, context.colour)
     sys.exit(_exit_status(findings, fail_on or config.fail_on))
 

@@ -161,11 +161,19 @@ class Document:
     date: DocumentDate | None = None
     front_matter: dict = field(default_factory=dict)
     encoding: str = "utf-8"
+    form: str = "text"  # the format it was read from: "text", "docx", "pdf"
+    pages: tuple[int, ...] = ()  # a paginated source: the first line of each page
     problem: str = ""  # why the file was not (fully) read; empty when all is well
     checked: bool = True  # False when the problem kept the file from being checked
 
     def location(self, span: Span) -> Location:
         return Location(self.path, span)
+
+    def page_of(self, line: int) -> int | None:
+        """The page a line stands on (1-based), for a paginated source; else None."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, line))
 
 
 class InNote:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from annolint.readers import reader_for
 
 DEFAULT_EXTENSIONS = (".txt", ".md")
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -26,6 +28,8 @@ class RawSource:
     encoding: str
     problem: str = ""  # plain-language reason; empty when the file read cleanly
     readable: bool = True  # False: nothing of the file can be checked
+    form: str = "text"  # "text", or the document format it was read from ("docx", "pdf")
+    pages: tuple[int, ...] = ()  # a paginated source: the first text line of each page
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -156,19 +160,26 @@ def read_source(path: Path, shown: str | None = None) -> RawSource:
     except (OSError, RuntimeError) as err:  # RuntimeError: links that loop
         reason = getattr(err, "strerror", None) or str(err)
         return RawSource(shown, "", "", f"the file cannot be read ({reason})", readable=False)
+    reader = reader_for(path.suffix)
+    if reader is not None:
+        return checked_lines(reader(data, shown))
     if _looks_binary(data):
         return RawSource(
             shown, "", "", "this is a binary file, not text; not checked", readable=False
         )
     text, encoding, problem = decode(data)
-    if not text.strip():
-        return RawSource(shown, text, encoding, "the file is empty; nothing to check")
-    for number, line in enumerate(text.split("\n"), start=1):
+    return checked_lines(RawSource(shown, text, encoding, problem))
+
+
+def checked_lines(source: RawSource) -> RawSource:
+    """The source, or a problem when it is empty or has a line too long to check."""
+    if not source.readable:
+        return source
+    if not source.text.strip():
+        return replace(source, problem=source.problem or "the file is empty; nothing to check")
+    for number, line in enumerate(source.text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
-            return RawSource(
-                shown, "", encoding,
+            return replace(source, text="", readable=False, problem=(
                 f"line {number} is {len(line):,} characters long, more than the "
-                f"{MAX_LINE_CHARS:,} a note's paragraph can be; not checked",
-                readable=False,
-            )
-    return RawSource(shown, text, encoding, problem)
+                f"{MAX_LINE_CHARS:,} a note's paragraph can be; not checked"))
+    return source

@@ -481,8 +481,10 @@ class _Parser:
 def parse_document(source: RawSource, lexicon: Lexicon) -> Document:
     """The structured model of one note (an empty model when it could not be read)."""
     if not source.readable:
-        return Document(path=source.path, encoding=source.encoding, problem=source.problem, checked=False)
+        return Document(path=source.path, encoding=source.encoding, problem=source.problem, checked=False,
+                        form=source.form)
     doc = _Parser(source, lexicon).parse()
+    doc.form, doc.pages = source.form, source.pages
     classify(doc, lexicon.stop_word_set, lexicon.form_label_set)
     if source.problem:
         doc.problem = source.problem + (f"; {doc.problem}" if doc.problem else "")

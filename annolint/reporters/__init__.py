@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annolint.findings import Finding
+from annolint.model import Document, Location
 from annolint.ruleset import Rule
 
 
@@ -16,6 +17,25 @@ class ReportContext:
     files_checked: int
     files_unreadable: int
     colour: bool = False
+    documents: dict[str, Document] = field(default_factory=dict)  # by display path
+
+    def document(self, location: Location) -> Document | None:
+        return self.documents.get(location.path)
+
+    def passage(self, location: Location) -> str:
+        """The text of the lines a location covers, as written ("" when unknown): what
+        a reader searches for in a Word or PDF note, and what a report shows."""
+        doc = self.documents.get(location.path)
+        if doc is None or not doc.lines:
+            return ""
+        span = location.span
+        first, last = max(span.line, 1), min(max(span.end_line, span.line), len(doc.lines))
+        return " ".join(doc.lines[i - 1].strip() for i in range(first, last + 1)).strip()
+
+    def page(self, location: Location) -> int | None:
+        """The page a location stands on, for a paginated note (PDF); else None."""
+        doc = self.documents.get(location.path)
+        return doc.page_of(location.span.line) if doc is not None else None
 
 
 def render(fmt: str, findings: list[Finding], rules: list[Rule], context: ReportContext) -> str:

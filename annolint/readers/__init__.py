@@ -1,0 +1,24 @@
+"""Readers for document formats that are not plain text.
+
+A reader turns a file's bytes into a ``sources.RawSource``: the note's text, one
+line per paragraph (Word) or per visual line (PDF), so that the structure parser and
+every rule kind see the same model whatever the format. A reader never raises for a
+bad file: what it cannot read becomes the source's ``problem``.
+
+``reader_for(suffix)`` is the only entry point; each format's module is imported
+when a file of that format is met, so a set of Markdown notes never loads them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from annolint.sources import RawSource
+
+Reader = Callable[[bytes, str], "RawSource"]  # (the file's bytes, its display path)
+
+
+def reader_for(suffix: str) -> Reader | None:
+    """The reader for a file extension (".docx", ".pdf"), or None for plain text."""
+    return None
