@@ -69,3 +69,64 @@ def test_colour_only_when_asked():
     assert "\x1b[31m" in coloured.stdout
     plain = run(["check", str(CORPUS / "03_staf-april.md")], cwd=ROOT)
     assert "\x1b[" not in plain.stdout
+
+
+def _paginated_context(form: str):
+    """A report context over one Word or PDF note of two pages, read as lines."""
+    from annolint.model import Document
+    from annolint.reporters import ReportContext
+
+    lines = ["Kernboodschap", "",
+             "De gemeente heeft in het eerste kwartaal van 2024 in totaal 42 gesprekken gevoerd met bewoners "
+             "van de wijk over de nieuwe parkeerregels en de aanleg van laadpalen.",
+             "Kort."]
+    doc = Document(path="notes/a." + form, lines=lines, form=form, pages=(1, 4) if form == "pdf" else ())
+    return ReportContext(1, 0, documents={doc.path: doc})
+
+
+def test_word_and_pdf_places_quote_their_passage_and_page():
+    from annolint.findings import Finding, Related
+    from annolint.model import Location, Span
+    from annolint.reporters import render
+
+    context = _paginated_context("pdf")
+    figure = Location("notes/a.pdf", Span(3, 61, 3, 63))  # "42"
+    finding = Finding("AL001", "diverging-figure", "warning", "42 here, 24 there.", figure,
+                      (Related(Location("notes/a.pdf", Span(4, 1, 4, 6)), "24 here"),), "f" * 20)
+    assert context.excerpt(figure) == "…kwartaal van 2024 in totaal 42 gesprekken gevoerd met bewoners van de wijk over de nieuwe…"
+    assert len(context.excerpt(figure)) <= 100
+    text = render("text", [finding], [], context)
+    assert text.splitlines()[:4] == [
+        "notes/a.pdf:3:61 (page 1): AL001 [diverging-figure] 42 here, 24 there.",
+        '    "…kwartaal van 2024 in totaal 42 gesprekken gevoerd met bewoners van de wijk over de nieuwe…"',
+        "    notes/a.pdf:4:1 (page 2): 24 here",
+        '        "Kort."',
+    ]
+    place = json.loads(render("json", [finding], [], context))["findings"][0]["location"]
+    assert (place["page"], place["passage"]) == (1, context.excerpt(figure))
+    from annolint.config import Config
+    from annolint.engine import load_setup
+
+    rules = [r for r in load_setup(Config()).rules if r.id == "AL001"]
+    result = json.loads(render("sarif", [finding], rules, context))["runs"][0]["results"][0]
+    physical = result["locations"][0]["physicalLocation"]
+    assert physical["region"]["snippet"]["text"] == context.excerpt(figure)
+    assert physical["properties"] == {"page": 1}
+    assert result["relatedLocations"][0]["physicalLocation"]["properties"] == {"page": 2}
+
+
+def test_word_places_have_no_page_and_text_notes_no_quote():
+    from annolint.findings import Finding
+    from annolint.model import Document, Location, Span
+    from annolint.reporters import ReportContext, render
+
+    context = _paginated_context("docx")
+    finding = Finding("AL010", "placeholder", "warning", "A placeholder.", Location("notes/a.docx", Span(4, 1, 4, 6)))
+    assert render("text", [finding], [], context).splitlines()[:2] == [
+        "notes/a.docx:4:1: AL010 [placeholder] A placeholder.", '    "Kort."']
+    assert "page" not in json.loads(render("json", [finding], [], context))["findings"][0]["location"]
+    text_note = Document(path="a.md", lines=["Kort."])
+    plain = ReportContext(1, 0, documents={"a.md": text_note})
+    located = Finding("AL010", "placeholder", "warning", "A placeholder.", Location("a.md", Span(1, 1, 1, 6)))
+    assert render("text", [located], [], plain).splitlines()[0] == "a.md:1:1: AL010 [placeholder] A placeholder."
+    assert "passage" not in json.loads(render("json", [located], [], plain))["findings"][0]["location"]

@@ -12,6 +12,9 @@ from annolint.model import Document, Location
 from annolint.ruleset import Rule
 
 
+EXCERPT_WIDTH = 100
+
+
 @dataclass(frozen=True)
 class ReportContext:
     files_checked: int
@@ -31,6 +34,34 @@ class ReportContext:
         span = location.span
         first, last = max(span.line, 1), min(max(span.end_line, span.line), len(doc.lines))
         return " ".join(doc.lines[i - 1].strip() for i in range(first, last + 1)).strip()
+
+    def excerpt(self, location: Location, width: int = EXCERPT_WIDTH) -> str:
+        """The passage around a location, at most ``width`` characters, cut at word
+        boundaries with "…": enough to find the place with Ctrl+F in Word or a PDF."""
+        doc = self.documents.get(location.path)
+        span = location.span
+        if doc is None or not 1 <= span.line <= len(doc.lines):
+            return ""
+        line = doc.lines[span.line - 1]
+        if len(line.strip()) <= width:
+            return line.strip()
+        start = min(max(span.col - 1, 0), len(line))
+        end = min(max(span.end_col - 1 if span.end_line == span.line else len(line), start), len(line))
+        room = max(width - (end - start), 0)
+        left = max(start - room // 3, 0)
+        right = min(len(line), end + room - (start - left))
+        if left > 0 and (cut := line.find(" ", left, start)) != -1:
+            left = cut + 1
+        if right < len(line) and (cut := line.rfind(" ", end, right)) != -1:
+            right = cut
+        text = line[left:right].strip()
+        return ("…" if left > 0 else "") + text + ("…" if right < len(line) else "")
+
+    def quotes_passages(self, location: Location) -> bool:
+        """A note whose line numbers a reader cannot go to (Word, PDF): its findings
+        quote their passage."""
+        doc = self.documents.get(location.path)
+        return doc is not None and doc.form != "text"
 
     def page(self, location: Location) -> int | None:
         """The page a location stands on, for a paginated note (PDF); else None."""

@@ -10,20 +10,27 @@ from annolint.findings import Finding
 from annolint.ruleset import Rule
 
 
-def _location(location) -> dict:
+def _location(location, context=None) -> dict:
+    """Path, line and columns; for a Word or PDF note also its page (PDF) and the
+    passage, since a line number alone does not find the place there."""
     s = location.span
-    return {"path": location.path, "line": s.line, "column": s.col, "end_line": s.end_line,
-            "end_column": s.end_col}
+    place = {"path": location.path, "line": s.line, "column": s.col, "end_line": s.end_line,
+             "end_column": s.end_col}
+    if context is not None and context.quotes_passages(location):
+        if (page := context.page(location)) is not None:
+            place["page"] = page
+        place["passage"] = context.excerpt(location)
+    return place
 
 
-def finding_dict(f: Finding) -> dict:
+def finding_dict(f: Finding, context=None) -> dict:
     return {
         "rule_id": f.rule_id,
         "name": f.rule_name,
         "severity": f.severity,
         "message": f.message,
-        "location": _location(f.location),
-        "related": [{"message": r.message, "location": _location(r.location)} for r in f.related],
+        "location": _location(f.location, context),
+        "related": [{"message": r.message, "location": _location(r.location, context)} for r in f.related],
         "fingerprint": f.fingerprint,
     }
 
@@ -32,7 +39,7 @@ def render(findings: list[Finding], rules: list[Rule], context) -> str:
     counts = Counter(f.severity for f in findings)
     data = {
         "version": __version__,
-        "findings": [finding_dict(f) for f in findings],
+        "findings": [finding_dict(f, context) for f in findings],
         "summary": {
             "files_checked": context.files_checked,
             "files_unreadable": context.files_unreadable,

@@ -25,13 +25,20 @@ def _uri(path: str) -> str:
     return Path(path).as_posix().replace(" ", "%20")
 
 
-def _physical(location) -> dict:
+def _physical(location, context) -> dict:
+    """A region in the note's lines as annolint reads them; for a Word or PDF note
+    (paragraph or extracted-text lines) also the passage as ``snippet`` and the page."""
     s = location.span
     region = {"startLine": max(s.line, 1), "startColumn": max(s.col, 1)}
     if s.end_line >= s.line and (s.end_line > s.line or s.end_col > s.col):
         region["endLine"] = s.end_line
         region["endColumn"] = s.end_col
-    return {"artifactLocation": {"uri": _uri(location.path), "uriBaseId": "%SRCROOT%"}, "region": region}
+    physical = {"artifactLocation": {"uri": _uri(location.path), "uriBaseId": "%SRCROOT%"}, "region": region}
+    if context.quotes_passages(location):
+        region["snippet"] = {"text": context.excerpt(location)}
+        if (page := context.page(location)) is not None:
+            physical["properties"] = {"page": page}
+    return physical
 
 
 def _rule(rule: Rule) -> dict:
@@ -47,18 +54,18 @@ def _rule(rule: Rule) -> dict:
     }
 
 
-def _result(f: Finding, rule_index: int) -> dict:
+def _result(f: Finding, rule_index: int, context) -> dict:
     result = {
         "ruleId": f.rule_id,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": _physical(f.location)}],
+        "locations": [{"physicalLocation": _physical(f.location, context)}],
         "partialFingerprints": {"annolint/v1": f.fingerprint},
     }
     if f.related:
         result["relatedLocations"] = [
-            {"id": i, "physicalLocation": _physical(r.location), "message": {"text": r.message}}
+            {"id": i, "physicalLocation": _physical(r.location, context), "message": {"text": r.message}}
             for i, r in enumerate(f.related, start=1)
         ]
         # Point the reader at the other sides from the message itself.
@@ -85,7 +92,7 @@ def render(findings: list[Finding], rules: list[Rule], context) -> str:
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index[f.rule_id]) for f in findings if f.rule_id in index],
+            "results": [_result(f, index[f.rule_id], context) for f in findings if f.rule_id in index],
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

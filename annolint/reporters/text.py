@@ -12,8 +12,18 @@ COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "note": "\x1b[36m"}
 DIM, BOLD, RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
 
 
-def _place(location) -> str:
-    return f"{location.path}:{location.span.line}:{location.span.col}"
+def _place(location, context) -> str:
+    place = f"{location.path}:{location.span.line}:{location.span.col}"
+    page = context.page(location)
+    return f"{place} (page {page})" if page else place
+
+
+def _quote(location, context, indent: str) -> list[str]:
+    """The passage of a place in a Word or PDF note, on a line of its own."""
+    if not context.quotes_passages(location):
+        return []
+    excerpt = context.excerpt(location)
+    return [f'{indent}"{excerpt}"'] if excerpt else []
 
 
 def _plural(count: int, word: str) -> str:
@@ -27,10 +37,12 @@ def render(findings: list[Finding], rules: list[Rule], context) -> str:
         code = f"{f.rule_id} [{f.rule_name}]"
         if colour:
             code = f"{COLOURS[f.severity]}{BOLD}{f.rule_id}{RESET}{COLOURS[f.severity]} [{f.rule_name}]{RESET}"
-        lines.append(f"{_place(f.location)}: {code} {f.message}")
+        lines.append(f"{_place(f.location, context)}: {code} {f.message}")
+        lines.extend(_quote(f.location, context, "    "))
         for related in f.related:
-            text = f"    {_place(related.location)}: {related.message}"
-            lines.append(f"{DIM}{text}{RESET}" if colour else text)
+            text = [f"    {_place(related.location, context)}: {related.message}",
+                    *_quote(related.location, context, "        ")]
+            lines.extend(f"{DIM}{t}{RESET}" if colour else t for t in text)
     counts = Counter(f.severity for f in findings)
     files = _plural(context.files_checked, "file")
     if findings:
