@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -106,17 +107,23 @@ def _common_options(func):
         click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
                      help="Report only findings that are not in this baseline file."),
         click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."),
+        click.option("--message-language", type=click.Choice(["nl", "en"]),
+                     help="Language of the findings (default: the configured message-language, else the rule "
+                          "pack's language)."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=None):
+def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
+         only_files=None):
     from annolint.baseline import read_baseline
     from annolint.engine import check
     from annolint.reporters import ReportContext, render
 
+    if message_language:
+        config = replace(config, message_language=message_language)
     paths = list(paths) or [config.root or Path.cwd()]
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -144,16 +151,16 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_common_options
-def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color):
+def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, message_language):
     """Check the notes in PATHS (files and folders; default: the configured root)."""
     config = _config(config_path, list(paths))
-    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color)
+    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language)
 
 
 @main.command("hook")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @_common_options
-def hook_command(files, config_path, select, ignore, fmt, output, fail_on, baseline_path, color):
+def hook_command(files, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, message_language):
     """For pre-commit: check the whole set, report what involves FILES.
 
     Contradictions span notes, so the configured ``root`` (default: the current
@@ -163,7 +170,8 @@ def hook_command(files, config_path, select, ignore, fmt, output, fail_on, basel
 
     config = _config(config_path, [])
     changed = {display_path(f) for f in files}
-    _run((), config, select, ignore, fmt, output, fail_on, baseline_path, color, only_files=changed)
+    _run((), config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
+         only_files=changed)
 
 
 @main.command("baseline")

@@ -5,6 +5,8 @@ Keys (all optional; paths are relative to the configuration file):
 
 - ``root``: the briefing set's folder, checked as a whole by the pre-commit hook;
 - ``language``: the rule pack, ``nl`` (default) or ``en``;
+- ``message-language``: the language of the findings, ``nl`` or ``en`` (default: the
+  rule pack's language);
 - ``extensions``: file endings to check in folders (default ``.txt``, ``.md``);
 - ``exclude``: glob patterns of files to skip (matched against the path below the
   configuration's folder and the file name);
@@ -34,6 +36,7 @@ LANGUAGES = ("nl", "en")
 class _Settings:
     root: str = ""
     language: str = "nl"
+    message_language: str = ""
     extensions: tuple[str, ...] = (".txt", ".md")
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[str, ...] = ()
@@ -48,6 +51,7 @@ class Config:
     path: Path | None = None  # the file it came from; None for defaults
     root: Path | None = None
     language: str = "nl"
+    message_language: str = ""  # "" : the rule pack's language
     extensions: tuple[str, ...] = (".txt", ".md")
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
@@ -56,6 +60,11 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "warning"
     rule_options: dict[str, Located] = field(default_factory=dict)
+
+    @property
+    def messages(self) -> str:
+        """The language findings are written in."""
+        return self.message_language or self.language
 
     @property
     def base(self) -> Path:
@@ -118,6 +127,9 @@ def load_config(path: Path | None) -> Config:
     if settings.language not in LANGUAGES:
         item = located.value["language"]
         raise ConfigError(item.path, item.line, "language", f"must be one of {', '.join(LANGUAGES)}")
+    if settings.message_language and settings.message_language not in LANGUAGES:
+        item = located.value["message-language"]
+        raise ConfigError(item.path, item.line, "message-language", f"must be one of {', '.join(LANGUAGES)}")
     if settings.fail_on not in SEVERITIES:
         item = located.value["fail-on"]
         raise ConfigError(item.path, item.line, "fail-on", f"must be one of {', '.join(SEVERITIES)}")
@@ -131,6 +143,7 @@ def load_config(path: Path | None) -> Config:
         path=path,
         root=(base / settings.root) if settings.root else None,
         language=settings.language,
+        message_language=settings.message_language,
         extensions=tuple(e if e.startswith(".") else "." + e for e in settings.extensions),
         exclude=settings.exclude,
         rule_dirs=tuple(base / d for d in settings.rule_dirs),

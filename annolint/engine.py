@@ -14,10 +14,11 @@ from pathlib import Path
 from annolint.config import Config
 from annolint.errors import InternalError
 from annolint.findings import Finding, fingerprint
+from annolint.i18n import speaking
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
-from annolint.ruleset import Rule, builtin_rules_dir, load_rules
+from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
 from annolint.sources import discover, read_source
 from annolint.structure import parse_document
@@ -41,7 +42,8 @@ def load_setup(config: Config) -> Setup:
     """The rules and lexicon a configuration asks for (``ConfigError`` on mistakes)."""
     packs = builtin_rules_dir()
     builtin = [packs / "common", packs / config.language]
-    rules = load_rules(builtin + list(config.rule_dirs), config.rule_options, overridable=len(builtin))
+    rules = translated(load_rules(builtin + list(config.rule_dirs), config.rule_options, overridable=len(builtin)),
+                       config.messages, packs)
     lexicon_files = [f for pack in builtin for f in sorted(pack.glob("lexicon*.yaml"))]
     for extra in config.lexicons:
         if not extra.is_file():
@@ -149,9 +151,10 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     # end: the cyclic garbage collector need not walk them again and again (a fifth of
     # the run time on a large set). Unfrozen at the end, so nothing is kept for good.
     try:
-        documents = read_documents(paths, config, setup.lexicon)
-        index = CorpusIndex(documents, setup.lexicon, config.language)
-        findings = run_rules(rules, index)
+        with speaking(config.messages):
+            documents = read_documents(paths, config, setup.lexicon)
+            index = CorpusIndex(documents, setup.lexicon, config.language)
+            findings = run_rules(rules, index)
     finally:
         gc.unfreeze()
     if baseline:

@@ -4,7 +4,8 @@ A rule file holds one rule (a mapping) or a pack (``rules:`` with a list of rule
 Common keys: ``id`` (AL + three digits), ``name`` (kebab-case), ``kind``,
 ``severity`` (error, warning, note), ``message`` (placeholders from the kind),
 ``description``, ``scope``; every other key is a parameter of the kind.
-Files named ``lexicon*.yaml`` are lexicons, not rules.
+Files named ``lexicon*.yaml`` are lexicons and ``messages-*.yaml`` message
+catalogues (``i18n``), not rules.
 """
 
 from __future__ import annotations
@@ -89,26 +90,7 @@ def build_rule(raw: Located, options: Located | None = None) -> Rule:
                           f"'{severity}' must be one of {', '.join(SEVERITIES)}")
     message = _text(mapping, "message", raw)
     module = KINDS[kind]
-    try:
-        parts = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(message)
-                 if f is not None]
-    except ValueError as err:
-        raise ConfigError(raw.path, mapping["message"].line, "message", f"bad placeholder: {err}") from err
-    # A placeholder is a field's name and nothing else: "{text.foo}", "{text[999]}" and
-    # "{text:d}" crash when a finding is written, "{text.__class__.__mro__}" prints
-    # annolint's internals.
-    for f, spec, conversion in parts:
-        if not f.isidentifier() or spec or conversion:
-            written = "{" + f + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            raise ConfigError(raw.path, mapping["message"].line, "message",
-                              f"placeholder {written} must be a plain field name such as {{text}}, with no "
-                              "attribute, index, conversion or format")
-    fields = {f for f, _, _ in parts}
-    unknown = sorted(f for f in fields if f not in module.MESSAGE_FIELDS)
-    if unknown:
-        raise ConfigError(raw.path, mapping["message"].line, "message",
-                          f"unknown placeholder {{{unknown[0]}}}; kind '{kind}' offers "
-                          + ", ".join("{" + f + "}" for f in sorted(module.MESSAGE_FIELDS)))
+    check_message(message, kind, raw.path, mapping["message"].line)
     description = _text(mapping, "description", raw)
     scope_item = mapping.get("scope")
     scope: tuple[str, ...] = ("all",)
@@ -126,6 +108,54 @@ def build_rule(raw: Located, options: Located | None = None) -> Rule:
     return Rule(rule_id, name, kind, severity, message, description.strip(), scope, params, raw.path)
 
 
+def check_message(message: str, kind: str, path, line: int | None, field: str = "message") -> None:
+    """A message template's placeholders must be fields its kind offers (ConfigError)."""
+    module = KINDS[kind]
+    try:
+        parts = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(message)
+                 if f is not None]
+    except ValueError as err:
+        raise ConfigError(path, line, field, f"bad placeholder: {err}") from err
+    # A placeholder is a field's name and nothing else: "{text.foo}", "{text[999]}" and
+    # "{text:d}" crash when a finding is written, "{text.__class__.__mro__}" prints
+    # annolint's internals.
+    for f, spec, conversion in parts:
+        if not f.isidentifier() or spec or conversion:
+            written = "{" + f + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ConfigError(path, line, field,
+                              f"placeholder {written} must be a plain field name such as {{text}}, with no "
+                              "attribute, index, conversion or format")
+    fields = {f for f, _, _ in parts}
+    unknown = sorted(f for f in fields if f not in module.MESSAGE_FIELDS)
+    if unknown:
+        raise ConfigError(path, line, field,
+                          f"unknown placeholder {{{unknown[0]}}}; kind '{kind}' offers "
+                          + ", ".join("{" + f + "}" for f in sorted(module.MESSAGE_FIELDS)))
+
+
+def translated(rules: list[Rule], language: str, builtin: Path) -> list[Rule]:
+    """The built-in rules with their message and description in ``language``, from
+    its catalogue; a user's own rules keep the words they were written in."""
+    from dataclasses import replace
+
+    from annolint.i18n import catalogue
+
+    if language == "en":
+        return rules
+    texts = catalogue(language)
+    inside = str(builtin.resolve())
+    result = []
+    for rule in rules:
+        entry = texts.rules.get(rule.name)
+        if entry is None or not str(Path(rule.source).resolve()).startswith(inside):
+            result.append(rule)
+            continue
+        message = entry.get("message", rule.message)
+        check_message(message, rule.kind, texts.path, None, f"rules.{rule.name}.message")
+        result.append(replace(rule, message=message, description=entry.get("description", rule.description).strip()))
+    return result
+
+
 def _rule_mappings(path: Path) -> list[Located]:
     doc = load_located(path)
     if isinstance(doc.value, dict) and set(doc.value) == {"rules"}:
@@ -139,7 +169,7 @@ def _rule_mappings(path: Path) -> list[Located]:
 def rule_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise ConfigError(folder, None, None, "rule folder does not exist")
-    return sorted(p for p in folder.rglob("*.yaml") if not p.name.startswith("lexicon"))
+    return sorted(p for p in folder.rglob("*.yaml") if not p.name.startswith(("lexicon", "messages-")))
 
 
 def load_rules(folders: list[Path], options: dict[str, Located] | None = None,

@@ -14,6 +14,7 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from annolint.i18n import number as grouped, say
 from annolint.readers import reader_for
 
 DEFAULT_EXTENSIONS = (".txt", ".md")
@@ -120,52 +121,50 @@ def decode(data: bytes) -> tuple[str, str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as err:
             text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
-            problem = (
-                f"not valid UTF-8 (byte {err.start + 1} cannot be read as UTF-8); "
-                "read as Windows-1252 (cp1252), so check accented letters and save "
-                "the file as UTF-8"
-            )
+            problem = say("not valid UTF-8 (byte {byte} cannot be read as UTF-8); read as Windows-1252 (cp1252), "
+                          "so check accented letters and save the file as UTF-8", byte=err.start + 1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding, problem
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return say("this is a named pipe, not a file of text; not read")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return say("this is a device, not a file of text; not read")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return say("this is a socket, not a file of text; not read")
+    return say("this is not a regular file, not a file of text; not read")
 
 
 def read_source(path: Path, shown: str | None = None) -> RawSource:
     """Read one file; every failure becomes a ``problem``, never an exception."""
     shown = shown or display_path(path)
-    too_large = (f"the file is more than the {MAX_FILE_BYTES // 1_048_576} MB a briefing note can be; "
-                 "not checked")
+    too_large = say("the file is more than the {limit} MB a briefing note can be; not checked",
+                    limit=MAX_FILE_BYTES // 1_048_576)
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
             # a named pipe would block the run, a device ("/dev/urandom") never ends
-            return RawSource(shown, "", "", f"this is {_kind(mode)}, not a file of text; not read", readable=False)
+            return RawSource(shown, "", "", _kind(mode), readable=False)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return RawSource(shown, "", "", f"the file is {size / 1_048_576:.1f} MB, more than the "
-                             f"{MAX_FILE_BYTES // 1_048_576} MB a briefing note can be; not checked", readable=False)
+            return RawSource(shown, "", "", say("the file is {size} MB, more than the {limit} MB a briefing note "
+                                                "can be; not checked", size=f"{size / 1_048_576:.1f}",
+                                                limit=MAX_FILE_BYTES // 1_048_576), readable=False)
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # bounded: the file may grow while it is read
         if len(data) > MAX_FILE_BYTES:
             return RawSource(shown, "", "", too_large, readable=False)
     except (OSError, RuntimeError) as err:  # RuntimeError: links that loop
         reason = getattr(err, "strerror", None) or str(err)
-        return RawSource(shown, "", "", f"the file cannot be read ({reason})", readable=False)
+        return RawSource(shown, "", "", say("the file cannot be read ({reason})", reason=reason), readable=False)
     reader = reader_for(path.suffix)
     if reader is not None:
         return checked_lines(reader(data, shown))
     if _looks_binary(data):
         return RawSource(
-            shown, "", "", "this is a binary file, not text; not checked", readable=False
+            shown, "", "", say("this is a binary file, not text; not checked"), readable=False
         )
     text, encoding, problem = decode(data)
     return checked_lines(RawSource(shown, text, encoding, problem))
@@ -176,10 +175,10 @@ def checked_lines(source: RawSource) -> RawSource:
     if not source.readable:
         return source
     if not source.text.strip():
-        return replace(source, problem=source.problem or "the file is empty; nothing to check")
+        return replace(source, problem=source.problem or say("the file is empty; nothing to check"))
     for number, line in enumerate(source.text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
-            return replace(source, text="", readable=False, problem=(
-                f"line {number} is {len(line):,} characters long, more than the "
-                f"{MAX_LINE_CHARS:,} a note's paragraph can be; not checked"))
+            return replace(source, text="", readable=False, problem=say(
+                "line {number} is {length} characters long, more than the {limit} a note's paragraph can be; "
+                "not checked", number=number, length=grouped(len(line)), limit=grouped(MAX_LINE_CHARS)))
     return source

@@ -31,6 +31,7 @@ from pathlib import PurePath
 import yaml
 
 from annolint.dates import date_in_file_name, find_dates
+from annolint.i18n import say
 from annolint.lexicon import Lexicon
 from annolint.model import (
     Asker,
@@ -138,11 +139,13 @@ class _Parser:
                 try:
                     data = yaml.safe_load("\n".join(self.lines[1:end])) or {}
                 except yaml.YAMLError as err:
-                    self.doc.problem = f"the front matter (lines 1-{end + 1}) is not valid YAML: {err}"
+                    self.doc.problem = say("the front matter (lines 1-{end}) is not valid YAML: {error}", end=end + 1,
+                                           error=err)
                     return end + 1
                 except (ValueError, RecursionError) as err:  # "date: 2024-02-30", nesting 3000 deep
-                    what = "nested too deeply" if isinstance(err, RecursionError) else str(err)
-                    self.doc.problem = f"the front matter (lines 1-{end + 1}) cannot be read: {what}"
+                    what = say("nested too deeply") if isinstance(err, RecursionError) else str(err)
+                    self.doc.problem = say("the front matter (lines 1-{end}) cannot be read: {error}", end=end + 1,
+                                           error=what)
                     return end + 1
                 if isinstance(data, dict):
                     self.doc.front_matter = data

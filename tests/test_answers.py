@@ -65,15 +65,17 @@ def test_answers_that_contradict_earlier_ones_are_reported(tmp_path):
     ]
     messages = [f["message"] for f in found]
     assert messages[0] == (
-        "The same question, answered differently: question 1 here (12 June 2024) and question 1 in a.txt "
-        "(6 March 2024) are 100% alike, but 'Nee' here, 'Ja' there. Make the answers agree, or say what changed.")
+        "Dezelfde vraag, een ander antwoord: vraag 1 hier (12 juni 2024) en vraag 1 in a.txt (6 maart "
+        "2024) komen voor 100% overeen, maar hier 'Nee', daar 'Ja'. Zorg dat de antwoorden overeenkomen, "
+        "of vermeld wat er is veranderd.")
     assert messages[1].endswith(
-        "but 'Er is wel aanleiding om de planning van de stalling aan te passen.' here, 'Er is geen aanleiding "
-        "om de planning van de stalling aan te passen.' there. Make the answers agree, or say what changed.")
-    assert "question 4 here (12 June 2024) and question 4 in a.txt (6 March 2024)" in messages[2]
-    assert "'604' here, '640' there" in messages[2]
-    assert messages[5].startswith("This note asks the same question twice, with answers that disagree: question 3 "
-                                  "and question 1 are")
+        "maar hier 'Er is wel aanleiding om de planning van de stalling aan te passen.', daar 'Er is geen aanleiding "
+        "om de planning van de stalling aan te passen.'. Zorg dat de antwoorden overeenkomen, of vermeld wat er is "
+        "veranderd.")
+    assert "vraag 4 hier (12 juni 2024) en vraag 4 in a.txt (6 maart 2024)" in messages[2]
+    assert "hier '604', daar '640'" in messages[2]
+    assert messages[5].startswith("Deze notitie bevat twee keer dezelfde vraag, met antwoorden die elkaar "
+                                  "tegenspreken: vraag 3 en vraag 1 komen voor")
     # Silent: question 2 answered alike three times; September's question 2 ("Nee") agrees with June,
     # the most recent earlier answer to it; the reworded question 4 is matched, not reported for wording.
 
@@ -105,8 +107,8 @@ def test_a_seed_answer_flipped_is_reported_with_both_places(tmp_path):
     found = seed_copy_findings(tmp_path / "polarity", "- Nee, we weten niet om wie dit gaat.",
                                "- Ja, we weten niet om wie dit gaat.", ANSWER_RULES)
     assert places(found) == [("inconsistent-answer", "2_kopie.txt", 73, [("1_origineel.txt", 73)])]
-    assert "question 4 here (3 October 2024) and question 4 in 1_origineel.txt" in found[0]["message"]
-    assert "'Ja' here, 'Nee' there" in found[0]["message"]
+    assert "vraag 4 hier (3 oktober 2024) en vraag 4 in 1_origineel.txt" in found[0]["message"]
+    assert "hier 'Ja', daar 'Nee'" in found[0]["message"]
     found = seed_copy_findings(tmp_path / "negation", "Het gaat hier niet om een wetenschappelijk",
                                "Het gaat hier wel om een wetenschappelijk", ANSWER_RULES)
     assert places(found) == [("inconsistent-answer", "2_kopie.txt", 59, [("1_origineel.txt", 59)])]
@@ -139,4 +141,4 @@ def test_an_earlier_answer_confirms_only_what_it_says_itself(tmp_path):
     write_set(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c, "d.txt": d})
     found = findings(["check", ".", "--select", "inconsistent-answer"], cwd=tmp_path)
     assert places(found) == [("inconsistent-answer", "c.txt", line_of(c, "3 fte"), [("b.txt", line_of(b, "2 fte"))])]
-    assert "'3' here, '2' there" in found[0]["message"]
+    assert "hier '3', daar '2'" in found[0]["message"]

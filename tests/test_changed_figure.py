@@ -19,9 +19,10 @@ def test_a_figure_changed_once_and_kept_is_reported_with_the_notes_that_carry_th
     assert places(found) == [("changed-figure", "c.txt", line_of(c, "24 gesprekken"),
                               [("b.txt", line_of(b, "42")), ("a.txt", line_of(a, "42"))])]
     assert found[0]["message"] == (
-        "A figure changed between versions of the same sentence: '24' here (17 October 2024), '42' in b.txt "
-        "(10 October 2024). If '24' is the update, these notes still say '42': b.txt, a.txt; if not, correct "
-        "this one. About: 'Het bureau heeft 24 gesprekken gevoerd met bewoners'.")
+        "Een getal is veranderd tussen versies van dezelfde zin: hier staat '24' (17 oktober 2024), in "
+        "b.txt (10 oktober 2024) stond '42'. Is '24' de nieuwe stand, dan staat in deze notities nog "
+        "'42': b.txt, a.txt; zo niet, corrigeer dan deze notitie. Betreft: 'Het bureau heeft 24 "
+        "gesprekken gevoerd met bewoners'.")
 
 
 def test_announced_changes_other_years_rounded_counts_and_back_and_forth_are_not_this_rule(tmp_path):
@@ -51,7 +52,8 @@ def test_a_present_state_that_changed_is_reported_as_most_likely_an_update(tmp_p
     found = findings(["check", ".", *RULE], cwd=tmp_path)
     assert places(found) == [("changed-figure", "b.txt", line_of(b, "1.241"), [("a.txt", line_of(a, "1.214"))])]
     assert found[0]["message"] == (
-        "A figure changed between versions of the same sentence: '1.241' here (10 October 2024), '1.214' in a.txt "
-        "(3 October 2024); the sentence gives it as the present state ('Op dit moment'), so most likely an update. "
-        "If '1.241' is the update, these notes still say '1.214': a.txt; if not, correct this one. About: 'Op dit "
-        "moment zijn 1.241 woningen aangesloten op het warmtenet'.")
+        "Een getal is veranderd tussen versies van dezelfde zin: hier staat '1.241' (10 oktober 2024), in"
+        " a.txt (3 oktober 2024) stond '1.214'; de zin geeft het als de huidige stand ('Op dit moment'), "
+        "dus waarschijnlijk een actualisering. Is '1.241' de nieuwe stand, dan staat in deze notities nog"
+        " '1.214': a.txt; zo niet, corrigeer dan deze notitie. Betreft: 'Op dit moment zijn 1.241 "
+        "woningen aangesloten op het warmtenet'.")

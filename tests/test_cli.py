@@ -17,7 +17,7 @@ def test_exit_0_when_clean_and_1_with_findings(tmp_path):
     write_set(tmp_path, {"note.txt": NOTE})
     result = run(["check", "note.txt"], cwd=tmp_path)
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith("note.txt:7:3: AL010 [placeholder] Unfinished text: 'TODO'")
+    assert result.stdout.splitlines()[0].startswith("note.txt:7:3: AL010 [placeholder] Onafgemaakte tekst: 'TODO'")
     assert result.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 1 file."
 
 
@@ -125,7 +125,7 @@ def test_baseline_reports_only_new_findings(tmp_path):
     write_set(tmp_path, {"note.txt": NOTE.replace("Kernboodschap\n", "Kernboodschap\n\n- Een nieuwe zin.\n")
                          + "- XXX woningen\n"})
     found = findings(["check", "note.txt", "--baseline", "baseline.json"], cwd=tmp_path)
-    assert [(f["location"]["line"], f["message"][:22]) for f in found] == [(11, "Unfinished text: 'XXX'")]
+    assert [(f["location"]["line"], f["message"][:25]) for f in found] == [(11, "Onafgemaakte tekst: 'XXX'")]
     write_set(tmp_path, {"broken.json": "{"})
     assert run(["check", "note.txt", "--baseline", "broken.json"], cwd=tmp_path).exit_code == 2
 

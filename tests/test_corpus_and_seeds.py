@@ -77,30 +77,33 @@ def test_corpus_reports_every_planted_issue_and_nothing_else():
     assert related[("corpus/09_commissie-wonen-november.txt", 40)] == [("07_commissie-wonen-oktober.txt", 56)]
     assert related[("corpus/08_actualiteit-zonder-datum.txt", 32)] == [("08_actualiteit-zonder-datum.txt", 22)]
     assert messages[("corpus/05_commissie-wonen-juni.txt", 24)] == (
-        "The same question, answered differently: question 1 here (20 June 2024) and question 1 in "
-        "corpus/01_commissie-wonen-januari.txt (18 January 2024) are 100% alike, but 'Nee' here, 'Ja' there. "
-        "Make the answers agree, or say what changed.")
+        "Dezelfde vraag, een ander antwoord: vraag 1 hier (20 juni 2024) en vraag 1 in "
+        "corpus/01_commissie-wonen-januari.txt (18 januari 2024) komen voor 100% overeen, maar hier "
+        "'Nee', daar 'Ja'. Zorg dat de antwoorden overeenkomen, of vermeld wat er is veranderd.")
     assert related[("corpus/06_gemeenteraad-september.txt", 40)] == [
         ("06_gemeenteraad-september-mondelinge-vragen.txt", 17)]
     assert messages[("corpus/2024-05-30_commissie-wonen.txt", 29)] == (
-        "A figure differs: 'dertien' here (30 May 2024), but 'twaalf' in corpus/06_gemeenteraad-september.txt "
-        "(26 September 2024) and 1 other note: the same sentence with another figure. About: 'Er zijn dertien "
-        "klachten binnengekomen over geluidsoverlast tijdens de werkzaamheden'. Check which is right and use it "
-        "everywhere.")
+        "Een getal wijkt af: hier 'dertien' (30 mei 2024), maar 'twaalf' in corpus/06_gemeenteraad-"
+        "september.txt (26 september 2024) en in 1 andere notitie: dezelfde zin met een ander getal. "
+        "Betreft: 'Er zijn dertien klachten binnengekomen over geluidsoverlast tijdens de werkzaamheden'."
+        " Controleer welk getal klopt en gebruik dat overal.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 21)].startswith(
-        "A promise moved: this note (26 September 2024) says 'medio 2026' (May–August 2026), but "
-        "corpus/02_gemeenteraad-maart.txt (7 March 2024) said 'eind 2025' (September–December 2025): "
-        "about 4 months later.")
+        "Een toezegging is verschoven: in deze notitie (26 september 2024) staat 'medio 2026' (mei–augustus 2026), "
+        "maar in corpus/02_gemeenteraad-maart.txt (7 maart 2024) stond 'eind 2025' (september–december 2025): "
+        "ongeveer 4 maanden later.")
     assert messages[("corpus/09_commissie-wonen-november.txt", 12)] == (
-        "An expired promise: this note (28 November 2024) still says 'voor de zomer 2024' (before 13 July 2024), "
-        "which ended about 5 months before the note's date. Say what happened or give the new date.")
+        "Een verlopen toezegging: in deze notitie (28 november 2024) staat nog 'voor de zomer 2024' (vóór"
+        " 13 juli 2024), maar die periode was ongeveer 5 maanden vóór de datum van de notitie al voorbij."
+        " Vermeld wat er is gebeurd of noem de nieuwe datum.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 3)] == (
-        "This name is written 2 ways in the set: 'De Wit' 11×, 'de Wit' 1×. Use 'De Wit' everywhere.")
+        "Deze naam wordt in de notities op 2 manieren geschreven: 'De Wit' 11×, 'de Wit' 1×. Gebruik "
+        "overal 'De Wit'.")
     assert messages[("corpus/06_gemeenteraad-september.txt", 13)] == (
-        "This name is written 2 ways in the set: 'Stichting Warmte Oosterpolder' 9×, 'Warmte Oostpolder' 1×. "
-        "Use 'Stichting Warmte Oosterpolder' everywhere.")
+        "Deze naam wordt in de notities op 2 manieren geschreven: 'Stichting Warmte Oosterpolder' 9×, "
+        "'Warmte Oostpolder' 1×. Gebruik overal 'Stichting Warmte Oosterpolder'.")
     assert messages[("corpus/01_commissie-wonen-januari.txt", 19)].startswith(
-        "This name is written 2 ways in the set: 'Woonwijzer Energie' 13×, 'Energieloket' 2× (former name).")
+        "Deze naam wordt in de notities op 2 manieren geschreven: 'Woonwijzer Energie' 13×, 'Energieloket' 2× "
+        "(oude naam).")
 
 
 def test_corpus_readme_lists_each_detected_finding():
@@ -146,10 +149,12 @@ def test_seeds_findings_exactly():
     messages = {(f["location"]["path"].rsplit("/", 1)[1], f["location"]["line"]): f["message"] for f in found}
     # Dutch writes the particle with a capital when no first name precedes it (Taalunie)
     assert messages[("001_e15b973d5130aa65.txt", 5)] == (
-        "This name is written 2 ways in the set: 'Van Buren' 2×, 'van Buren' 3×. Use 'Van Buren' everywhere.")
+        "Deze naam wordt in de notities op 2 manieren geschreven: 'Van Buren' 2×, 'van Buren' 3×. Gebruik"
+        " overal 'Van Buren'.")
     # the institute is Verwey-Jonker: the hyphenated form is in two notes
     assert messages[("001_e15b973d5130aa65.txt", 49)] == (
-        "This name is written 4 ways in the set: 'Verwey-Jonker' 9×, 'Verwey Jonker' 18×, "
-        "'Verwey-jonker' 1×, 'verwey jonker' 1×. Use 'Verwey-Jonker' everywhere.")
+        "Deze naam wordt in de notities op 4 manieren geschreven: 'Verwey-Jonker' 9×, 'Verwey Jonker' "
+        "18×, 'Verwey-jonker' 1×, 'verwey jonker' 1×. Gebruik overal 'Verwey-Jonker'.")
     assert messages[("001_e15b973d5130aa65.txt", 195)] == (
-        "This name is written 2 ways in the set: 'Van Pijpen' 1×, 'van Pijpen' 2×. Use 'Van Pijpen' everywhere.")
+        "Deze naam wordt in de notities op 2 manieren geschreven: 'Van Pijpen' 1×, 'van Pijpen' 2×. "
+        "Gebruik overal 'Van Pijpen'.")

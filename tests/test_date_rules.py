@@ -75,23 +75,25 @@ def test_messages_name_both_sides_and_the_shift(tmp_path):
     write_set(tmp_path, SET)
     messages = [f["message"] for f in findings(["check", ".", *DATE_RULES], cwd=tmp_path)]
     assert messages[0] == (
-        "A promise moved: this note (10 October 2024) says 'in het najaar' (September–November 2024), "
-        "but a_januari.txt (15 January 2024) said 'voor de zomer 2024' (before 13 July 2024): about 2 months "
-        "later. Taken for one promise: the same sentence with another date. About: 'Het Actieplan "
-        "Fietsparkeren sturen we in het najaar naar de raad'. If the delay is "
-        "real, say so in the note; otherwise correct one of them.")
+        "Een toezegging is verschoven: in deze notitie (10 oktober 2024) staat 'in het najaar' "
+        "(september–november 2024), maar in a_januari.txt (15 januari 2024) stond 'voor de zomer 2024' "
+        "(vóór 13 juli 2024): ongeveer 2 maanden later. Opgevat als dezelfde toezegging: dezelfde zin met"
+        " een andere datum. Betreft: 'Het Actieplan Fietsparkeren sturen we in het najaar naar de raad'. "
+        "Gaat het echt om uitstel, vermeld dat dan in de notitie; zo niet, corrigeer een van beide.")
     assert messages[1].startswith(
-        "A promise moved: this note (10 October 2024) says 'in december' (December 2024), but a_januari.txt "
-        "(15 January 2024) said 'uiterlijk in maart 2024' (before 1 April 2024): about 8 months later.")
+        "Een toezegging is verschoven: in deze notitie (10 oktober 2024) staat 'in december' (december 2024), maar "
+        "in a_januari.txt (15 januari 2024) stond 'uiterlijk in maart 2024' (vóór 1 april 2024): ongeveer 8 maanden "
+        "later.")
     assert messages[2].startswith(
-        "Two dates for one thing: '9 oktober' (9 October 2024) here, '2 oktober' (2 October 2024) earlier in "
-        "this note.")
+        "Twee datums voor hetzelfde: hier staat '9 oktober' (9 oktober 2024), maar '2 oktober' (2 oktober 2024) "
+        "eerder in deze notitie.")
     assert messages[3].startswith(
-        "Two dates for one thing: 'op 3 oktober' (3 October 2024) here, 'op 1 oktober' (1 October 2024) in "
-        "b_oktober.txt, a note of the same date.")
+        "Twee datums voor hetzelfde: hier staat 'op 3 oktober' (3 oktober 2024), maar 'op 1 oktober' (1 oktober "
+        "2024) in b_oktober.txt, een notitie van dezelfde datum.")
     assert messages[4] == (
-        "An expired promise: this note (2 December 2024) still says 'voor de zomer 2024' (before 13 July "
-        "2024), which ended about 5 months before the note's date. Say what happened or give the new date.")
+        "Een verlopen toezegging: in deze notitie (2 december 2024) staat nog 'voor de zomer 2024' (vóór "
+        "13 juli 2024), maar die periode was ongeveer 5 maanden vóór de datum van de notitie al voorbij. "
+        "Vermeld wat er is gebeurd of noem de nieuwe datum.")
 
 
 def test_the_same_promise_repeated_is_silent(tmp_path):
@@ -151,9 +153,9 @@ def test_seeds_bestuursopdracht_shift():
         ("shifted-deadline", "003_63c184dd3d99bfd8.txt", 409, [("004_22fb1aa4b1456c68.txt", 50)]),
     ]
     assert found[1]["message"].startswith(
-        "A promise moved: this note (18 September 2024) says 'in het najaar' (September–November 2024), but "
-        "../shared/seeds/004_22fb1aa4b1456c68.txt (22 January 2024) said 'voor de zomer 2024' (before 13 July "
-        "2024): about 2 months later.")
+        "Een toezegging is verschoven: in deze notitie (18 september 2024) staat 'in het najaar' (september–november "
+        "2024), maar in ../shared/seeds/004_22fb1aa4b1456c68.txt (22 januari 2024) stond 'voor de zomer 2024' (vóór "
+        "13 juli 2024): ongeveer 2 maanden later.")
 
 
 def test_a_councils_own_recess_calendar_comes_from_a_lexicon_file(tmp_path):
@@ -170,7 +172,7 @@ def test_a_councils_own_recess_calendar_comes_from_a_lexicon_file(tmp_path):
     found = findings(["check", "a.txt", "b.txt", *DATE_RULES], cwd=tmp_path)
     assert [(f["name"], f["location"]["path"], f["location"]["line"]) for f in found] == [
         ("shifted-deadline", "b.txt", 8)]
-    assert "'na het zomerreces' (from 7 October 2024 on)" in found[0]["message"]
+    assert "'na het zomerreces' (vanaf 7 oktober 2024)" in found[0]["message"]
 
 
 def test_a_bad_time_lexicon_names_file_line_and_field(tmp_path):
@@ -263,7 +265,7 @@ def test_a_note_whose_latest_date_is_a_deadline_after_the_whole_set_takes_the_se
     })
     found = findings(["check", ".", "--select", "document-date"], cwd=tmp_path)
     assert [(f["location"]["path"], f["location"]["line"], f["message"]) for f in found] == [
-        ("concept.txt", 7, "The date of this note is uncertain: no meeting date in the header, and the latest date "
-                           "in the text, '31 december 2026', lies after every dated note of the set; assumed "
-                           "2025-10-30, the date of b.txt, the latest note. Add 'date: YYYY-MM-DD' front matter "
-                           "or the meeting date to the header.")]
+        ("concept.txt", 7, "De datum van deze notitie is onzeker: geen vergaderdatum in de kop, en de laatste datum "
+                           "in de tekst, '31 december 2026', ligt na elke gedateerde notitie van de set; aangenomen "
+                           "is 2025-10-30, de datum van b.txt, de laatste notitie. Zet bovenaan de notitie 'date: "
+                           "JJJJ-MM-DD' (front matter), of neem de vergaderdatum op in de kop.")]

@@ -57,13 +57,13 @@ def test_reports_exactly_the_figures_that_cannot_both_be_true(tmp_path):
     ]
     messages = [f["message"] for f in found]
     assert messages[0] == (
-        "A figure differs: '604' here (6 March 2024), but '640' in c.txt (12 June 2024) and 1 other note: the "
-        "same sentence with another figure. About: 'Op dit moment staan er 604 fietsen in de stalling'. Check "
-        "which is right and use it everywhere.")
-    assert messages[1].startswith("A figure differs: 'dertien' here (6 March 2024), but 'twaalf' in a.txt "
-                                  "(15 January 2024): the same sentence with another figure.")
-    assert messages[2].startswith("A figure differs: '76%' here (12 June 2024), but '81%' in this note and 1 "
-                                  "other note: the same quantity in other words (both about 'tevreden', "
+        "Een getal wijkt af: hier '604' (6 maart 2024), maar '640' in c.txt (12 juni 2024) en in 1 andere"
+        " notitie: dezelfde zin met een ander getal. Betreft: 'Op dit moment staan er 604 fietsen in de "
+        "stalling'. Controleer welk getal klopt en gebruik dat overal.")
+    assert messages[1].startswith("Een getal wijkt af: hier 'dertien' (6 maart 2024), maar 'twaalf' in a.txt "
+                                  "(15 januari 2024): dezelfde zin met een ander getal.")
+    assert messages[2].startswith("Een getal wijkt af: hier '76%' (12 juni 2024), maar '81%' in deze notitie en "
+                                  "in 1 andere notitie: dezelfde grootheid in andere woorden (beide over 'tevreden', "
                                   "'gebruikers').")
     # Silent: "ca. 2,4 miljoen" against 2,45 and "tussen 2,3 en 2,5 miljoen" (vague figures agree); the
     # target 85% against the measured 81%; 2023 against 2024; 700 then 750 plekken (an update); the
@@ -129,13 +129,13 @@ def test_one_reference_day_in_other_words_is_one_quantity(tmp_path):
 def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
     found = seed_copy_findings(tmp_path / "number", "met 53 personen", "met 35 personen", RULE)
     assert places(found) == [("2_kopie.txt", 43, [("1_origineel.txt", 43)])]
-    assert found[0]["message"].startswith("A figure differs: '35' here (3 October 2024), but '53' in "
-                                          "1_origineel.txt (3 October 2024)")
+    assert found[0]["message"].startswith("Een getal wijkt af: hier '35' (3 oktober 2024), maar '53' in "
+                                          "1_origineel.txt (3 oktober 2024)")
     found = seed_copy_findings(tmp_path / "word", "voor de dertien medewerkers die", "voor de veertien medewerkers die",
                                RULE)
     # line 45 of the copy repeats "dertien medewerkers": it sides with the original
     assert places(found) == [("2_kopie.txt", 27, [("2_kopie.txt", 45), ("1_origineel.txt", 27)])]
-    assert found[0]["message"].startswith("A figure differs: 'veertien' here (3 October 2024), but 'dertien'")
+    assert found[0]["message"].startswith("Een getal wijkt af: hier 'veertien' (3 oktober 2024), maar 'dertien'")
 
 
 @needs_seeds

@@ -22,9 +22,9 @@ def test_a_copied_sentence_that_lost_its_negation_is_reported(tmp_path):
          [("b.txt", line_of(later, "stijgen in 2025 niet"))]),
     ]
     assert found[0]["message"] == (
-        "A statement flipped: 'Een wijziging van het omgevingsplan is wel nodig voor de units' here, but 'Een "
-        "wijziging van het omgevingsplan is niet nodig voor de units' in a.txt (3 July 2025). The same sentence "
-        "says the opposite; correct one of them.")
+        "Een uitspraak is omgedraaid: hier staat 'Een wijziging van het omgevingsplan is wel nodig voor "
+        "de units', maar in a.txt (3 juli 2025) staat 'Een wijziging van het omgevingsplan is niet nodig "
+        "voor de units'. Dezelfde zin zegt nu het tegenovergestelde; corrigeer een van beide.")
 
 
 def test_agreeing_copies_questions_answers_and_short_sentences_stay_silent(tmp_path):

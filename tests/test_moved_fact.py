@@ -28,10 +28,11 @@ def test_a_past_event_moved_in_a_later_version_is_reported_with_both_sides(tmp_p
         ("moved-fact", "b.txt", line_of(later, "20 november"), [("a.txt", line_of(first, "13 oktober"))]),
     ]
     assert found[0]["message"] == (
-        "A dated fact moved between versions: this note (10 October 2024) says 'op 17 oktober' (17 October "
-        "2023), but a.txt (3 October 2024) said 'op 17 september' (17 September 2024) in the same sentence. "
-        "About: 'De raadsbrief over de warmtetarieven is op 17 oktober verstuurd'. Something that already "
-        "happened cannot move; correct one of them, or say in the note that the earlier date was wrong.")
+        "Een feit heeft tussen twee versies een andere datum gekregen: in deze notitie (10 oktober 2024) "
+        "staat 'op 17 oktober' (17 oktober 2023), maar in a.txt (3 oktober 2024) stond in dezelfde zin "
+        "'op 17 september' (17 september 2024). Betreft: 'De raadsbrief over de warmtetarieven is op 17 "
+        "oktober verstuurd'. Wat al gebeurd is, kan niet verschuiven; corrigeer een van beide, of vermeld"
+        " in de notitie dat de eerdere datum niet klopte.")
 
 
 def test_versions_that_agree_promises_periods_frames_and_announced_changes_stay_silent(tmp_path):

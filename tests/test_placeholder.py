@@ -53,18 +53,18 @@ def test_placeholders_are_reported_with_place_and_text(tmp_path):
     ]
     messages = [f["message"].split(" (")[0] for f in found]
     assert messages == [
-        "Unfinished text: '(moet nog update)'",
-        "Unfinished text: 'PM'",
-        "Unfinished text: 'TODO'",
-        "Unfinished text: 'XXX'",
-        "Unfinished text: '[Melden](#)'",
-        "Unfinished text: '[...]'",
-        "Unfinished text: '-'",
-        "Unfinished text: 'Aanvullen met reactie wethouder'",
-        "Unfinished text: '- 1...', '- 2.', '- 3..'",
-        "Unfinished text: 'etc'",
+        "Onafgemaakte tekst: '(moet nog update)'",
+        "Onafgemaakte tekst: 'PM'",
+        "Onafgemaakte tekst: 'TODO'",
+        "Onafgemaakte tekst: 'XXX'",
+        "Onafgemaakte tekst: '[Melden](#)'",
+        "Onafgemaakte tekst: '[...]'",
+        "Onafgemaakte tekst: '-'",
+        "Onafgemaakte tekst: 'Aanvullen met reactie wethouder'",
+        "Onafgemaakte tekst: '- 1...', '- 2.', '- 3..'",
+        "Onafgemaakte tekst: 'etc'",
     ]
-    assert "3 numbered items with no text" in found[8]["message"]
+    assert "3 genummerde punten zonder tekst" in found[8]["message"]
     assert found[8]["location"]["end_line"] == 29
     assert (found[0]["location"]["column"], found[0]["location"]["end_column"]) == (45, 62)
 
@@ -102,7 +102,7 @@ def test_stand_in_brackets_and_queries_to_the_writer_are_reported_brackets_with_
     write_set(tmp_path, {"note.txt": text})
     found = findings(["check", "note.txt", "--select", "placeholder"], cwd=tmp_path)
     assert [(f["location"]["line"], f["message"].split(" (")[0]) for f in found] == [
-        (7, "Unfinished text: '[aantal invullen]'"),
-        (8, "Unfinished text: '(navragen bij Vastgoed: aanbesteed of niet?)'"),
-        (9, "Unfinished text: '[percentage]'"),
+        (7, "Onafgemaakte tekst: '[aantal invullen]'"),
+        (8, "Onafgemaakte tekst: '(navragen bij Vastgoed: aanbesteed of niet?)'"),
+        (9, "Onafgemaakte tekst: '[percentage]'"),
     ]

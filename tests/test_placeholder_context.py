@@ -35,14 +35,14 @@ def test_stand_ins_and_notes_to_the_writer_are_reported(tmp_path):
     found = placeholders(tmp_path, UNFINISHED)
     assert triples(found) == [("placeholder", "note.txt", line) for line in range(7, 15)]
     assert [f["message"].split(" (")[0] for f in found] == [
-        "Unfinished text: 'PM'",
-        "Unfinished text: 'PM'",
-        "Unfinished text: '???'",
-        "Unfinished text: '(moet nog worden uitgewerkt)'",
-        "Unfinished text: 'Moet nog worden aangevuld'",
-        "Unfinished text: 'xx'",
-        "Unfinished text: 'Kaart toevoegen'",
-        "Unfinished text: '+KAART TOEVOEGEN'",
+        "Onafgemaakte tekst: 'PM'",
+        "Onafgemaakte tekst: 'PM'",
+        "Onafgemaakte tekst: '???'",
+        "Onafgemaakte tekst: '(moet nog worden uitgewerkt)'",
+        "Onafgemaakte tekst: 'Moet nog worden aangevuld'",
+        "Onafgemaakte tekst: 'xx'",
+        "Onafgemaakte tekst: 'Kaart toevoegen'",
+        "Onafgemaakte tekst: '+KAART TOEVOEGEN'",
     ]
 
 

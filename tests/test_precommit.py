@@ -47,5 +47,5 @@ def test_hook_blocks_only_on_findings_involving_changed_files(tmp_path):
     involved = _pre_commit(repo, "b.txt")
     assert involved.returncode == 1
     assert "b.txt:7:7: AL011 [inconsistent-spelling]" in involved.stdout
-    assert "a.txt:7:7: preferred form 'Instituut Berg-Meijer' here" in involved.stdout
+    assert "a.txt:7:7: voorkeursvorm 'Instituut Berg-Meijer' hier" in involved.stdout
     assert "TODO" not in involved.stdout  # a.txt's own placeholder does not block b.txt

@@ -1,10 +1,12 @@
 """Reporters: SARIF validated against the official 2.1.0 schema, golden text output."""
 
 import json
+import os
 from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from conftest import CORPUS, ROOT, SEEDS, needs_seeds, run
 
@@ -55,13 +57,26 @@ def test_seeds_sarif_is_valid(tmp_path):
     assert len(log["runs"][0]["results"]) == 22
 
 
-def test_text_report_matches_golden_output():
-    """Byte-identical output for the corpus: deterministic, and reviewed by eye once."""
-    result = run(["check", "corpus", "--no-color"], cwd=ROOT)
-    golden = (GOLDEN / "corpus.txt").read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_text_report_matches_golden_output(language):
+    """Byte-identical output for the corpus in both message languages: deterministic,
+    and reviewed by eye once. The Dutch pack speaks Dutch unless told otherwise."""
+    chosen = [] if language == "nl" else ["--message-language", "en"]
+    result = run(["check", "corpus", "--no-color", *chosen], cwd=ROOT)
+    golden = (GOLDEN / f"corpus.{language}.txt").read_text(encoding="utf-8")
     assert result.stdout == golden
-    again = run(["check", "corpus", "--no-color"], cwd=ROOT)
+    again = run(["check", "corpus", "--no-color", *chosen], cwd=ROOT)
     assert again.stdout == result.stdout
+
+
+@needs_seeds
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_seeds_text_report_matches_golden_output(language):
+    """The five real notes: every word of the Dutch report Dutch (periods, months,
+    shifts, reasons), and the English one as it was before messages were translated."""
+    chosen = [] if language == "nl" else ["--message-language", "en"]
+    result = run(["check", os.path.relpath(SEEDS, ROOT), "--no-color", *chosen], cwd=ROOT)
+    assert result.stdout == (GOLDEN / f"seeds.{language}.txt").read_text(encoding="utf-8")
 
 
 def test_colour_only_when_asked():

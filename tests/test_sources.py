@@ -19,12 +19,12 @@ def test_binary_cp1252_empty_files_beside_good_notes(tmp_path):
     found = findings(["check", "."], cwd=tmp_path)
     by_file = {(f["name"], f["location"]["path"]): f["message"] for f in found}
     assert by_file[("read-error", "image.md")] == (
-        "This file was not read as it should be: this is a binary file, not text; not checked.")
+        "Dit bestand kon niet goed worden gelezen: dit is een binair bestand, geen tekst; niet gecontroleerd.")
     assert by_file[("read-error", "leeg.txt")] == (
-        "This file was not read as it should be: the file is empty; nothing to check.")
+        "Dit bestand kon niet goed worden gelezen: het bestand is leeg; niets te controleren.")
     assert by_file[("read-error", "oud.txt")].startswith(
-        "This file was not read as it should be: not valid UTF-8 (byte 72 cannot be read as UTF-8); "
-        "read as Windows-1252 (cp1252)")
+        "Dit bestand kon niet goed worden gelezen: geen geldige UTF-8 (byte 72 is niet als UTF-8 te lezen); "
+        "gelezen als Windows-1252 (cp1252)")
     # the cp1252 note is still checked (the list below), its accents read right
     assert "- Café De Zon is geïnformeerd. TODO" in read_source(tmp_path / "oud.txt").text
     assert triples(found) == [
@@ -41,7 +41,7 @@ def test_bom_crlf_and_long_lines(tmp_path):
     found = findings(["check", "."], cwd=tmp_path)
     assert triples(found) == [("placeholder", "bom.txt", 7), ("read-error", "long.txt", 1)]
     long_message = next(f["message"] for f in found if f["location"]["path"] == "long.txt")
-    assert "line 3 is 30,002 characters long" in long_message
+    assert "regel 3 is 30.002 tekens lang" in long_message
     bom = next(f for f in found if f["location"]["path"] == "bom.txt")
     assert (bom["location"]["line"], bom["location"]["column"]) == (7, 3)
 
@@ -69,10 +69,10 @@ def test_front_matter_that_yaml_cannot_turn_into_values_is_a_read_error_for_that
     found = findings(["check", "."], cwd=tmp_path)
     by_file = {(f["name"], f["location"]["path"]): f["message"] for f in found}
     assert by_file[("read-error", "datum.md")] == (
-        "This file was not read as it should be: the front matter (lines 1-3) cannot be read: day is out "
+        "Dit bestand kon niet goed worden gelezen: de front matter (regels 1-3) kan niet worden gelezen: day is out "
         "of range for month.")
     assert by_file[("read-error", "diep.md")] == (
-        "This file was not read as it should be: the front matter (lines 1-3) cannot be read: nested too deeply.")
+        "Dit bestand kon niet goed worden gelezen: de front matter (regels 1-3) kan niet worden gelezen: te diep genest.")
     assert triples(found) == [
         ("read-error", "datum.md", 1), ("placeholder", "datum.md", 10), ("read-error", "diep.md", 1),
         ("placeholder", "diep.md", 10), ("placeholder", "good.txt", 7),
@@ -97,11 +97,11 @@ def test_pipes_devices_link_loops_and_undecodable_names_never_stop_the_run(tmp_p
     found = findings(["check", "."], cwd=tmp_path)
     by_file = {(f["name"], f["location"]["path"]): f["message"] for f in found}
     assert by_file[("read-error", "pijp.txt")] == (
-        "This file was not read as it should be: this is a named pipe, not a file of text; not read.")
+        "Dit bestand kon niet goed worden gelezen: dit is een named pipe, geen tekstbestand; niet gelezen.")
     assert by_file[("read-error", "nul.md")] == (
-        "This file was not read as it should be: this is a device, not a file of text; not read.")
+        "Dit bestand kon niet goed worden gelezen: dit is een apparaat, geen tekstbestand; niet gelezen.")
     assert by_file[("read-error", "lus-a.txt")].startswith(
-        "This file was not read as it should be: the file cannot be read (")
+        "Dit bestand kon niet goed worden gelezen: het bestand kan niet worden gelezen (")
     assert triples(found) == [
         ("placeholder", "caf\N{REPLACEMENT CHARACTER}.txt", 7), ("placeholder", "good.txt", 7),
         ("read-error", "lus-a.txt", 1), ("read-error", "lus-b.txt", 1), ("read-error", "nul.md", 1),

@@ -50,19 +50,19 @@ def test_variant_groups_are_reported_once_each_with_all_places(tmp_path):
     ]
     dam, berg, thuiszorg = found
     # "Van Dam opent …" at the start of a sentence (c.txt:8) is no evidence either way
-    assert dam["message"] == ("This name is written 2 ways in the set: 'Van Dam' 2×, 'van Dam' 1×. "
-                              "Use 'Van Dam' everywhere.")
+    assert dam["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Van Dam' 2×, 'van Dam' 1×. "
+                              "Gebruik overal 'Van Dam'.")
     assert dam["location"] == {"path": "b.txt", "line": 1, "column": 26, "end_line": 1, "end_column": 33}
     assert [(r["location"]["path"], r["location"]["line"]) for r in dam["related"]] == [
         ("a.txt", 1), ("c.txt", 1)]
-    assert berg["message"] == ("This name is written 3 ways in the set: 'Instituut Berg-Meijer' 2×, "
+    assert berg["message"] == ("Deze naam wordt in de notities op 3 manieren geschreven: 'Instituut Berg-Meijer' 2×, "
                                "'Instituut Berg Meijer' 1×, 'instituut berg meijer' 1×. "
-                               "Use 'Instituut Berg-Meijer' everywhere.")
+                               "Gebruik overal 'Instituut Berg-Meijer'.")
     # the other variant first, then the preferred form (in this note, then elsewhere)
     assert [(r["location"]["path"], r["location"]["line"]) for r in berg["related"]] == [
         ("b.txt", 8), ("a.txt", 7), ("a.txt", 10)]
-    assert thuiszorg["message"] == ("This name is written 2 ways in the set: 'Stichting Thuiszorg Noord' 2×, "
-                                    "'Stichting Thuiszrog Noord' 1×. Use 'Stichting Thuiszorg Noord' everywhere.")
+    assert thuiszorg["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Stichting Thuiszorg Noord' 2×, "
+                                    "'Stichting Thuiszrog Noord' 1×. Gebruik overal 'Stichting Thuiszorg Noord'.")
 
 
 def test_consistent_names_common_nouns_and_sentence_starts_are_silent(tmp_path):
@@ -80,8 +80,8 @@ def test_configured_former_name_is_reported(tmp_path):
     })
     found = findings(["check", ".", "--select", "AL011"], cwd=tmp_path)
     assert triples(found) == [("inconsistent-spelling", "a.txt", 7)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'Wijkpunt Zorg' 1×, "
-                                   "'Zorgloket' 1× (former name). Use 'Wijkpunt Zorg' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Wijkpunt Zorg' 1×, "
+                                   "'Zorgloket' 1× (oude naam). Gebruik overal 'Wijkpunt Zorg'.")
 
 
 def test_english_pack_reports_name_variants(tmp_path):
@@ -114,4 +114,4 @@ def test_a_rare_one_letter_slip_of_a_short_frequent_name_is_reported(tmp_path):
     write_set(tmp_path, {"a.txt": text})
     found = findings(["check", ".", "--select", "inconsistent-spelling"], cwd=tmp_path)
     assert [(f["location"]["line"], f["message"]) for f in found] == [
-        (13, "This name is written 2 ways in the set: 'Beekdal' 6×, 'Beekdaal' 1×. Use 'Beekdal' everywhere.")]
+        (13, "Deze naam wordt in de notities op 2 manieren geschreven: 'Beekdal' 6×, 'Beekdaal' 1×. Gebruik overal 'Beekdal'.")]

@@ -45,14 +45,14 @@ def test_particle_case_follows_the_dutch_rule_and_hyphen_wins_with_support(tmp_p
     dam, berg = found
     # without a first name Dutch writes "wethouder Van Dam": the rule, not the majority;
     # "Jan van Dam" (b.txt:7) is another context and is not compared
-    assert dam["message"] == ("This name is written 2 ways in the set: 'Van Dam' 1×, 'van Dam' 4×. "
-                              "Use 'Van Dam' everywhere.")
+    assert dam["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Van Dam' 1×, 'van Dam' 4×. "
+                              "Gebruik overal 'Van Dam'.")
     # the other places of the variant first, then the preferred form
     assert [(r["location"]["path"], r["location"]["line"]) for r in dam["related"]] == [
         ("a.txt", 7), ("b.txt", 1), ("d.txt", 1), ("c.txt", 1)]
     # the hyphenated form is in two notes, as many as the spaced one: it is preferred
-    assert berg["message"] == ("This name is written 2 ways in the set: 'Instituut Berg-Meijer' 2×, "
-                               "'Instituut Berg Meijer' 3×. Use 'Instituut Berg-Meijer' everywhere.")
+    assert berg["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Instituut Berg-Meijer' 2×, "
+                               "'Instituut Berg Meijer' 3×. Gebruik overal 'Instituut Berg-Meijer'.")
 
 
 def test_particle_after_an_initial_is_compared_with_its_own_context_only(tmp_path):
@@ -61,8 +61,8 @@ def test_particle_after_an_initial_is_compared_with_its_own_context_only(tmp_pat
     c = HEAD.format(name="Van Dam", date="8 april 2024") + "- Het rapport van J. van Dam is klaar.\n"
     found = spelling(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c})
     assert triples(found) == [("inconsistent-spelling", "b.txt", 7)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'van Dam' 2×, 'Van Dam' 1×. "
-                                   "Use 'van Dam' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'van Dam' 2×, 'Van Dam' 1×. "
+                                   "Gebruik overal 'van Dam'.")
 
 
 def test_a_single_note_with_the_hyphen_does_not_outvote_the_rest(tmp_path):
@@ -70,7 +70,7 @@ def test_a_single_note_with_the_hyphen_does_not_outvote_the_rest(tmp_path):
     b = HEAD.format(name="van Dam", date="4 maart 2024") + "- Instituut Berg-Meijer presenteert in maart.\n"
     found = spelling(tmp_path, {"b.txt": b, "c.txt": c, "d.txt": SPACED_D})
     assert triples(found) == [("inconsistent-spelling", "b.txt", 7)]
-    assert found[0]["message"].endswith("Use 'Instituut Berg Meijer' everywhere.")
+    assert found[0]["message"].endswith("Gebruik overal 'Instituut Berg Meijer'.")
 
 
 TABLE_A = HEAD.format(name="Smit", date="5 februari 2024") + (
@@ -90,8 +90,8 @@ def test_the_same_variant_in_prose_is_reported_and_the_records_only_vote(tmp_pat
     b = TABLE_B + "- Stichting Thuizorg Noord belt terug.\n"
     found = spelling(tmp_path, {"a.txt": TABLE_A, "b.txt": b})
     assert triples(found) == [("inconsistent-spelling", "b.txt", 10)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'Stichting Thuiszorg Noord' 3×, "
-                                   "'Stichting Thuizorg Noord' 1×. Use 'Stichting Thuiszorg Noord' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Stichting Thuiszorg Noord' 3×, "
+                                   "'Stichting Thuizorg Noord' 1×. Gebruik overal 'Stichting Thuiszorg Noord'.")
 
 
 def test_two_names_joined_by_en_are_not_one_name_written_two_ways(tmp_path):

@@ -47,8 +47,8 @@ def test_a_plural_is_silent_and_a_dropped_letter_is_reported(tmp_path):
     c = "- Het herstel van de Kademuur Lijnbaangracht is nodig volgens het rapport.\n"
     found = spelling(tmp_path / "misspelt", {"a.txt": a, "c.txt": c})
     assert triples(found) == [("inconsistent-spelling", "c.txt", 7)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'Kademuur Lijnbaansgracht' 2×, "
-                                   "'Kademuur Lijnbaangracht' 1×. Use 'Kademuur Lijnbaansgracht' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Kademuur Lijnbaansgracht' 2×, "
+                                   "'Kademuur Lijnbaangracht' 1×. Gebruik overal 'Kademuur Lijnbaansgracht'.")
 
 
 # ---- what a block is ---------------------------------------------------------------------------
@@ -89,8 +89,8 @@ def test_the_free_text_of_an_exported_record_is_someone_elses_words(tmp_path):
     d = b.replace("Toelichting : ", "- Melders noemen: ")
     found = spelling(tmp_path / "note", {"a.txt": a, "d.txt": d, "c.txt": c})
     assert triples(found) == [("inconsistent-spelling", "d.txt", 9)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'Spaghetteria' 2×, "
-                                   "'Spagetteria' 1×. Use 'Spaghetteria' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Spaghetteria' 2×, "
+                                   "'Spagetteria' 1×. Gebruik overal 'Spaghetteria'.")
 
 
 def test_title_case_in_table_rows_is_silent_but_their_letters_count(tmp_path):
@@ -106,8 +106,8 @@ def test_title_case_in_table_rows_is_silent_but_their_letters_count(tmp_path):
     found = spelling(tmp_path / "letters", {"a.txt": a, "c.txt": c, "d.txt": d, "e.txt": d})
     assert triples(found) == [("inconsistent-spelling", "c.txt", 11)]
     assert found[0]["message"] == (
-        "This name is written 2 ways in the set: 'TRANSFORMATIEGEBIED NIEUWBOUW' 2×, "
-        "'TRANSFROMATIEGEBIED NIEUWBOUW' 1×. Use 'TRANSFORMATIEGEBIED NIEUWBOUW' everywhere.")
+        "Deze naam wordt in de notities op 2 manieren geschreven: 'TRANSFORMATIEGEBIED NIEUWBOUW' 2×, "
+        "'TRANSFROMATIEGEBIED NIEUWBOUW' 1×. Gebruik overal 'TRANSFORMATIEGEBIED NIEUWBOUW'.")
 
 
 def test_a_letter_in_english_keeps_its_capitals(tmp_path):
@@ -131,8 +131,8 @@ def test_a_speaker_in_capitals_is_not_compared_with_the_name_in_running_text(tmp
     c = "- De motie van mevrouw Naoum Néhmee is aangenomen door de raad.\n"
     found = spelling(tmp_path / "letters", {"a.txt": a, "b.txt": b, "c.txt": c})
     assert triples(found) == [("inconsistent-spelling", "c.txt", 7)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'Naoum Néhmé' 2×, "
-                                   "'Naoum Néhmee' 1×. Use 'Naoum Néhmé' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Naoum Néhmé' 2×, "
+                                   "'Naoum Néhmee' 1×. Gebruik overal 'Naoum Néhmé'.")
 
 
 def test_accents_and_case_of_a_common_word_in_a_name_are_silent(tmp_path):
@@ -171,8 +171,8 @@ def test_an_article_or_stop_word_opening_a_run_is_not_part_of_the_name(tmp_path)
     c = "- Het college wil een Erotisch Centum openen in het stadsdeel.\n"
     found = spelling(tmp_path / "misspelt", {"a.txt": a, "b.txt": b, "c.txt": c})
     assert triples(found) == [("inconsistent-spelling", "c.txt", 7)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'Erotisch Centrum' 2×, "
-                                   "'Erotisch Centum' 1×. Use 'Erotisch Centrum' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'Erotisch Centrum' 2×, "
+                                   "'Erotisch Centum' 1×. Gebruik overal 'Erotisch Centrum'.")
 
 
 def test_names_listed_with_en_and_a_run_naming_one_thing_twice_are_no_name(tmp_path):
@@ -213,8 +213,8 @@ def test_a_capital_article_in_one_sentence_is_a_sentence_start_not_seen(tmp_path
     d = "- Wij zoeken de openbare ruimte rondom de Groene Zoom, dus dat kan.\n"
     found = spelling(tmp_path / "twice", {"c.txt": c, "d.txt": d})
     assert triples(found) == [("inconsistent-spelling", "d.txt", 7)]
-    assert found[0]["message"] == ("This name is written 2 ways in the set: 'De Groene Zoom' 2×, "
-                                   "'de Groene Zoom' 1×. Use 'De Groene Zoom' everywhere.")
+    assert found[0]["message"] == ("Deze naam wordt in de notities op 2 manieren geschreven: 'De Groene Zoom' 2×, "
+                                   "'de Groene Zoom' 1×. Gebruik overal 'De Groene Zoom'.")
 
 
 def test_an_ocr_bullet_with_an_underscore_starts_the_line(tmp_path):

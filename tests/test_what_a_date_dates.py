@@ -193,7 +193,7 @@ def test_a_deadline_is_its_end_and_a_moved_end_is_a_shift(tmp_path):
     assert [(n, p, line) for n, p, line, _ in places(found)] == [
         ("shifted-deadline", "b.txt", line_of(later, "1 december")),
         ("shifted-deadline", "b.txt", line_of(later, "eind 2026"))]
-    assert "about 4 weeks later" in found[0]["message"] and "about 12 months later" in found[1]["message"]
+    assert "ongeveer 4 weken later" in found[0]["message"] and "ongeveer 12 maanden later" in found[1]["message"]
 
 
 def test_a_short_schedule_item_is_its_own_copy(tmp_path):
@@ -216,5 +216,5 @@ def test_a_note_without_a_date_still_compares_its_own_dates(tmp_path):
     found = findings(["check", ".", *DATE], cwd=tmp_path)
     assert rules_at(DATE, tmp_path) == [("conflicting-date", "a.txt", line_of(text, "11 november"))]
     assert found[0]["message"].startswith(
-        "Two dates for one thing: 'Op 11 november' (year unknown: the note has no date) here, 'Op 4 november' "
-        "(year unknown: the note has no date) earlier in this note.")
+        "Twee datums voor hetzelfde: hier staat 'Op 11 november' (jaar onbekend: de notitie heeft geen datum), maar "
+        "'Op 4 november' (jaar onbekend: de notitie heeft geen datum) eerder in deze notitie.")

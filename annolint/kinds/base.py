@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from annolint.findings import Related
+from annolint.i18n import long_date, say
 from annolint.model import InNote, Location
-from annolint.temporal.interval import long_date
 
 
 @dataclass(frozen=True)
@@ -43,4 +43,4 @@ def quote(text: str, limit: int = 60) -> str:
 def note_date(fact: InNote) -> str:
     """The date of the note a fact was read from, as messages write it."""
     day = fact.doc_date
-    return long_date(day) if day else "undated"
+    return long_date(day) if day else say("undated")

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 from annolint.figures.statements import FigureStatement
 from annolint.findings import Related
+from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds import diverging_figure
 from annolint.kinds.base import Match, note_date, quote
@@ -114,11 +115,12 @@ def _change(group: list[FigureStatement], current: re.Pattern, cues: re.Pattern)
         first.doc.location(first.span),
         {"value": quote(first.figure.shown), "date": note_date(first), "other": quote(old[-1].figure.shown),
          "other_note": old[-1].path, "other_date": note_date(old[-1]),
-         "old_notes": ", ".join(s.path for s in shown) + (f" and {more} more" if more else ""),
+         "old_notes": ", ".join(s.path for s in shown) + (say(" and {count} more", count=more) if more else ""),
          "subject": quote(first.sentence.rstrip(".!? "), 90),
-         "state": f"; the sentence gives it as the present state ({quote(state.group())}), so most likely an update"
-                  if state else ""},
-        tuple(Related(s.doc.location(s.span), f"{quote(s.figure.shown)} in the note of {note_date(s)}")
+         "state": say("; the sentence gives it as the present state ({words}), so most likely an update",
+                      words=quote(state.group())) if state else ""},
+        tuple(Related(s.doc.location(s.span), say("{value} in the note of {date}", value=quote(s.figure.shown),
+                                                  date=note_date(s)))
               for s in shown),
         key=f"{first.figure.shown}|{old[-1].figure.shown}|{first.aligned}",
     )

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annolint.findings import Related
+from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic, same_period, sameness
@@ -144,7 +145,7 @@ def _period(s: DatedStatement) -> str:
     """The period a statement gives; in a note without a date its year is unknown
     (it was read against a stand-in reference date, see ``StatementReader.read``)."""
     if s.doc.date is None and not s.expression.explicit_year:
-        return "year unknown: the note has no date"
+        return say("year unknown: the note has no date")
     return s.expression.interval.describe()
 
 
@@ -184,8 +185,9 @@ def _departures(members: list[DatedStatement], alignment: float, stop_words: fro
             continue
         for s in d:
             first = majority[0]
-            where = "earlier in this note" if first.doc is s.doc and _place(first) < _place(s) else \
-                "in this note" if first.doc is s.doc else f"in {first.path}, a note of the same date"
+            where = say("earlier in this note") if first.doc is s.doc and _place(first) < _place(s) else \
+                say("in this note") if first.doc is s.doc else \
+                say("in {note}, a note of the same date", note=first.path)
             found.append(Match(
                 s.doc.location(s.span),
                 {"expression": quote(s.expression.text), "period": _period(s),
@@ -193,8 +195,10 @@ def _departures(members: list[DatedStatement], alignment: float, stop_words: fro
                  "where": where, "subject": quote(s.sentence.rstrip(".!? "), 90),
                  "why": sameness(s, first, alignment, _common_noun(s, first, stop_words), common)},
                 tuple(Related(o.doc.location(o.span),
-                              f"{quote(o.expression.text)} ({_period(o)}) "
-                              + (f"in the note of {note_date(o)}" if o.doc_date else "in this undated note"))
+                              say("{expression} ({period}) in the note of {date}", expression=quote(o.expression.text),
+                                  period=_period(o), date=note_date(o)) if o.doc_date else
+                              say("{expression} ({period}) in this undated note", expression=quote(o.expression.text),
+                                  period=_period(o)))
                       for o in majority),
                 key=f"{s.expression.text.lower()}|{first.expression.text.lower()}",
             ))

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.findings import Related
+from annolint.i18n import plural, say
 from annolint.index import WORD, CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.similarity import (Clusters, aligned, candidate_pairs, shared_words, split_by_agreement,
@@ -347,16 +348,19 @@ def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[Figu
            copied: bool, together: list[FigureStatement] = ()) -> Match:
     first = others[0]
     more = notes - 1
-    where = "in this note" if first.doc is s.doc else f"in {first.path} ({note_date(first)})"
+    where = say("in this note") if first.doc is s.doc else say("in {note} ({date})", note=first.path,
+                                                               date=note_date(first))
     return Match(
         s.doc.location(s.span),
         {"value": quote(s.figure.shown), "date": note_date(s), "other": quote(first.figure.shown),
          "other_note": where, "other_date": note_date(first),
-         "more": f" and {more} other note{'s' if more != 1 else ''}" if more > 0 else "",
-         "how": "the same sentence with another figure" if copied else
-         "the same quantity in other words (both about " + shared_words(s.sentence, s.window, first.window) + ")",
+         "more": plural(more, " and 1 other note", " and {count} other notes") if more > 0 else "",
+         "how": say("the same sentence with another figure") if copied else
+         say("the same quantity in other words (both about {words})",
+             words=shared_words(s.sentence, s.window, first.window)),
          "subject": quote(s.sentence.rstrip(".!? "), 90)},
-        tuple(Related(o.doc.location(o.span), f"{quote(o.figure.shown)} in the note of {note_date(o)}")
+        tuple(Related(o.doc.location(o.span), say("{value} in the note of {date}", value=quote(o.figure.shown),
+                                                  date=note_date(o)))
               for o in _shown(first, nearest, together)),
         key=f"{s.figure.shown}|{first.figure.shown}|{s.aligned}",
     )

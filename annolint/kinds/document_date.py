@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from annolint.i18n import say
 from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
 from annolint.model import Span
@@ -47,23 +48,25 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if date is None:
             yield Match(
                 doc.location(Span(1, 1, 1, 1)),
-                {"assumption": "no date found in the front matter, the header, the file name "
-                               "or the text, so this note is not compared over time"},
+                {"assumption": say("no date found in the front matter, the header, the file name "
+                                   "or the text, so this note is not compared over time")},
                 key="no-date",
             )
         elif date.source == "set" and date.span is not None:
             yield Match(
                 doc.location(date.span),
-                {"assumption": f"no meeting date in the header, and the latest date in the text, "
-                               f"{quote(date.text)}, lies after every dated note of the set; assumed "
-                               f"{date.date.isoformat()}, the date of {date.from_note}, the latest note"},
+                {"assumption": say("no meeting date in the header, and the latest date in the text, {text}, "
+                                   "lies after every dated note of the set; assumed {date}, the date of {note}, "
+                                   "the latest note", text=quote(date.text), date=date.date.isoformat(),
+                                   note=date.from_note)},
                 key=f"set:{date.date.isoformat()}",
             )
         elif date.assumed and date.span is not None:
-            where = "the latest date in the text" if date.source == "inferred" else "a date in the opening lines"
             yield Match(
                 doc.location(date.span),
-                {"assumption": f"no meeting date in the header; assumed {date.date.isoformat()} "
-                               f"from {quote(date.text)}, {where}"},
+                {"assumption": say("no meeting date in the header; assumed {date} from {text}, the latest date in "
+                                   "the text" if date.source == "inferred" else
+                                   "no meeting date in the header; assumed {date} from {text}, a date in the "
+                                   "opening lines", date=date.date.isoformat(), text=quote(date.text))},
                 key=f"{date.source}:{date.date.isoformat()}",
             )

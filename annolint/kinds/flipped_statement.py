@@ -34,10 +34,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annolint.findings import Related
+from annolint.i18n import long_date, say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, quote
 from annolint.model import Block, Document
-from annolint.temporal.interval import long_date
 from annolint.terms import WORD, sentences
 
 MESSAGE_FIELDS = frozenset({"text", "other", "where"})
@@ -134,13 +134,14 @@ def _flips(group: list[_Sentence], compared: _ComparedAnswers) -> list[Match]:
             other = next(o for o in earlier if o.doc is latest)
         if other.negation == s.negation or (id(s.block), id(other.block)) in compared:
             continue
-        where = "above in this note" if other.doc is s.doc else \
-            f"in {other.doc.path} ({long_date(other.doc.date.date)})"
+        where = say("above in this note") if other.doc is s.doc else \
+            say("in {note} ({date})", note=other.doc.path, date=long_date(other.doc.date.date))
         found.append(Match(
             s.doc.location(s.block.span(s.start, s.end)),
             {"text": quote(s.text.rstrip(".!? "), 100), "other": quote(other.text.rstrip(".!? "), 100),
              "where": where},
-            (Related(other.doc.location(other.block.span(other.start, other.end)), "the sentence before the flip"),),
+            (Related(other.doc.location(other.block.span(other.start, other.end)),
+                     say("the sentence before the flip")),),
             key=f"{s.text}|{other.text}",
         ))
     return found

@@ -52,6 +52,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from annolint.findings import Related
+from annolint.i18n import say
 from annolint.index import WORD, CorpusIndex
 from annolint.kinds.base import Match, note_date, quote
 from annolint.model import Span
@@ -216,7 +217,7 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
     if "polarity" in reasons and a.polarity and b.polarity:
         if a.polarity != b.polarity:
             found.append(Difference("polarity", b.polarity_span, a.polarity_span,
-                                    f"{quote(b.polarity_word)} here, {quote(a.polarity_word)} there"))
+                                    _here_there(b.polarity_word, a.polarity_word)))
         else:
             confirmed.add("polarity")
     for sb in b.sentences:
@@ -225,10 +226,11 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
                 continue
             if "negation" in reasons and sa.negation != sb.negation and sa.auxiliaries == sb.auxiliaries:
                 found.append(Difference(id(sb), sb.span, sa.span,
-                                        f"{quote(sb.text, 70)} here, {quote(sa.text, 70)} there"))
+                                        _here_there(sb.text, sa.text, 70)))
             elif "status" in reasons and sa.done and not sa.future and sb.future and not sb.done:
                 found.append(Difference(id(sb), sb.span, sa.span,
-                                        f"still to come here ({quote(sb.text, 70)}), done there ({quote(sa.text, 70)})"))
+                                        say("still to come here ({here}), done there ({there})",
+                                            here=quote(sb.text, 70), there=quote(sa.text, 70))))
             else:
                 confirmed.add(id(sb))
     if "figure" in reasons:
@@ -248,6 +250,10 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
     return found, confirmed
 
 
+def _here_there(here: str, there: str, limit: int = 60) -> str:
+    return say("{here} here, {there} there", here=quote(here, limit), there=quote(there, limit))
+
+
 def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -263,7 +269,7 @@ def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, diffe
         for x in left:
             if aligned(x.aligned, y.aligned, params.alignment):
                 if differ(x, y):
-                    found.append(Difference(id(y), y.span, x.span, f"{quote(shown(y))} here, {quote(shown(x))} there"))
+                    found.append(Difference(id(y), y.span, x.span, _here_there(shown(y), shown(x))))
                     break
                 if x.ordinal == y.ordinal:
                     confirmed.add(id(y))
@@ -271,13 +277,15 @@ def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, diffe
 
 
 def _match(later: QuestionFact, first: QuestionFact, alike: float, differences: list[Difference]) -> Match:
-    where = "this note" if first.doc is later.doc else f"{first.path} ({note_date(first)})"
+    where = say("this note") if first.doc is later.doc else say("{note} ({date})", note=first.path,
+                                                                date=note_date(first))
     return Match(
         later.doc.location(differences[0].span),
         {"number": later.number, "date": note_date(later), "other_number": first.number, "other_note": where,
          "other_date": note_date(first), "alike": f"{round(alike * 100)}%",
          "reasons": "; ".join(d.text for d in differences)},
         (Related(first.doc.location(differences[0].other),
-                 f"question {first.number}, {quote(first.question.text, 70)}, in the note of {note_date(first)}"),),
+                 say("question {number}, {question}, in the note of {date}", number=first.number,
+                     question=quote(first.question.text, 70), date=note_date(first))),),
         key=f"{later.question.text}|{first.question.text}",
     )

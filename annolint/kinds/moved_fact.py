@@ -49,6 +49,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annolint.findings import Related
+from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import announced, change_cues, names_meeting, same_period, versions
@@ -136,8 +137,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
              "earlier_period": earlier.expression.interval.describe(), "earlier_note": earlier.path,
              "earlier_date": note_date(earlier), "subject": quote(later.sentence.rstrip(".!? "), 90)},
             tuple(Related(s.doc.location(s.span),
-                          f"{quote(s.expression.text)} ({s.expression.interval.describe()}) in the note of "
-                          f"{note_date(s)}")
+                          say("{expression} ({period}) in the note of {date}", expression=quote(s.expression.text),
+                              period=s.expression.interval.describe(), date=note_date(s)))
                   for s in sorted(earlier_of[key], key=lambda s: (s.doc_date, s.path), reverse=True)[:5]),
             key=f"{later.expression.text.lower()}|{earlier.expression.text.lower()}|{later.aligned}",
         ))

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from itertools import groupby
 from dataclasses import dataclass
 
+from annolint.i18n import plural, say
 from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
 from annolint.model import Block, Document, Span
@@ -111,8 +112,7 @@ def _empty_items(doc: Document, blocks: list[Block], params: Params) -> Iterator
         shown = ", ".join(quote(text, 20) for _, text in run)
         span = Span(first.line, 1, last.line, len(doc.lines[last.line - 1].rstrip()) + 1)
         count = len(run)
-        reason = ("a numbered item with no text" if count == 1
-                  else f"{count} numbered items with no text")
+        reason = plural(count, "a numbered item with no text", "{count} numbered items with no text")
         yield Match(doc.location(span), {"text": shown, "reason": reason},
                     key=f"stub:{'|'.join(t for _, t in run)}")
         run.clear()
@@ -130,7 +130,7 @@ def _empty_items(doc: Document, blocks: list[Block], params: Params) -> Iterator
         if params.empty_bullets and block.kind == "bullet" and not block.text.strip():
             line = doc.lines[block.line - 1]
             span = Span(block.line, 1, block.line, len(line.rstrip()) + 1)
-            yield Match(doc.location(span), {"text": quote(line.strip()), "reason": "an empty bullet"},
+            yield Match(doc.location(span), {"text": quote(line.strip()), "reason": say("an empty bullet")},
                         key="empty-bullet")
     yield from flush()
 
@@ -148,7 +148,7 @@ def _patterns(doc: Document, blocks: list[Block], params: Params,
             written = block.text[start:end]
             yield Match(
                 doc.location(block.span(start, end)),
-                {"text": quote(written), "reason": placeholder.reason},
+                {"text": quote(written), "reason": say(placeholder.reason)},  # the pack's words, translated
                 key=f"{placeholder.reason}:{' '.join(written.split())}",
             )
 

@@ -50,6 +50,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annolint.findings import Related
+from annolint.i18n import plural, say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import (announced, change_cues, deadline_moved, matching_pairs, sameness,
@@ -141,7 +142,8 @@ def _findings(later_of, earlier_of, alignment: float, common: frozenset[str]) ->
         others = len(by_note) - 1
         related = tuple(
             Related(s.doc.location(s.span),
-                    f"{quote(s.expression.text)} ({s.expression.interval.describe()}) in the note of {note_date(s)}")
+                    say("{expression} ({period}) in the note of {date}", expression=quote(s.expression.text),
+                        period=s.expression.interval.describe(), date=note_date(s)))
             # the most recent few; the message counts them all
             for s in sorted(by_note.values(), key=lambda s: (s.doc_date, s.path), reverse=True)[:RELATED])
         yield Match(
@@ -156,7 +158,8 @@ def _findings(later_of, earlier_of, alignment: float, common: frozenset[str]) ->
              "shift": shift_in_words(closest.expression.interval, later.expression.interval),
              "subject": quote(later.sentence.rstrip(".!? "), 90),
              "why": sameness(later, closest, alignment, common=common),
-             "others": f" ({others} more earlier note{'s' if others != 1 else ''} said the same)" if others else ""},
+             "others": plural(others, " (1 more earlier note said the same)",
+                              " ({count} more earlier notes said the same)") if others else ""},
             related,
             key=f"{later.expression.text.lower()}|{closest.expression.text.lower()}",
         )

@@ -90,6 +90,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from annolint.findings import Related
+from annolint.i18n import say
 from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
 from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, lowered_words,
@@ -457,7 +458,7 @@ def _report_forms(params: Params, places: list[Occurrence], particle_names: bool
     ordered = sorted(counts, key=lambda s: (s != preferred_sig, -counts[s], first_seen[s]))
     aliases = {a.casefold() for n in names for a in n.aliases}
     variants = ", ".join(
-        f"{quote(display[s])} {counts[s]}×" + (" (former name)" if display[s].casefold() in aliases else "")
+        f"{quote(display[s])} {counts[s]}×" + (say(" (former name)") if display[s].casefold() in aliases else "")
         for s in ordered
     )
     primary_index = deviant[0]
@@ -471,8 +472,7 @@ def _report_forms(params: Params, places: list[Occurrence], particle_names: bool
         occ, sig = listed[i]
         if i == primary_index:
             continue
-        note = (f"preferred form {quote(display[sig])} here" if sig == preferred_sig
-                else f"{quote(display[sig])} here")
+        note = say("preferred form {form} here" if sig == preferred_sig else "{form} here", form=quote(display[sig]))
         related.append(Related(occ.location(particle_names), note))
     yield Match(
         primary.location(particle_names),

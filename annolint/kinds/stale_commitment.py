@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.temporal.interval import Interval, shift_in_words
+from annolint.temporal.interval import Interval, ended_before
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "ago", "modality"})
 
@@ -49,6 +49,6 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             s.doc.location(s.span),
             {"expression": quote(s.expression.text), "period": interval.describe(),
              "date": note_date(s), "modality": s.modality,
-             "ago": shift_in_words(interval, today).replace("later", "before the note's date")},
+             "ago": ended_before(interval, today)},
             key=f"{s.expression.text.lower()}|{s.aligned}",
         )

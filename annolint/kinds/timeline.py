@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from annolint.i18n import say
 from annolint.index import CorpusIndex
 from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
@@ -74,11 +75,12 @@ def sameness(a: DatedStatement, b: DatedStatement, alignment: float, noun: str =
     same sentence with another date", "both name the raadsbrief", or the words the
     two sentences share ("both about 'Uitvoeringsplan', 'Warmtetransitie'")."""
     if aligned(a.aligned, b.aligned, alignment):
-        return "the same sentence with another date"
+        return say("the same sentence with another date")
     if noun:
-        return f"both name the {noun}"
+        return say("both name the {noun}", noun=noun)
     # the other sentence too: a subject borrowed from the sentence before is written there
-    return "both about " + shared_words(a.sentence + " " + b.sentence, a.terms - common, b.terms - common)
+    return say("both about {words}",
+               words=shared_words(a.sentence + " " + b.sentence, a.terms - common, b.terms - common))
 
 
 OPEN_ENDED = ("since", "from")

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from annolint.i18n import long_date, month_name, phrase, plural, say
+
 GRANULARITIES = ("day", "week", "month", "season", "quarter", "half-year", "year", "open-ended")
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, order=True)
@@ -31,30 +31,26 @@ class Interval:
         return self.end is not None and self.end <= day
 
     def describe(self) -> str:
-        """The period in plain English: "September–November 2024", "before 1 June 2024"."""
+        """The period in plain words: "September–November 2024", "before 1 June 2024"
+        (in the language of the messages: "september–november 2024", "vóór 1 juni 2024")."""
         if self.start is None and self.end is None:
-            return "any time"
+            return say("any time")
         if self.start is None:
-            return f"before {long_date(self.end)}"
+            return say("before {day}", day=long_date(self.end))
         if self.end is None:
-            return f"from {long_date(self.start)} on"
+            return say("from {day} on", day=long_date(self.start))
         last = self.end - dt.timedelta(days=1)
         if self.start == last:
             return long_date(self.start)
         if self.start.day == 1 and self.end.day == 1:
-            first_month = f"{MONTH_NAMES[self.start.month - 1]}"
-            last_month = f"{MONTH_NAMES[last.month - 1]}"
+            first_month = month_name(self.start.month)
+            last_month = month_name(last.month)
             if (self.start.year, self.start.month) == (last.year, last.month):
                 return f"{first_month} {self.start.year}"
             if self.start.year == last.year:
                 return f"{first_month}–{last_month} {last.year}"
             return f"{first_month} {self.start.year}–{last_month} {last.year}"
         return f"{long_date(self.start)}–{long_date(last)}"
-
-
-def long_date(day: dt.date) -> str:
-    """A day in plain English: "3 October 2024"."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -111,16 +107,39 @@ def shift_in_words(earlier: Interval, later: Interval) -> str:
         # two deadlines: how far the end moved
         return _distance(later.end - earlier.end, "later") if later.end > earlier.end \
             else _distance(earlier.end - later.end, "earlier")
-    return "a different period"
+    return say("a different period")
+
+
+def ended_before(period: Interval, day: Interval) -> str:
+    """How long before a note's date a period ended: "about 3 months before the note's date"."""
+    if period.end is not None and day.start is not None and day.start >= period.end:
+        return _distance(day.start - period.end, "before-note")
+    return shift_in_words(period, day)
+
+
+# The words for a distance in each direction: a month, months, weeks, a day, days, none.
+_DIRECTIONS = {
+    "later": (phrase("about a month later"), phrase("about {count} months later"),
+              phrase("about {count} weeks later"), phrase("1 day later"), phrase("{count} days later"),
+              phrase("right after it")),
+    "earlier": (phrase("about a month earlier"), phrase("about {count} months earlier"),
+                phrase("about {count} weeks earlier"), phrase("1 day earlier"), phrase("{count} days earlier"),
+                phrase("right before it")),
+    "before-note": (phrase("about a month before the note's date"),
+                    phrase("about {count} months before the note's date"),
+                    phrase("about {count} weeks before the note's date"), phrase("1 day before the note's date"),
+                    phrase("{count} days before the note's date"), phrase("right before the note's date")),
+}
 
 
 def _distance(gap: dt.timedelta, direction: str) -> str:
+    """"about 3 months later", "2 days earlier", "about a month before the note's date"."""
+    month, months_, weeks, day, days_, none = _DIRECTIONS[direction]
     days = gap.days
     if days >= 45:
-        count = round(days / 30.44)
-        return f"about {count} months {direction}" if count != 1 else f"about a month {direction}"
+        return plural(round(days / 30.44), month, months_)
     if days >= 14:
-        return f"about {round(days / 7)} weeks {direction}"
+        return say(weeks, count=round(days / 7))
     if days >= 1:
-        return f"{days} day{'s' if days != 1 else ''} {direction}"
-    return f"right {'after' if direction == 'later' else 'before'} it"
+        return plural(days, day, days_)
+    return say(none)
