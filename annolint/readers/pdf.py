@@ -1,0 +1,138 @@
+"""Read a PDF note: the text of its pages, laid out as the parser reads notes.
+
+pypdf reads the file (pure Python, with limits on what a stream may decompress to);
+its layout mode gives each page's lines with their columns, from which
+``pdf_layout`` drops running headers and footers and joins the lines of each
+paragraph. A PDF that cannot be checked (encrypted, damaged, pages of images only,
+too large to read) becomes a source with a problem, never an exception.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import time
+import warnings
+from collections.abc import Iterator
+
+from annolint.readers.pdf_layout import VisualLine, drop_furniture, page_lines, paragraphs
+from annolint.sources import RawSource
+
+# Columns of pypdf's layout grid per average character. pypdf glues two pieces of text
+# into one word when the second starts within the columns the first took, however far
+# apart they are drawn ("- o" + "Het" became "- oHet" at its default, 1.25); a finer grid
+# puts a space wherever the PDF has a gap.
+COLUMNS_PER_CHAR = 2.0
+MAX_PAGES = 500
+MAX_STREAM_BYTES = 8 * 1024 * 1024  # what one stream may decompress to; a page of text is a few kB
+MAX_TEXT_CHARS = 5 * 1024 * 1024  # the text of all pages: as much as a plain-text note may be
+MAX_SECONDS = 30.0  # reading stops after this, between pages
+NO_TEXT = ("this PDF has no text layer (a scan?); annolint does not do OCR, so it cannot check it "
+           "— export the note as text or Word, or run OCR first")
+
+# What one stream of a note may decompress to (a page of text is a few kB), and no
+# external decoder run: pypdf's configuration, for the time of one read.
+_LIMITS = {
+    "maximum_declared_stream_length": MAX_STREAM_BYTES,
+    "array_based_stream_maximum_output_length": MAX_STREAM_BYTES,
+    "zlib_maximum_output_length": MAX_STREAM_BYTES,
+    "lzw_maximum_output_length": MAX_STREAM_BYTES,
+    "run_length_maximum_output_length": MAX_STREAM_BYTES,
+    "brotli_maximum_output_length": MAX_STREAM_BYTES,
+    "jbig2_maximum_output_length": MAX_STREAM_BYTES,
+    "image_maximum_buffer_size": MAX_STREAM_BYTES,
+    "jbig2dec_binary": None,
+}
+
+
+class _Unreadable(Exception):
+    """A reason, in plain words, why the PDF cannot be checked."""
+
+
+@contextlib.contextmanager
+def _bounded() -> Iterator[None]:
+    """pypdf's limits lowered to a note's size, and its log and warnings kept off
+    stderr, for the time of one read."""
+    import pypdf
+
+    logger = logging.getLogger("pypdf")
+    level, propagate = logger.level, logger.propagate
+    try:
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
+        with warnings.catch_warnings(), pypdf.apply_configuration(**_LIMITS):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _page_layouts(data: bytes) -> list[str]:
+    """The layout-mode text of each page."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (NotImplementedError, FileNotDecryptedError, PdfReadError):
+                opened = 0
+            if not opened:
+                raise _Unreadable("the PDF is protected with a password; annolint cannot open it — "
+                                  "save it without protection to check it")
+        count = len(reader.pages)
+    except _Unreadable:
+        raise
+    except (PdfReadError, FileNotDecryptedError) as err:
+        raise _Unreadable(f"the file cannot be read as a PDF ({_reason(err)}); is it damaged or cut short?") from err
+    except Exception as err:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
+        raise _Unreadable(f"the file cannot be read as a PDF ({_reason(err)}); is it damaged or cut short?") from err
+    if count == 0:
+        raise _Unreadable("the PDF has no pages; nothing to check")
+    if count > MAX_PAGES:
+        raise _Unreadable(f"the PDF has {count:,} pages, more than the {MAX_PAGES} a briefing note can have; "
+                          "not checked")
+    started = time.monotonic()
+    layouts: list[str] = []
+    total = 0
+    for number in range(count):
+        if time.monotonic() - started > MAX_SECONDS:
+            raise _Unreadable(f"reading the PDF took more than {MAX_SECONDS:.0f} seconds (at page {number + 1} of "
+                              f"{count}); not checked")
+        try:
+            text = reader.pages[number].extract_text(extraction_mode="layout",
+                                                     layout_mode_scale_weight=COLUMNS_PER_CHAR)
+        except Exception as err:  # noqa: BLE001 - one damaged page: the note cannot be checked whole
+            raise _Unreadable(f"page {number + 1} of the PDF cannot be read ({_reason(err)}); not checked") from err
+        total += len(text)
+        if total > MAX_TEXT_CHARS:
+            raise _Unreadable(f"the text of the PDF is more than the {MAX_TEXT_CHARS // 1_048_576} million "
+                              "characters a briefing note can be; not checked")
+        layouts.append(text)
+    return layouts
+
+
+def _reason(err: Exception) -> str:
+    text = " ".join(str(err).split())
+    return text[:120] if text else type(err).__name__
+
+
+def read(data: bytes, shown: str) -> RawSource:
+    """The note in ``data`` (the bytes of a PDF) as a source; ``shown`` is its display path."""
+    try:
+        with _bounded():
+            layouts = _page_layouts(data)
+    except _Unreadable as err:
+        return RawSource(shown, "", "", str(err), readable=False, form="pdf")
+    except (MemoryError, RecursionError) as err:
+        what = "too deeply nested" if isinstance(err, RecursionError) else "too large to read"
+        return RawSource(shown, "", "", f"the PDF is {what}; not checked", readable=False, form="pdf")
+    pages: list[list[VisualLine]] = [page_lines(layout) for layout in layouts]
+    if not any(pages):
+        return RawSource(shown, "", "", NO_TEXT, readable=False, form="pdf")
+    text, firsts = paragraphs(drop_furniture(pages), COLUMNS_PER_CHAR)
+    return RawSource(shown, text, "pdf", form="pdf", pages=firsts)
