@@ -150,3 +150,50 @@ def render(text: str, *, header: str = "Gemeente Zuiderhaven – annotatie", foo
         c.showPage()
     c.save()
     return Rendered(out.getvalue(), drawn, hyphenated)
+
+
+def raw_pdf(pages: list[bytes], *, font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+            b"/Encoding /WinAnsiEncoding >>", compress: bool = False) -> bytes:
+    """A PDF written by hand: one content stream per page, one font (``/F1``).
+    For what a word processor would not write: glyph names of ligatures, a stream
+    that decompresses to many megabytes."""
+    import zlib
+
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    kids = []
+    for content in pages:
+        body = zlib.compress(content, 9) if compress else content
+        flate = b" /Filter /FlateDecode" if compress else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(body), flate) + body + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % len(objects))
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % o for o in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def lines_pdf(pages: list[list[str]], *, font: bytes | None = None, leading: int = 13) -> bytes:
+    """A PDF of Helvetica lines placed one below the other from the top, as given (a
+    "" line is vertical space); text in Windows-1252, or raw bytes for a custom font."""
+    streams = []
+    for page in pages:
+        ops = []
+        y = 540
+        for line in page:
+            if line:
+                data = line.encode("cp1252") if isinstance(line, str) else line
+                data = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+                ops.append(b"BT /F1 10 Tf 50 %d Td (" % y + data + b") Tj ET")
+            y -= leading
+        streams.append(b"\n".join(ops))
+    return raw_pdf(streams, **({"font": font} if font else {}))

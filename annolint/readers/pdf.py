@@ -72,14 +72,18 @@ def _bounded() -> Iterator[None]:
 def _page_layouts(data: bytes) -> list[str]:
     """The layout-mode text of each page."""
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            # a PDF with only an owner password (no copying, no printing) opens with ""
             try:
                 opened = reader.decrypt("")
-            except (NotImplementedError, FileNotDecryptedError, PdfReadError):
+            except DependencyError as err:
+                raise _Unreadable("the PDF is encrypted and pypdf needs the 'cryptography' package to open it "
+                                  "(pip install cryptography)") from err
+            except Exception:  # noqa: BLE001 - an unknown or broken encryption
                 opened = 0
             if not opened:
                 raise _Unreadable("the PDF is protected with a password; annolint cannot open it — "
@@ -87,10 +91,8 @@ def _page_layouts(data: bytes) -> list[str]:
         count = len(reader.pages)
     except _Unreadable:
         raise
-    except (PdfReadError, FileNotDecryptedError) as err:
-        raise _Unreadable(f"the file cannot be read as a PDF ({_reason(err)}); is it damaged or cut short?") from err
     except Exception as err:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
-        raise _Unreadable(f"the file cannot be read as a PDF ({_reason(err)}); is it damaged or cut short?") from err
+        raise _Unreadable(f"the file cannot be read as a PDF ({_reason(err)}); it may be damaged or cut short") from err
     if count == 0:
         raise _Unreadable("the PDF has no pages; nothing to check")
     if count > MAX_PAGES:
@@ -106,6 +108,9 @@ def _page_layouts(data: bytes) -> list[str]:
         try:
             text = reader.pages[number].extract_text(extraction_mode="layout",
                                                      layout_mode_scale_weight=COLUMNS_PER_CHAR)
+        except LimitReachedError as err:
+            raise _Unreadable(f"page {number + 1} of the PDF holds more than a note's page can (over "
+                              f"{MAX_STREAM_BYTES // 1_048_576} MB unpacked; a PDF bomb?); not checked") from err
         except Exception as err:  # noqa: BLE001 - one damaged page: the note cannot be checked whole
             raise _Unreadable(f"page {number + 1} of the PDF cannot be read ({_reason(err)}); not checked") from err
         total += len(text)
@@ -123,6 +128,8 @@ def _reason(err: Exception) -> str:
 
 def read(data: bytes, shown: str) -> RawSource:
     """The note in ``data`` (the bytes of a PDF) as a source; ``shown`` is its display path."""
+    if not data.strip():
+        return RawSource(shown, "", "", "the file is empty; nothing to check", readable=False, form="pdf")
     try:
         with _bounded():
             layouts = _page_layouts(data)

@@ -42,6 +42,7 @@ PAGE_NUMBER = re.compile(
     r"^[-–(\[]?\s*(?:(?:pagina|page|blz\.?|p\.)\s*)?(?P<n>\d{1,4})\s*(?:(?:van|of|/)\s*\d{1,4})?\s*[-–)\]]?$",
     re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
+BROKEN_WORD = re.compile(r"\w-$")
 MD_HEADING = re.compile(r"^#{1,6}\s")
 TERMINAL = re.compile(r"[.?!:;…]\W*$")  # a sentence, a question or a label ends here
 # Vowel pairs that would read as one sound: a hyphen between them is the compound's own
@@ -231,6 +232,14 @@ def _continuation_columns(first: VisualLine, measure: _Measure) -> tuple[float, 
     return first.indent - slack, max(hang, after_marker) + 2 * slack
 
 
+def _goes_on(prev: VisualLine, nxt: VisualLine) -> bool:
+    """A word broken at the line's end ("gemeente-", "14-", a soft hyphen), or a
+    sentence that goes on in lower case: the next line is the same paragraph."""
+    if prev.text.endswith(SOFT_HYPHEN) or (nxt.text[:1].islower() and not TERMINAL.search(prev.text)):
+        return True
+    return BROKEN_WORD.search(prev.text) is not None and nxt.text[:1].isalnum()
+
+
 def _wrapped(prev: VisualLine, nxt: VisualLine, measure: _Measure, start: VisualLine) -> bool:
     """Did the line ``prev`` (of a paragraph that began with ``start``) run on
     into ``nxt``, on the same page?"""
@@ -241,8 +250,8 @@ def _wrapped(prev: VisualLine, nxt: VisualLine, measure: _Measure, start: Visual
         return False  # the next item of a list
     if not low <= nxt.indent <= high:
         return False
-    if prev.text.endswith(SOFT_HYPHEN) or (nxt.text[:1].islower() and not TERMINAL.search(prev.text)):
-        return True  # a sentence or a word goes on
+    if _goes_on(prev, nxt):
+        return True
     # the next line's first word would not have fitted on this one: the line was wrapped
     return not measure.fits(prev, nxt.first_word)
 
@@ -254,7 +263,7 @@ def _runs_over(prev: VisualLine, nxt: VisualLine, measure: _Measure) -> bool:
     end of its paragraph: joining a heading into the paragraph above it would lose it."""
     if LIST_MARK.match(nxt.text) or MD_HEADING.match(nxt.text):
         return False
-    if prev.text.endswith(SOFT_HYPHEN) or (nxt.text[:1].islower() and not TERMINAL.search(prev.text)):
+    if _goes_on(prev, nxt):
         return True
     if TERMINAL.search(prev.text) and not nxt.text[:1].islower():
         return False
@@ -288,6 +297,9 @@ def paragraphs(pages: list[list[VisualLine]], columns_per_char: float = 1.0) -> 
                     firsts[-1] = len(out)
                 start = line
             prev = line
+    for i in range(len(pages) - 2, -1, -1):  # an empty page starts where the next one does
+        if not pages[i]:
+            firsts[i] = firsts[i + 1]
     return "\n".join(out) + ("\n" if out else ""), tuple(firsts)
 
 
