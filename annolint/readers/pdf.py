@@ -26,7 +26,7 @@ from annolint.sources import RawSource
 COLUMNS_PER_CHAR = 2.0
 MAX_PAGES = 500
 MAX_STREAM_BYTES = 8 * 1024 * 1024  # what one stream may decompress to; a page of text is a few kB
-MAX_TEXT_CHARS = 5 * 1024 * 1024  # the text of all pages: as much as a plain-text note may be
+MAX_TEXT_CHARS = 5_000_000  # the text of all pages: about as much as a plain-text note may be
 MAX_SECONDS = 30.0  # reading stops after this, between pages
 NO_TEXT = ("this PDF has no text layer (a scan?); annolint does not do OCR, so it cannot check it "
            "— export the note as text or Word, or run OCR first")
@@ -113,9 +113,9 @@ def _page_layouts(data: bytes) -> list[str]:
                               f"{MAX_STREAM_BYTES // 1_048_576} MB unpacked; a PDF bomb?); not checked") from err
         except Exception as err:  # noqa: BLE001 - one damaged page: the note cannot be checked whole
             raise _Unreadable(f"page {number + 1} of the PDF cannot be read ({_reason(err)}); not checked") from err
-        total += len(text)
+        total += len(text) - text.count(" ")  # the layout pads lines with spaces: count the rest
         if total > MAX_TEXT_CHARS:
-            raise _Unreadable(f"the text of the PDF is more than the {MAX_TEXT_CHARS // 1_048_576} million "
+            raise _Unreadable(f"the text of the PDF is more than the {MAX_TEXT_CHARS // 1_000_000} million "
                               "characters a briefing note can be; not checked")
         layouts.append(text)
     return layouts

@@ -3,9 +3,10 @@ footers dropped, the lines of a paragraph joined into one line, words hyphenated
 line end rejoined, ligatures and soft hyphens undone.
 
 The input is what ``pdf.py`` reads from each page: its lines top to bottom, each with
-the column it starts at, the column it ends at and the blank lines above it (pypdf's
-layout mode places text on a grid of fixed-width columns). Everything here is pure
-text handling, so it is tested without PDFs.
+the column it starts at, the column its last run of text starts at and the blank lines
+above it (pypdf's layout mode places text on a grid of fixed-width columns; where a
+line ends is estimated from its letters' widths). Everything here is pure text
+handling, so it is tested without PDFs.
 
 One line per paragraph is what the structure parser reads best: it is what the
 extracted notes it was built on look like, a wrapped line may start with a capital,
