@@ -7,7 +7,7 @@ Keys (all optional; paths are relative to the configuration file):
 - ``language``: the rule pack, ``nl`` (default) or ``en``;
 - ``message-language``: the language of the findings, ``nl`` or ``en`` (default: the
   rule pack's language);
-- ``extensions``: file endings to check in folders (default ``.txt``, ``.md``);
+- ``extensions``: file endings to check in folders (default ``.txt``, ``.md``, ``.pdf``);
 - ``exclude``: glob patterns of files to skip (matched against the path below the
   configuration's folder and the file name);
 - ``rule-dirs``: folders of your own YAML rules (a rule with a built-in id replaces it);
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from annolint.decode import decode
 from annolint.findings import SEVERITIES
+from annolint.sources import DEFAULT_EXTENSIONS
 from annolint.yamlfile import ConfigError, Located, load_located, locate_plain
 
 CONFIG_NAMES = (".annolint.yaml", ".annolint.yml", "pyproject.toml")
@@ -37,7 +38,7 @@ class _Settings:
     root: str = ""
     language: str = "nl"
     message_language: str = ""
-    extensions: tuple[str, ...] = (".txt", ".md")
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[str, ...] = ()
     lexicons: tuple[str, ...] = ()
@@ -52,7 +53,7 @@ class Config:
     root: Path | None = None
     language: str = "nl"
     message_language: str = ""  # "" : the rule pack's language
-    extensions: tuple[str, ...] = (".txt", ".md")
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
     lexicons: tuple[Path, ...] = ()

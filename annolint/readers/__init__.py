@@ -21,4 +21,9 @@ Reader = Callable[[bytes, str], "RawSource"]  # (the file's bytes, its display p
 
 def reader_for(suffix: str) -> Reader | None:
     """The reader for a file extension (".docx", ".pdf"), or None for plain text."""
+    suffix = suffix.lower()
+    if suffix == ".pdf":
+        from annolint.readers import pdf
+
+        return pdf.read
     return None
