@@ -5,7 +5,7 @@ Keys (all optional; paths are relative to the configuration file):
 
 - ``root``: the briefing set's folder, checked as a whole by the pre-commit hook;
 - ``language``: the rule pack, ``nl`` (default) or ``en``;
-- ``extensions``: file endings to check in folders (default ``.txt``, ``.md``);
+- ``extensions``: file endings to check in folders (default ``.txt``, ``.md``, ``.docx``);
 - ``exclude``: glob patterns of files to skip (matched against the path below the
   configuration's folder and the file name);
 - ``rule-dirs``: folders of your own YAML rules (a rule with a built-in id replaces it);
@@ -34,7 +34,7 @@ LANGUAGES = ("nl", "en")
 class _Settings:
     root: str = ""
     language: str = "nl"
-    extensions: tuple[str, ...] = (".txt", ".md")
+    extensions: tuple[str, ...] = (".txt", ".md", ".docx")
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[str, ...] = ()
     lexicons: tuple[str, ...] = ()
@@ -48,7 +48,7 @@ class Config:
     path: Path | None = None  # the file it came from; None for defaults
     root: Path | None = None
     language: str = "nl"
-    extensions: tuple[str, ...] = (".txt", ".md")
+    extensions: tuple[str, ...] = (".txt", ".md", ".docx")
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
     lexicons: tuple[Path, ...] = ()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from annolint.readers import reader_for
 
-DEFAULT_EXTENSIONS = (".txt", ".md")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".docx")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 20_000
 
