@@ -200,8 +200,10 @@ def test_comments_headers_footers_and_footnotes_are_not_body_text(tmp_path):
 def test_soft_hyphens_no_break_spaces_tabs_and_line_breaks():
     body = ("<w:p><w:r><w:t xml:space=\"preserve\">Woon\u00adwijzer\u00a0Energie\u202fopent</w:t><w:tab/>"
             "<w:t>om</w:t><w:br/><w:t xml:space=\"preserve\">9 uur, dus </w:t><w:softHyphen/>"
-            "<w:t>niet</w:t><w:noBreakHyphen/><w:t>westers.</w:t></w:r></w:p>")
-    assert lines_of(docx_with_body(body)) == ["Woonwijzer Energie opent om 9 uur, dus niet-westers."]
+            "<w:t>niet</w:t><w:noBreakHyphen/><w:t>westers.</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>Een\u2028regel\u2029verder\x85en\nklaar.</w:t></w:r></w:p>")
+    assert lines_of(docx_with_body(body)) == ["Woonwijzer Energie opent om 9 uur, dus niet-westers.",
+                                              "Een regel verder en klaar."]
 
 
 NUMBERING = (
@@ -277,6 +279,7 @@ def test_bad_word_files_are_read_errors_and_the_rest_is_checked(tmp_path):
         "wachtwoord.docx": ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64,
         "oud.docx": ole,
         "half.docx": replace_part(good, "word/document.xml", b"<w:document"),
+        "zonder-body.docx": replace_part(good, "word/document.xml", f'<w:document xmlns:w="{W[1:-1]}"/>'.encode()),
     })
     found = findings(["check", "."], cwd=tmp_path)
     errors = {f["location"]["path"]: f["message"] for f in found if f["name"] == "read-error"}
@@ -293,6 +296,7 @@ def test_bad_word_files_are_read_errors_and_the_rest_is_checked(tmp_path):
                              ".docx to check it.",
         "tekst.docx": prefix + "this is not a Word document (.docx), or it is damaged: it is not a readable "
                                ".docx package.",
+        "zonder-body.docx": prefix + "the Word document has no body text (it is damaged); not checked.",
         "wachtwoord.docx": prefix + "the Word document is protected with a password and cannot be read; save a "
                                     "copy without a password to check it.",
     }
@@ -375,10 +379,16 @@ def test_annotate_docx_writes_one_comment_per_side_of_each_finding(tmp_path):
         total += sum(map(len, want.values()))
     assert "notes/05_commissie-wonen-juni.txt" in expected  # the text note has findings, and no copy
     assert annotated.stderr == f"annolint: wrote 5 annotated Word notes with {total} comments to out\n"
-    # the empty bullet (08:28) carries its comment without a run of text
+    # the empty bullet (08:28), a paragraph with no run, carries its comment
+    empty_bullet = next(f for f in report if f["location"] == {**f["location"], "path":
+                        "notes/08_actualiteit-zonder-datum.docx", "line": 28})
+    assert empty_bullet["name"] == "placeholder"
     assert _comments_by_paragraph(tmp_path / "out" / "08_actualiteit-zonder-datum.docx")[28] == [
-        "AL010 placeholder: Unfinished text: '-' (an empty bullet). Fill it in or remove it before the note "
-        "goes to the alderman."]
+        f"AL010 placeholder: {empty_bullet['message']}"]
+    paragraph = body_paragraphs(docx.Document(str(tmp_path / "out" / "08_actualiteit-zonder-datum.docx"))
+                                .element.body)[27]
+    assert [e.tag for e in paragraph if e.tag != W + "pPr"] == [
+        W + "commentRangeStart", W + "commentRangeEnd", W + "r"]
     first = _digests(tmp_path / "out")
     run(["check", "notes", "--annotate-docx", "out"], cwd=tmp_path)
     assert {k: v[0] for k, v in _digests(tmp_path / "out").items()} == {k: v[0] for k, v in first.items()}
@@ -403,3 +413,21 @@ def test_annotate_docx_refuses_to_write_among_the_notes(tmp_path, args, message)
     result = run(["check", *args], cwd=tmp_path)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"annolint: error: {message}\n")
     assert _digests(notes) == before
+
+
+def test_annotate_docx_anchors_on_inserted_and_linked_runs_and_adds_no_text(tmp_path):
+    change = 'w:id="1" w:author="Ambtenaar" w:date="2024-03-01T10:00:00Z"'
+    body = (p("Annotatie voor wethouder Jansen") + p() + p("Commissie Bestuur, 4 maart 2024") + p()
+            + p("Kernboodschap") + p()
+            + f'<w:p><w:ins {change}><w:r><w:t>De cijfers volgen. TODO</w:t></w:r></w:ins></w:p>'
+            + '<w:p><w:hyperlink w:anchor="x"><w:r><w:t>Zie de bijlage. XXX</w:t></w:r></w:hyperlink></w:p>')
+    write_set(tmp_path / "notes", {"note.docx": docx_with_body(body)})
+    result = run(["check", "notes", "--annotate-docx", "out"], cwd=tmp_path)
+    assert result.exit_code == 1
+    copy = tmp_path / "out" / "note.docx"
+    report = findings(["check", "notes"], cwd=tmp_path)
+    assert [(f["name"], f["location"]["line"], f["related"]) for f in report] == [
+        ("placeholder", 7, []), ("placeholder", 8, [])]
+    assert _comments_by_paragraph(copy) == {
+        f["location"]["line"]: [f"AL010 placeholder: {f['message']}"] for f in report}
+    assert read(copy.read_bytes(), "copy").text == read((tmp_path / "notes" / "note.docx").read_bytes(), "n").text

@@ -93,8 +93,11 @@ def note_lines(document) -> list[str]:
     """The note's lines: one per body paragraph, in body order (see the module doc)."""
     styles = Styles(_related_root(document, RT_STYLES))
     numbering = Numbering(_related_root(document, RT_NUMBERING), styles)
+    body = document.element.body
+    if body is None:
+        raise DocxProblem("the Word document has no body text (it is damaged); not checked")
     lines = []
-    for paragraph in body_paragraphs(document.element.body):
+    for paragraph in body_paragraphs(body):
         text = paragraph_text(paragraph)
         marker = numbering.marker(paragraph)  # counted for every list paragraph, shown or not
         level = heading_level(paragraph, styles)

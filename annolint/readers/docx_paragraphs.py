@@ -37,10 +37,11 @@ _NO_TEXT = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "delText", W + 
 
 _SPACES = {W + "tab": " ", W + "ptab": " ", W + "br": " ", W + "cr": " ", W + "noBreakHyphen": "-"}
 _TEXT = {W + "t", *_SPACES}
-# Soft hyphens go; non-breaking, narrow and figure spaces, tabs and stray line
-# breaks become plain spaces; other control characters go.
+# Soft hyphens go; non-breaking, narrow and figure spaces, tabs and stray line or
+# paragraph separators become plain spaces (a line is a paragraph); other control
+# characters go.
 _CLEAN = {0xAD: None, 0xA0: " ", 0x202F: " ", 0x2007: " ", 0x09: " ", 0x0A: " ", 0x0D: " ", 0x0B: " ",
-          0x0C: " ", **{c: None for c in range(32) if c not in (9, 10, 11, 12, 13)}}
+          0x0C: " ", 0x85: " ", 0x2028: " ", 0x2029: " ", **{c: None for c in range(32) if c not in (9, 10, 11, 12, 13)}}
 
 
 def _walk(element, skipped, leaves):
