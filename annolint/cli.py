@@ -15,6 +15,7 @@ import click
 from annolint import __version__
 from annolint.errors import InternalError, describe
 from annolint.findings import SEVERITIES, SEVERITY_RANK, Finding
+from annolint.i18n import speaking
 from annolint.yamlfile import ConfigError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -116,8 +117,37 @@ def _common_options(func):
     return func
 
 
+def _plan_annotations(out: Path, paths: list[Path], config) -> dict[Path, Path]:
+    """Where ``--annotate-docx`` writes each Word note's copy; exit 2 before any work
+    when OUT is unusable or a copy would land on a note (``annotate.plan``)."""
+    from annolint.annotate import AnnotateError, plan
+    from annolint.sources import discover
+
+    files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
+    try:
+        return plan(out, paths, files)
+    except AnnotateError as err:
+        _fail(str(err))
+
+
+def _annotate(out: Path, targets: dict[Path, Path], result, findings: list[Finding], context) -> None:
+    """Write the annotated copies; one line on standard error says what was written."""
+    from annolint.annotate import write_copies
+    from annolint.sources import display_path
+
+    try:
+        copies, comments, skipped = write_copies(targets, result.documents, findings, context.excerpt,
+                                                 display_path)
+    except OSError as err:
+        _fail(f"--annotate-docx {out} cannot be written ({err.strerror or err})")
+    click.echo(f"annolint: wrote {copies} annotated Word note{'s' * (copies != 1)} with {comments} "
+               f"comment{'s' * (comments != 1)} to {out}", err=True)
+    for note in skipped:
+        click.echo(f"annolint: no annotated copy of {note}", err=True)
+
+
 def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
-         only_files=None):
+         only_files=None, annotate_docx=None):
     from annolint.baseline import read_baseline
     from annolint.engine import check
     from annolint.reporters import ReportContext, render
@@ -130,6 +160,7 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
         _fail(f"no such file or folder: {missing[0]}")
     if output is not None:
         _check_output(output, paths, config.extensions)
+    targets = _plan_annotations(annotate_docx, paths, config) if annotate_docx is not None else {}
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
         result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline)
@@ -144,17 +175,25 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
     use_colour = color if color is not None else (output is None and sys.stdout.isatty())
     context = ReportContext(len(result.documents), unreadable, colour=bool(use_colour and fmt == "text"),
                             documents={d.path: d for d in result.documents})
-    _emit(render(fmt, findings, result.rules, context), output, context.colour)
+    with speaking(config.messages):  # the report's own words (summary, comments) in the findings' language
+        _emit(render(fmt, findings, result.rules, context), output, context.colour)
+        if annotate_docx is not None:
+            _annotate(annotate_docx, targets, result, findings, context)
     sys.exit(_exit_status(findings, fail_on or config.fail_on))
 
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_common_options
-def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, message_language):
+@click.option("--annotate-docx", "annotate_docx", type=click.Path(path_type=Path),
+              help="Write a copy of each Word note with findings to this folder (outside the checked "
+                   "folders), with a comment on each side of each finding.")
+def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
+                  annotate_docx):
     """Check the notes in PATHS (files and folders; default: the configured root)."""
     config = _config(config_path, list(paths))
-    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language)
+    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
+         annotate_docx=annotate_docx)
 
 
 @main.command("hook")

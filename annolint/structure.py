@@ -7,7 +7,8 @@ The reader is line-based and forgiving, because the notes are PDF extractions:
   did not end a sentence (a sentence broken by a PDF line break or a blank line);
   so does any plain line right after a paragraph line that ran to the right margin
   without ending a sentence ("… voor de marktwerking in" / "Amsterdam is …");
-  so does a line after a Markdown hard break (two trailing spaces);
+  so does a line after a Markdown hard break (two trailing spaces); never in a
+  Word note, whose every line is a paragraph the writer ended (``readers/docx.py``);
 - bullets are "- ", "• ", "* " with nesting from indentation and the "- o" marker;
 - numbered questions: "1. …?", "16.Hoe …", "64.0 meting …" (question 64), and
   "Vraag 1:" / "Vraag 5 *Van Pijpen*" with askers and an "Antwoord:" label;
@@ -118,6 +119,7 @@ class _Parser:
         self.previous: Block | None = None
         self.previous_o = False  # the element before was a "- o" bullet
         self.full_width = _full_width(self.lines)
+        self.paragraph_lines = source.form == "docx"  # each line is a whole Word paragraph
 
     @staticmethod
     def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
@@ -274,7 +276,8 @@ class _Parser:
 
     def _continues(self, previous: Block | None, line: _Line) -> bool:
         """Is ``line`` the rest of ``previous`` (a PDF break or a Markdown hard break)?"""
-        if previous is None or previous.kind in ("heading", "answer-label") or not previous.text:
+        if self.paragraph_lines or previous is None or previous.kind in ("heading", "answer-label") \
+                or not previous.text:
             return False
         if line.kind not in ("text", "numbered"):
             return False

@@ -22,6 +22,10 @@ Reader = Callable[[bytes, str], "RawSource"]  # (the file's bytes, its display p
 def reader_for(suffix: str) -> Reader | None:
     """The reader for a file extension (".docx", ".pdf"), or None for plain text."""
     suffix = suffix.lower()
+    if suffix == ".docx":
+        from annolint.readers.docx import read
+
+        return read
     if suffix == ".pdf":
         from annolint.readers import pdf
 
