@@ -31,16 +31,22 @@ def render(findings: list[Finding], rules: list[Rule], context) -> str:
         for related in f.related:
             text = f"    {_place(related.location)}: {related.message}"
             lines.append(f"{DIM}{text}{RESET}" if colour else text)
+    if lines:
+        lines.append("")
+    lines.append(summary(findings, context))
+    return "\n".join(lines) + "\n"
+
+
+def summary(findings: list[Finding], context) -> str:
+    """One sentence: how many findings of each severity in how many files, and how
+    many files could not be checked. The HTML and GitHub reports say it too."""
     counts = Counter(f.severity for f in findings)
     files = _plural(context.files_checked, "file")
     if findings:
         parts = [_plural(counts[s], s) for s in ("error", "warning", "note") if counts[s]]
-        summary = f"Found {_plural(len(findings), 'finding')} ({', '.join(parts)}) in {files}."
+        text = f"Found {_plural(len(findings), 'finding')} ({', '.join(parts)}) in {files}."
     else:
-        summary = f"No findings in {files}."
+        text = f"No findings in {files}."
     if context.files_unreadable:
-        summary += f" {_plural(context.files_unreadable, 'file')} could not be checked."
-    if lines:
-        lines.append("")
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+        text += f" {_plural(context.files_unreadable, 'file')} could not be checked."
+    return text
