@@ -68,7 +68,7 @@ def _check_output(output: Path, paths: list[Path], extensions: tuple[str, ...]) 
         if given.is_dir() and output.suffix.lower() in extensions \
                 and (target + os.sep).startswith(os.path.realpath(given) + os.sep):
             _fail(f"--output {output} lies in the checked folder {given} with a note's extension: the next run "
-                  "would check the report as a note; write it elsewhere or as .json, .sarif or .log")
+                  "would check the report as a note; write it elsewhere or as .json, .sarif, .html or .log")
 
 
 def _emit(text: str, output: Path | None, colour: bool = False) -> None:
@@ -99,7 +99,7 @@ def _common_options(func):
                      help="Configuration file (default: .annolint.yaml or pyproject.toml found upwards)."),
         click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated)."),
         click.option("--ignore", multiple=True, help="Skip these rules (ids or names, comma-separated)."),
-        click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+        click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "html", "github"]), default="text",
                      show_default=True, help="Output format."),
         click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
                      help="Write the report to this file instead of standard output."),
@@ -174,7 +174,7 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
     unreadable = sum(1 for d in result.documents if not d.checked)
     use_colour = color if color is not None else (output is None and sys.stdout.isatty())
     context = ReportContext(len(result.documents), unreadable, colour=bool(use_colour and fmt == "text"),
-                            documents={d.path: d for d in result.documents})
+                            documents={d.path: d for d in result.documents}, language=config.language)
     with speaking(config.messages):  # the report's own words (summary, comments) in the findings' language
         _emit(render(fmt, findings, result.rules, context), output, context.colour)
         if annotate_docx is not None:

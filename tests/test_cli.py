@@ -13,12 +13,15 @@ CLEAN = "Annotatie voor wethouder Jansen\n\nCommissie Bestuur, 4 maart 2024\n\nK
 
 def test_exit_0_when_clean_and_1_with_findings(tmp_path):
     write_set(tmp_path, {"clean.txt": CLEAN})
-    assert run(["check", "clean.txt"], cwd=tmp_path).exit_code == 0
+    clean = run(["check", "clean.txt"], cwd=tmp_path)
+    assert clean.exit_code == 0 and clean.stdout == "Geen bevindingen in 1 bestand.\n"
     write_set(tmp_path, {"note.txt": NOTE})
     result = run(["check", "note.txt"], cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("note.txt:7:3: AL010 [placeholder] Onafgemaakte tekst: 'TODO'")
-    assert result.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 1 file."
+    assert result.stdout.splitlines()[-1] == "1 bevinding gevonden (1 fout) in 1 bestand."
+    english = run(["check", "note.txt", "clean.txt", "--message-language", "en"], cwd=tmp_path)
+    assert english.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 2 files."
 
 
 def test_fail_on_and_notes(tmp_path):

@@ -21,6 +21,7 @@ class ReportContext:
     files_unreadable: int
     colour: bool = False
     documents: dict[str, Document] = field(default_factory=dict)  # by display path
+    language: str = ""  # the notes' language (the rule pack: "nl", "en"); "" when unknown
 
     def document(self, location: Location) -> Document | None:
         return self.documents.get(location.path)
@@ -28,12 +29,36 @@ class ReportContext:
     def passage(self, location: Location) -> str:
         """The text of the lines a location covers, as written ("" when unknown): what
         a reader searches for in a Word or PDF note, and what a report shows."""
+        return self.passage_at(location)[0]
+
+    def passage_at(self, location: Location) -> tuple[str, tuple[int, int] | None]:
+        """The passage, and where in it the location's own span lies ([start, end) in
+        the passage's characters; None when the passage is unknown). Each line is
+        stripped and the lines joined by a space, so columns are shifted to match."""
         doc = self.documents.get(location.path)
         if doc is None or not doc.lines:
-            return ""
+            return "", None
         span = location.span
         first, last = max(span.line, 1), min(max(span.end_line, span.line), len(doc.lines))
-        return " ".join(doc.lines[i - 1].strip() for i in range(first, last + 1)).strip()
+        pieces: list[str] = []
+        start = end = 0
+        offset = 0  # where the current line's stripped text starts in the joined text
+        for number in range(first, last + 1):
+            line = doc.lines[number - 1]
+            piece = line.strip()
+            lead = len(line) - len(line.lstrip())
+            if number == first:
+                start = offset + min(max(span.col - 1 - lead, 0), len(piece))
+            if number == last:
+                end_col = span.end_col if span.end_line == number else len(line) + 1
+                end = offset + min(max(end_col - 1 - lead, 0), len(piece))
+            pieces.append(piece)
+            offset += len(piece) + 1
+        joined = " ".join(pieces)
+        text = joined.strip()
+        cut = len(joined) - len(joined.lstrip())
+        start, end = max(start - cut, 0), min(max(end - cut, 0), len(text))
+        return text, (start, max(start, end))
 
     def excerpt(self, location: Location, width: int = EXCERPT_WIDTH) -> str:
         """The passage around a location, at most ``width`` characters, cut at word
@@ -74,9 +99,13 @@ def render(fmt: str, findings: list[Finding], rules: list[Rule], context: Report
         from annolint.reporters import json_report as module
     elif fmt == "sarif":
         from annolint.reporters import sarif as module
+    elif fmt == "html":
+        from annolint.reporters import html as module
+    elif fmt == "github":
+        from annolint.reporters import github as module
     else:
         from annolint.reporters import text as module
     return module.render(findings, rules, context)
 
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "html", "github")

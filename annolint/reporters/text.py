@@ -6,10 +6,14 @@ from __future__ import annotations
 from collections import Counter
 
 from annolint.findings import Finding
+from annolint.i18n import phrase, plural, say
 from annolint.ruleset import Rule
 
 COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "note": "\x1b[36m"}
 DIM, BOLD, RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
+SEVERITY_COUNTS = {"error": (phrase("1 error"), phrase("{count} errors")),
+                   "warning": (phrase("1 warning"), phrase("{count} warnings")),
+                   "note": (phrase("1 note"), phrase("{count} notes"))}
 
 
 def _place(location, context) -> str:
@@ -26,10 +30,6 @@ def _quote(location, context, indent: str) -> list[str]:
     return [f'{indent}"{excerpt}"'] if excerpt else []
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def render(findings: list[Finding], rules: list[Rule], context) -> str:
     colour = context.colour
     lines: list[str] = []
@@ -43,16 +43,26 @@ def render(findings: list[Finding], rules: list[Rule], context) -> str:
             text = [f"    {_place(related.location, context)}: {related.message}",
                     *_quote(related.location, context, "        ")]
             lines.extend(f"{DIM}{t}{RESET}" if colour else t for t in text)
-    counts = Counter(f.severity for f in findings)
-    files = _plural(context.files_checked, "file")
-    if findings:
-        parts = [_plural(counts[s], s) for s in ("error", "warning", "note") if counts[s]]
-        summary = f"Found {_plural(len(findings), 'finding')} ({', '.join(parts)}) in {files}."
-    else:
-        summary = f"No findings in {files}."
-    if context.files_unreadable:
-        summary += f" {_plural(context.files_unreadable, 'file')} could not be checked."
     if lines:
         lines.append("")
-    lines.append(summary)
+    lines.append(summary(findings, context))
     return "\n".join(lines) + "\n"
+
+
+def summary(findings: list[Finding], context) -> str:
+    """One sentence: how many findings of each severity in how many files, and how
+    many files could not be checked, in the findings' language. The HTML and GitHub
+    reports say it too."""
+    counts = Counter(f.severity for f in findings)
+    files = plural(context.files_checked, "1 file", "{count} files")
+    if findings:
+        parts = [plural(counts[s], *SEVERITY_COUNTS[s]) for s in ("error", "warning", "note") if counts[s]]
+        text = say("Found {findings} ({parts}) in {files}.",
+                   findings=plural(len(findings), "1 finding", "{count} findings"), parts=", ".join(parts),
+                   files=files)
+    else:
+        text = say("No findings in {files}.", files=files)
+    if context.files_unreadable:
+        text += " " + plural(context.files_unreadable, "1 file could not be checked.",
+                             "{count} files could not be checked.")
+    return text
