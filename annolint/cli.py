@@ -82,6 +82,13 @@ def _emit(text: str, output: Path | None, colour: bool = False) -> None:
         click.echo(text, nl=False, color=colour)
 
 
+def _cache(config):
+    """The cache of read notes in the working directory, as ruff and mypy keep theirs."""
+    from annolint.cache import CACHE_DIR, NoteCache, salt_for
+
+    return NoteCache(Path.cwd() / CACHE_DIR, salt_for(config))
+
+
 def _exit_status(findings: list[Finding], fail_on: str) -> int:
     threshold = SEVERITY_RANK[fail_on]
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_CLEAN
@@ -108,6 +115,8 @@ def _common_options(func):
         click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
                      help="Report only findings that are not in this baseline file."),
         click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."),
+        click.option("--no-cache", "no_cache", is_flag=True,
+                     help="Read every note again instead of taking unchanged ones from .annolint_cache/."),
         click.option("--message-language", type=click.Choice(["nl", "en"]),
                      help="Language of the findings (default: the configured message-language, else the rule "
                           "pack's language)."),
@@ -146,7 +155,7 @@ def _annotate(out: Path, targets: dict[Path, Path], result, findings: list[Findi
         click.echo(f"annolint: no annotated copy of {note}", err=True)
 
 
-def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
+def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache, message_language,
          only_files=None, annotate_docx=None):
     from annolint.baseline import read_baseline
     from annolint.engine import check
@@ -163,7 +172,8 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
     targets = _plan_annotations(annotate_docx, paths, config) if annotate_docx is not None else {}
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
-        result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline)
+        result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline,
+                       cache=None if no_cache else _cache(config))
     except ConfigError as err:
         _fail(str(err))
     except InternalError as err:
@@ -188,18 +198,19 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
 @click.option("--annotate-docx", "annotate_docx", type=click.Path(path_type=Path),
               help="Write a copy of each Word note with findings to this folder (outside the checked "
                    "folders), with a comment on each side of each finding.")
-def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
-                  annotate_docx):
+def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache,
+                  message_language, annotate_docx):
     """Check the notes in PATHS (files and folders; default: the configured root)."""
     config = _config(config_path, list(paths))
-    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
+    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache, message_language,
          annotate_docx=annotate_docx)
 
 
 @main.command("hook")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @_common_options
-def hook_command(files, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, message_language):
+def hook_command(files, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache,
+                 message_language):
     """For pre-commit: check the whole set, report what involves FILES.
 
     Contradictions span notes, so the configured ``root`` (default: the current
@@ -209,7 +220,7 @@ def hook_command(files, config_path, select, ignore, fmt, output, fail_on, basel
 
     config = _config(config_path, [])
     changed = {display_path(f) for f in files}
-    _run((), config, select, ignore, fmt, output, fail_on, baseline_path, color, message_language,
+    _run((), config, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache, message_language,
          only_files=changed)
 
 

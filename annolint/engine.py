@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from annolint.cache import NoteCache
 from annolint.config import Config
 from annolint.errors import InternalError
 from annolint.findings import Finding, fingerprint
@@ -18,6 +19,7 @@ from annolint.i18n import speaking
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
+from annolint.reading import Readings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
 from annolint.sources import discover, read_source
@@ -62,12 +64,15 @@ def select_rules(rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, 
     return [r for r in chosen if r.id not in ignore and r.name not in ignore]
 
 
-def read_documents(paths: list[Path], config: Config, lexicon: Lexicon) -> list[Document]:
+def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
+                   readings: Readings | None = None) -> list[Document]:
+    """Every note of ``paths``, parsed (or taken from the cache that ``readings`` holds)."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
+    readings = readings or Readings()
     documents = []
     for f in files:
         try:
-            documents.append(parse_document(read_source(f), lexicon))
+            documents.append(readings.document(read_source(f), lambda source: parse_document(source, lexicon)))
         except ConfigError:
             raise  # a user's pattern (a redaction, a section heading) that ran out of time
         except Exception as err:  # a bug, not a bad note (those become read-error findings)
@@ -144,17 +149,21 @@ def _rule_findings(rule: Rule, index: CorpusIndex) -> list[Finding]:
 
 
 def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
-          ignore: tuple[str, ...] = (), baseline: set[str] | None = None) -> Result:
+          ignore: tuple[str, ...] = (), baseline: set[str] | None = None, cache: NoteCache | None = None) -> Result:
+    """Check the notes of ``paths``; with a ``cache`` (``cache.py``), notes read in an
+    earlier run with the same rule packs and settings are not read again."""
     setup = load_setup(config)
+    readings = Readings(cache)
     rules = select_rules(setup.rules, select or config.select, ignore + config.ignore)
     # The documents and, rule by rule, the statements read from them live until the
     # end: the cyclic garbage collector need not walk them again and again (a fifth of
     # the run time on a large set). Unfrozen at the end, so nothing is kept for good.
     try:
         with speaking(config.messages):
-            documents = read_documents(paths, config, setup.lexicon)
-            index = CorpusIndex(documents, setup.lexicon, config.language)
+            documents = read_documents(paths, config, setup.lexicon, readings)
+            index = CorpusIndex(documents, setup.lexicon, config.language, readings)
             findings = run_rules(rules, index)
+        readings.store()
     finally:
         gc.unfreeze()
     if baseline:

@@ -21,6 +21,7 @@ from annolint.lexicon import Lexicon
 from annolint.model import Block, Document
 from annolint.figures.statements import FigureReader, FigureStatement
 from annolint.questions import QuestionFact, QuestionReader
+from annolint.reading import Readings
 from annolint.similarity import split_by_agreement
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, content_terms, sentences, stem
@@ -46,7 +47,9 @@ def in_scope(block: Block, scope: tuple[str, ...]) -> bool:
 
 
 class CorpusIndex:
-    def __init__(self, documents: list[Document], lexicon: Lexicon, language: str = "nl"):
+    def __init__(self, documents: list[Document], lexicon: Lexicon, language: str = "nl",
+                 readings: Readings | None = None):
+        self.readings = readings or Readings()  # each note's facts, read once (and cached)
         self.all_documents = sorted(documents, key=lambda d: d.path)
         self.documents = [d for d in self.all_documents if d.checked]
         self.lexicon = lexicon
@@ -66,11 +69,8 @@ class CorpusIndex:
         """How often each word occurs in lower case over the whole set (hyphenated
         compounds count per part: "Verwey-jonker" counts "jonker")."""
         counts: Counter = Counter()
-        for _, block in self.blocks():
-            for m in WORD.finditer(block.masked):
-                for part in m.group().split("-"):
-                    if part and part.islower():
-                        counts[part] += 1
+        for doc in self.documents:
+            counts.update(self.readings.facts("lowercase", doc, None, _lowercase_words))
         return counts
 
     @cached_property
@@ -93,15 +93,12 @@ class CorpusIndex:
         named: set[str] = set()
         abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
         stop_words = self.lexicon.stop_word_set
-        for _, block in self.blocks():
-            text = block.masked
-            for start, end in sentences(text, abbreviations):
-                sentence = text[start:end]
-                total += 1
-                counts.update(set(content_terms(sentence, stop_words)))
-                words = WORD.findall(sentence)
-                named.update(stem(w) for w in words[1:]
-                             if w[0].isupper() and w.lower() not in stop_words and len(w) >= 3)
+        for doc in self.documents:
+            [note_counts, note_named, note_total] = self.readings.facts(
+                "sentences", doc, None, lambda d: _sentence_statistics(d, abbreviations, stop_words))
+            counts.update(note_counts)
+            named.update(note_named)
+            total += note_total
         return counts, frozenset(named), total or 1
 
     @cached_property
@@ -134,14 +131,14 @@ class CorpusIndex:
     def question_facts(self) -> list[QuestionFact]:
         """Every answered council question of the set, note by note."""
         reader = QuestionReader(self.lexicon)
-        return [q for doc in self.documents for q in reader.read(doc)]
+        return [q for doc in self.documents for q in self.readings.facts("questions", doc, None, reader.read)]
 
     @cached_property
     def figure_statements(self) -> list[FigureStatement]:
         """Every figure of the set with what it measures, note by note; figures of a
         series (see ``without_series``) are left out."""
         reader = FigureReader(self.lexicon, self.language, self._statement_reader)
-        found = _read_all(self.documents, reader.read)
+        found = _read_all(self.documents, lambda doc: self.readings.facts("figures", doc, self._reference, reader.read))
         return without_series(found, lambda s: (_letters(s.aligned), s.ordinal), lambda a, b: a.figure.agrees(b.figure))
 
     @cached_property
@@ -149,16 +146,51 @@ class CorpusIndex:
         return StatementReader(self.lexicon, self.language)
 
     @cached_property
+    def _reference(self) -> dt.date:
+        """The set's latest date: an undated note reads its relative dates against it."""
+        dated = [d.date.date for d in self.documents if d.date is not None]
+        return max(dated) if dated else UNDATED_REFERENCE
+
+    @cached_property
     def dated_statements(self) -> list[DatedStatement]:
         """Every time expression of the set with its subject and modality, note by
         note; dates of a series (see ``without_series``) are left out."""
-        dated = [d.date.date for d in self.documents if d.date is not None]
-        reference = max(dated) if dated else UNDATED_REFERENCE
-        found = _read_all(self.documents, lambda doc: self._statement_reader.read(doc, reference))
+        reference = self._reference
+        found = _read_all(self.documents, lambda doc: self.readings.facts(
+            "dated", doc, reference, lambda d: self._statement_reader.read(d, reference)))
         found = without_series(found, lambda s: _letters(s.aligned),
                                lambda a, b: a.expression.interval.overlaps(b.expression.interval))
         listed = in_schedules(found)
         return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]
+
+
+def _lowercase_words(doc: Document) -> Counter:
+    """How often each word occurs in lower case in a note (a compound per part)."""
+    counts: Counter = Counter()
+    for block in doc.blocks:
+        for m in WORD.finditer(block.masked):
+            for part in m.group().split("-"):
+                if part and part.islower():
+                    counts[part] += 1
+    return counts
+
+
+def _sentence_statistics(doc: Document, abbreviations: frozenset[str], stop_words: frozenset[str]) -> list:
+    """A note's share of the set's statistics: in how many of its sentences each
+    content term occurs, the terms it writes with a capital inside a sentence, and
+    its number of sentences."""
+    counts: Counter = Counter()
+    total = 0
+    named: set[str] = set()
+    for block in doc.blocks:
+        text = block.masked
+        for start, end in sentences(text, abbreviations):
+            sentence = text[start:end]
+            total += 1
+            counts.update(set(content_terms(sentence, stop_words)))
+            words = WORD.findall(sentence)
+            named.update(stem(w) for w in words[1:] if w[0].isupper() and w.lower() not in stop_words and len(w) >= 3)
+    return [counts, frozenset(named), total]
 
 
 def _read_all(documents: list[Document], read: Callable[[Document], list[T]]) -> list[T]:

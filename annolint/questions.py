@@ -45,7 +45,13 @@ class QuestionFact(InNote):
     polarity_span: Span | None
     answer_span: Span | None
     sentences: tuple[AnswerSentence, ...]
-    answer_blocks: frozenset[int]  # ids of the answer blocks
+
+    @property
+    def answer_blocks(self) -> frozenset[int]:
+        """The ids of the answer blocks, as they are in this run: taken when asked,
+        never kept, since a fact read from the cache holds other objects than the run
+        that read it."""
+        return frozenset(id(self.doc.blocks[i]) for i in self.question.answer_blocks)
 
     @property
     def number(self) -> str:
@@ -78,7 +84,6 @@ class QuestionReader:
                 doc=doc, question=question, index=index, terms=terms, polarity=polarity,
                 polarity_word=word, polarity_span=span, answer_span=blocks[0].full_span(),
                 sentences=tuple(s for b in blocks for s in self._sentences(b)),
-                answer_blocks=frozenset(id(b) for b in blocks),
             ))
         return facts
 

@@ -63,6 +63,16 @@ class TemporalExpression:
         januari 2026", "uiterlijk 1 december"), not a longer period."""
         return self.base is not None and self.base.granularity == "day"
 
+    def __getstate__(self) -> dict:
+        """Pickled without ``make``: a closure over the grammar, needed only while a
+        span is read ("van maart tot en met juni 2025"), never once a note is read."""
+        state = dict(self.__dict__)
+        state["make"] = None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)  # frozen: set as the dataclass's own __init__ would
+
 
 
 

@@ -1,0 +1,151 @@
+"""A cache of what annolint reads from each note, so that a second run reads only
+the notes that changed.
+
+An entry holds one note as read (its ``Document`` and the facts extracted from it,
+``reading.NoteReading``), stored under a key made of the note's content and path and
+of everything that decides how it is read: annolint's version, the rule packs'
+and lexicons' bytes, the configuration's, and Python's version. A changed note,
+rule pack or setting gives another key; the old entry is simply not found again.
+
+Entries live in ``.annolint_cache/`` in the working directory (ruff and mypy keep
+theirs the same way), with a ``.gitignore`` inside so git never takes them up. Each
+is written to a temporary file and renamed into place, so a reader never sees half
+an entry and two runs at once each write whole ones. An entry is signed with a key
+kept in the user's own cache folder (HMAC-SHA256): one that is truncated, corrupt,
+from another version or from someone else (a cache folder committed to a
+repository) fails the check and is read again from the note, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".annolint_cache"
+FORMAT = b"annolint-cache-1"  # bumped when the entries' layout changes
+_DIGEST = hashlib.sha256().digest_size
+
+
+def _user_key() -> bytes | None:
+    """The signing key, made once per user in their own cache folder; None when it
+    cannot be kept (then nothing is cached)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "annolint"
+    path = base / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(32)
+        descriptor, temporary = tempfile.mkstemp(dir=base)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(key)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+        return path.read_bytes()  # another run may have won the race: its key is the one
+    except OSError:
+        return None
+
+
+class NoteCache:
+    """Signed entries by key in ``folder``; a cache that cannot be used (no folder,
+    no key, a read-only disk) quietly stores nothing and finds nothing."""
+
+    def __init__(self, folder: Path | None, salt: bytes):
+        self.folder = folder
+        self.salt = hashlib.sha256(FORMAT + sys.version.encode() + salt).digest()
+        self.key = _user_key() if folder is not None else None
+        self.enabled = self.key is not None
+        self.hits = self.misses = 0
+
+    def key_of(self, *parts: bytes | str) -> str:
+        digest = hashlib.sha256(self.salt)
+        for part in parts:
+            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big"))
+            digest.update(data)
+        return digest.hexdigest()
+
+    def load(self, key: str) -> Any | None:
+        if not self.enabled:
+            return None
+        try:
+            blob = (self.folder / key[:2] / key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        signature, payload = blob[:_DIGEST], blob[_DIGEST:]
+        if len(signature) != _DIGEST or not hmac.compare_digest(signature, self._sign(key, payload)):
+            self.misses += 1
+            return None
+        try:
+            value = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def store(self, key: str, value: Any) -> None:
+        if not self.enabled:
+            return
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            folder = self.folder / key[:2]
+            folder.mkdir(parents=True, exist_ok=True)
+            self._ignore_in_git()
+            descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(self._sign(key, payload) + payload)
+                os.replace(temporary, folder / key)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError, RecursionError):
+            self.enabled = False  # a full or read-only disk: go on without the cache
+
+    def _sign(self, key: str, payload: bytes) -> bytes:
+        return hmac.new(self.key, key.encode() + payload, hashlib.sha256).digest()
+
+    def _ignore_in_git(self) -> None:
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by annolint: its cache of read notes, never committed.\n*\n",
+                              encoding="utf-8")
+
+
+def salt_for(config) -> bytes:
+    """What decides how a note is read besides the note: annolint's version and its
+    code (a development checkout changes without a new version), the rule packs,
+    lexicons and the user's rule folders (path and bytes), and the configuration."""
+    import annolint
+    from annolint.ruleset import builtin_rules_dir
+
+    code = Path(annolint.__file__).parent
+    files = [*code.rglob("*.py"), *builtin_rules_dir().rglob("*.yaml"), *config.lexicons,
+             *(f for folder in config.rule_dirs if folder.is_dir() for f in folder.rglob("*.yaml"))]
+    if config.path is not None:
+        files.append(config.path)
+    return _files_digest(files, annolint.__version__.encode() + repr(config).encode())
+
+
+def _files_digest(files: list[Path], extra: bytes) -> bytes:
+    digest = hashlib.sha256(extra)
+    for path in sorted(set(files)):
+        digest.update(str(path).encode("utf-8", "surrogateescape"))
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\x00unreadable")
+    return digest.digest()

@@ -1,0 +1,161 @@
+"""The cache of read notes: the same output with it as without, only changed notes
+read again, and an entry that is truncated, forged, from another version or made
+under other rules never trusted."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annolint import cache as cache_module
+from annolint.cache import CACHE_DIR, NoteCache, salt_for
+from annolint.config import Config, load_config
+from annolint.engine import check
+from conftest import CORPUS, ROOT, note, run, write_set
+
+
+@pytest.fixture(autouse=True)
+def own_cache_key(tmp_path, monkeypatch):
+    """Each test signs with a key of its own, kept in its own folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "set"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(p for p in (folder / CACHE_DIR).rglob("*") if p.is_file() and len(p.name) == 64)
+
+
+def _checked(folder: Path, *options: str) -> str:
+    result = run(["check", ".", "--format", "json", *options], cwd=folder)
+    assert result.exit_code == 1, result.output
+    return result.stdout
+
+
+def _counted(folder: Path) -> tuple[list, NoteCache]:
+    """The findings of a check through the engine, and its cache (hits and misses)."""
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        config = load_config(folder / ".annolint.yaml")
+        cache = NoteCache(folder / CACHE_DIR, salt_for(config))
+        return check([Path(".")], config, cache=cache).findings, cache
+    finally:
+        os.chdir(old)
+
+
+def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_path):
+    folder = _corpus(tmp_path)
+    uncached = _checked(folder, "--no-cache")
+    assert not (folder / CACHE_DIR).exists()
+    cold = _checked(folder)
+    assert len(_entries(folder)) == 12  # one entry per note
+    assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    warm = _checked(folder)
+    assert cold == uncached and warm == uncached
+    findings, cache = _counted(folder)
+    assert (cache.hits, cache.misses) == (12, 0)
+    # the text report too, and the rules' own views of the notes (dates, figures, questions)
+    assert run(["check", ".", "--no-color"], cwd=folder).stdout == run(["check", ".", "--no-color", "--no-cache"],
+                                                                         cwd=folder).stdout
+
+
+def test_an_edited_note_alone_is_read_again(tmp_path):
+    folder = _corpus(tmp_path)
+    _checked(folder)
+    edited = folder / "05_commissie-wonen-juni.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("1.200", "1.300"), encoding="utf-8")
+    findings, cache = _counted(folder)
+    assert (cache.hits, cache.misses) == (11, 1)
+    assert _checked(folder) == _checked(folder, "--no-cache")
+
+
+def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
+    folder = _corpus(tmp_path)
+    expected = _checked(folder)
+    entries = _entries(folder)
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
+    entries[1].write_bytes(b"\x00" * 500)  # not an entry at all
+    blob = entries[2].read_bytes()
+    entries[2].write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))  # one bit changed: the signature fails
+    findings, cache = _counted(folder)
+    assert (cache.hits, cache.misses) == (9, 3)
+    assert _checked(folder) == expected
+    findings, cache = _counted(folder)  # rewritten whole
+    assert (cache.hits, cache.misses) == (12, 0)
+
+
+def test_an_entry_signed_with_another_users_key_is_not_trusted(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    expected = _checked(folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))  # a cache committed by someone else
+    findings, cache = _counted(folder)
+    assert (cache.hits, cache.misses) == (0, 12)
+    assert _checked(folder) == expected
+
+
+def test_another_version_rule_pack_or_configuration_reads_every_note_again(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    _checked(folder)
+    config = folder / ".annolint.yaml"
+    settings = config.read_text(encoding="utf-8")
+    config.write_text(settings.replace("fail-on: warning", "fail-on: error"), encoding="utf-8")
+    assert _counted(folder)[1].misses == 12  # another configuration
+    assert _counted(folder)[1].hits == 12
+    monkeypatch.setattr("annolint.__version__", "99.0")
+    assert _counted(folder)[1].misses == 12  # another version
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    pack = tmp_path / "packs"
+    shutil.copytree(ROOT / "rules", pack)
+    lexicon = pack / "nl" / "lexicon.yaml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr("annolint.ruleset.builtin_rules_dir", lambda: pack)
+    assert _counted(folder)[1].misses == 12  # another rule pack
+
+
+def test_two_runs_at_once_give_the_output_of_one(tmp_path):
+    folder = _corpus(tmp_path)
+    expected = _checked(folder, "--no-cache")
+    command = [sys.executable, "-m", "annolint", "check", ".", "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, env=env) for _ in range(2)]
+    outputs = [r.communicate()[0].decode("utf-8") for r in runs]
+    assert outputs == [expected, expected]
+    assert _checked(folder) == expected
+    assert not [p for p in (folder / CACHE_DIR).rglob(".tmp-*")]  # no half-written entry left
+
+
+def test_a_note_dated_by_the_set_is_read_again_when_the_set_changes(tmp_path):
+    undated = note("Concept", "- De raadsbrief volgt volgende maand.", "- Lopende trajecten tot 31 december 2030.")
+    write_set(tmp_path, {"a.txt": note("Commissie Wonen 12 juni 2024", "- Het rapport volgt in het najaar."),
+                         "concept.txt": undated})
+    first = run(["check", ".", "--format", "json"], cwd=tmp_path).stdout
+    assert first == run(["check", ".", "--format", "json", "--no-cache"], cwd=tmp_path).stdout
+    write_set(tmp_path, {"b.txt": note("Commissie Wonen 9 oktober 2024", "- Het rapport volgt in december.")})
+    warm = run(["check", ".", "--format", "json"], cwd=tmp_path).stdout
+    assert warm == run(["check", ".", "--format", "json", "--no-cache"], cwd=tmp_path).stdout
+    assert "2024-10-09" in warm and "2024-10-09" not in first  # the concept now takes b.txt's date
+
+
+def test_a_cache_folder_that_cannot_be_written_is_left_alone(tmp_path):
+    folder = _corpus(tmp_path)
+    (folder / CACHE_DIR).write_text("a file where the folder would be", encoding="utf-8")
+    assert _checked(folder) == _checked(folder, "--no-cache")
+
+
+def test_no_key_no_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "_user_key", lambda: None)
+    cache = NoteCache(tmp_path / CACHE_DIR, salt_for(Config()))
+    assert not cache.enabled
+    cache.store("ab" * 32, {"x": 1})
+    assert cache.load("ab" * 32) is None and not (tmp_path / CACHE_DIR).exists()
