@@ -15,7 +15,7 @@ import click
 from annolint import __version__
 from annolint.errors import InternalError, describe
 from annolint.findings import SEVERITIES, SEVERITY_RANK, Finding
-from annolint.i18n import speaking
+from annolint.i18n import plural, say, speaking
 from annolint.yamlfile import ConfigError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -145,14 +145,15 @@ def _annotate(out: Path, targets: dict[Path, Path], result, findings: list[Findi
     from annolint.sources import display_path
 
     try:
-        copies, comments, skipped = write_copies(targets, result.documents, findings, context.excerpt,
+        copies, comments, skipped = write_copies(targets, result.documents, findings, context.quoted,
                                                  display_path)
     except OSError as err:
         _fail(f"--annotate-docx {out} cannot be written ({err.strerror or err})")
-    click.echo(f"annolint: wrote {copies} annotated Word note{'s' * (copies != 1)} with {comments} "
-               f"comment{'s' * (comments != 1)} to {out}", err=True)
+    notes = plural(copies, "1 annotated Word note", "{count} annotated Word notes")
+    click.echo("annolint: " + say("wrote {notes} with {comments} to {folder}", notes=notes, folder=out,
+                                  comments=plural(comments, "1 comment", "{count} comments")), err=True)
     for note in skipped:
-        click.echo(f"annolint: no annotated copy of {note}", err=True)
+        click.echo("annolint: " + say("no annotated copy of {note}", note=note), err=True)
 
 
 def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache, message_language,
@@ -242,21 +243,28 @@ def baseline_command(baseline_file, paths, config_path):
     click.echo(f"Wrote {len(result.findings)} findings to {baseline_file}.")
 
 
-def _load_rules(config_path):
+def _load_rules(config_path, message_language=None):
     from annolint.engine import load_setup
 
     config = _config(config_path, [])
+    if message_language:
+        config = replace(config, message_language=message_language)
     try:
         return load_setup(config).rules
     except ConfigError as err:
         _fail(str(err))
 
 
+_LANGUAGE_OPTION = click.option("--message-language", type=click.Choice(["nl", "en"]),
+                                help="Language of the descriptions (default: as for the findings).")
+
+
 @main.command("rules")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def rules_command(config_path):
+@_LANGUAGE_OPTION
+def rules_command(config_path, message_language):
     """List the rules: id, name, severity, kind and what each finds."""
-    rules = _load_rules(config_path)
+    rules = _load_rules(config_path, message_language)
     width = max(len(r.name) for r in rules)
     for rule in rules:
         summary = rule.short_description.split(": ")[0].split(". ")[0].rstrip(".")
@@ -267,9 +275,10 @@ def rules_command(config_path):
 @main.command("rule")
 @click.argument("rule_ref")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def rule_command(rule_ref, config_path):
+@_LANGUAGE_OPTION
+def rule_command(rule_ref, config_path, message_language):
     """Show the documentation of one rule (by id or name) and of its kind."""
-    rules = _load_rules(config_path)
+    rules = _load_rules(config_path, message_language)
     rule = next((r for r in rules if rule_ref in (r.id, r.name)), None)
     if rule is None:
         _fail(f"no rule has the id or name '{rule_ref}'; see 'annolint rules'")

@@ -7,7 +7,8 @@ Keys (all optional; paths are relative to the configuration file):
 - ``language``: the rule pack, ``nl`` (default) or ``en``;
 - ``message-language``: the language of the findings, ``nl`` or ``en`` (default: the
   rule pack's language);
-- ``extensions``: file endings to check in folders (default ``.txt``, ``.md``, ``.docx``, ``.pdf``);
+- ``extensions``: file endings to check in folders (default ``.txt``, ``.md``, ``.docx``,
+  ``.pdf``; a ``.doc`` is reported as not read);
 - ``exclude``: glob patterns of files to skip (matched against the path below the
   configuration's folder and the file name);
 - ``rule-dirs``: folders of your own YAML rules (a rule with a built-in id replaces it);

@@ -230,6 +230,7 @@ class AnswerLexicon:
 class Lexicon:
     months: tuple[MonthName, ...] = ()
     meeting_words: tuple[str, ...] = ()
+    date_labels: tuple[str, ...] = ()  # "Datum: 13 maart 2025" in the header is the note's date
     sections: tuple[re.Pattern, ...] = ()
     qa_sections: tuple[re.Pattern, ...] = ()
     question_labels: tuple[str, ...] = ()
@@ -282,6 +283,13 @@ class Lexicon:
     def redaction_gate(self) -> re.Pattern | None:
         """Whether a line may hold a redaction, in one search (see ``patterns.any_of``)."""
         return any_of(self.redactions)
+
+    @cached_property
+    def date_label_pattern(self) -> re.Pattern:
+        """A header line or table cell that opens with a date label ("Datum:", "Datum |",
+        a cell "Datum vergadering" on its own)."""
+        words = "|".join(re.escape(w) for w in sorted(self.date_labels, key=len, reverse=True))
+        return re.compile(rf"^\W*(?:{words})\b" if words else "(?!)", re.IGNORECASE)
 
     @cached_property
     def meeting_pattern(self) -> re.Pattern:

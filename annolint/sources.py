@@ -17,7 +17,7 @@ from pathlib import Path
 from annolint.i18n import number as grouped, say
 from annolint.readers import reader_for
 
-DEFAULT_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".docx", ".pdf", ".doc")  # .doc: named as unread (readers.old_word)
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 20_000
 

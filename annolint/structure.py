@@ -79,6 +79,7 @@ class _Line:
 
 OCR_LIST_MARK = re.compile(r"^\s*[eo«»©•*+]\s+[A-Z]")  # a bullet read as a letter: "e De breedte …"
 MARGIN_LINES = 20  # a text this long (in lines) shows where its right margin is
+LABEL_WORDS = 3  # a header line this short, without a date, can be the label of the line after it
 MARGIN_SHARE = 0.8  # a line this close to the margin ran into it
 
 
@@ -440,8 +441,8 @@ class _Parser:
             return DocumentDate(named[0], "file-name", named[1], None)
         header = [b for b in self.doc.blocks if b.kind == "header"]
         for want_meeting in (True, False):
-            for block in header:
-                if want_meeting and not self.lexicon.meeting_pattern.search(block.text):
+            for i, block in enumerate(header):
+                if want_meeting and not self._names_meeting(block, header[i - 1] if i else None):
                     continue
                 found = find_dates(block.masked, self.lexicon)
                 if found:
@@ -459,6 +460,17 @@ class _Parser:
             f, block = latest
             return DocumentDate(f.date, "inferred", f.text, block.span(f.start, f.end))
         return None
+
+    def _names_meeting(self, block, before) -> bool:
+        """A header line that says its date is the meeting's or the note's: it names a
+        meeting ("Commissie Wonen, 13 maart 2025") or opens with a date label ("Datum:
+        13 maart 2025"), or follows a short label line of either kind, as a table's
+        cells do ("Datum" | "13 maart 2025", "Commissie" | "Wonen, 13 maart 2025")."""
+        said = self.lexicon.meeting_pattern.search(block.text) or self.lexicon.date_label_pattern.match(block.text)
+        if said or before is None or len(before.text.split()) > LABEL_WORDS:
+            return bool(said)
+        label = before.text
+        return bool(self.lexicon.meeting_pattern.search(label) or self.lexicon.date_label_pattern.match(label))
 
     def parse(self) -> Document:
         skip = self._front_matter()

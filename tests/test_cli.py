@@ -24,6 +24,15 @@ def test_exit_0_when_clean_and_1_with_findings(tmp_path):
     assert english.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 2 files."
 
 
+def test_rules_and_rule_speak_the_chosen_language():
+    assert run(["rules"]).stdout.splitlines()[2].split(None, 3) == [
+        "AL010", "placeholder", "error", "Tekst die de schrijver later nog wilde invullen"]
+    assert run(["rules", "--message-language", "en"]).stdout.splitlines()[2].split(None, 3) == [
+        "AL010", "placeholder", "error", "Text the writer meant to fill in later"]
+    assert "Message: Onafgemaakte tekst: {text}" in run(["rule", "placeholder"]).stdout
+    assert "Message: Unfinished text: {text}" in run(["rule", "placeholder", "--message-language", "en"]).stdout
+
+
 def test_fail_on_and_notes(tmp_path):
     write_set(tmp_path, {"undated.txt": "Annotatie\n\nKernboodschap\n\n- Alles is klaar.\n"})
     result = run(["check", "undated.txt"], cwd=tmp_path)

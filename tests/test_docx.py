@@ -382,7 +382,7 @@ def test_annotate_docx_writes_one_comment_per_side_of_each_finding(tmp_path):
         assert read((tmp_path / "out" / copy).read_bytes(), copy).text == read_source(tmp_path / note).text
         total += sum(map(len, want.values()))
     assert "notes/05_commissie-wonen-juni.txt" in expected  # the text note has findings, and no copy
-    assert annotated.stderr == f"annolint: wrote 5 annotated Word notes with {total} comments to out\n"
+    assert annotated.stderr == f"annolint: 5 Word-notities met {total} opmerkingen geschreven naar out\n"
     # the empty bullet (08:28), a paragraph with no run, carries its comment
     empty_bullet = next(f for f in report if f["location"] == {**f["location"], "path":
                         "notes/08_actualiteit-zonder-datum.docx", "line": 28})
@@ -435,3 +435,43 @@ def test_annotate_docx_anchors_on_inserted_and_linked_runs_and_adds_no_text(tmp_
     assert _comments_by_paragraph(copy) == {
         f["location"]["line"]: [f"AL010 placeholder: {f['message']}"] for f in report}
     assert read(copy.read_bytes(), "copy").text == read((tmp_path / "notes" / "note.docx").read_bytes(), "n").text
+
+
+# ---- what reviewers met ---------------------------------------------------------------------
+
+def _note_with_header_table(rows: list[tuple[str, str]], promise: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Annotatie voor wethouder Van der Linden")
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, (label, value) in zip(table.rows, rows):
+        row.cells[0].text, row.cells[1].text = label, value
+    document.add_heading("Kernboodschap", level=1)
+    document.add_paragraph(promise, style="List Bullet")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_header_table_gives_the_meeting_date_and_the_note_is_compared_over_time(tmp_path):
+    write_set(tmp_path, {
+        "maart.docx": _note_with_header_table([("Commissie", "Wonen en Bouwen"), ("Datum", "13 maart 2025")],
+                                              "Het plan sturen we voor de zomer 2025 naar de raad."),
+        "mei.docx": _note_with_header_table([("Commissie", "Wonen en Bouwen, 22 mei 2025")],
+                                            "Het plan sturen we in het najaar naar de raad."),
+    })
+    found = findings(["check", "."], cwd=tmp_path)
+    assert [(f["name"], f["location"]["path"], f["location"]["line"], [r["location"]["path"] for r in f["related"]])
+            for f in found] == [("shifted-deadline", "mei.docx", 5, ["maart.docx"])]
+    assert "in deze notitie (22 mei 2025)" in found[0]["message"] and "(13 maart 2025)" in found[0]["message"]
+
+
+def test_the_html_report_names_a_word_notes_paragraphs_and_an_old_doc_is_named_not_skipped(tmp_path):
+    write_set(tmp_path, {"a.docx": note_to_docx(note_text := "Annotatie\n\nKernboodschap\n\n- Dit is nog TODO.\n"),
+                         "oud.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600})
+    assert note_text.count("\n") == 5
+    page = run(["check", ".", "--format", "html"], cwd=tmp_path).stdout
+    assert "· alinea 5</span>" in page and "regel 5" not in page
+    errors = {f["location"]["path"]: f["message"] for f in findings(["check", "."], cwd=tmp_path)
+              if f["name"] == "read-error"}
+    assert errors == {"oud.doc": "Dit bestand kon niet goed worden gelezen: dit is een oud Word-document (.doc, Word "
+                                 "97-2003), dat annolint niet leest; sla het op als .docx om het te laten controleren."}

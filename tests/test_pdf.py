@@ -26,6 +26,7 @@ from annolint.readers.pdf_layout import (
     drop_furniture,
     join_broken_word,
     normalise,
+    page_lines,
     paragraphs,
 )
 from annolint.sources import read_source
@@ -107,20 +108,21 @@ def test_a_finding_on_a_later_page_names_that_page_and_quotes_its_passage(pdf_se
     # raadsbrief 'van 18 maart' of 05_commissie-wonen-juni stands on its first
     figure = places[("AL030", "02_gemeenteraad-maart.pdf", 60)]
     assert (figure["page"], figure["passage"]) == (
-        3, "- Het onderzoek kost ca. 310 duizend euro en wordt betaald uit het Warmtefonds.")
+        3, "Het onderzoek kost ca. 310 duizend euro en wordt betaald uit het Warmtefonds.")
     assert any("ca. 310 duizend euro en wordt" in line for line in rendered["02_gemeenteraad-maart"].lines[2])
     # 'op 19 september' in 06_gemeenteraad-september is on page 2
     date = places[("AL021", "06_gemeenteraad-september.pdf", 33)]
-    assert (date["page"], date["passage"]) == (2, "- De raadsbrief over de warmtetarieven is op 19 september verstuurd.")
+    # the passage as a reader searches for it: without the list marker
+    assert (date["page"], date["passage"]) == (2, "De raadsbrief over de warmtetarieven is op 19 september verstuurd.")
     assert "- De raadsbrief over de warmtetarieven is op 19 september" in rendered["06_gemeenteraad-september"].lines[1]
     related = next(f for f in found if f["rule_id"] == "AL021" and f["location"]["line"] == 33)["related"]
     assert [(r["location"]["path"], r["location"]["page"], r["location"]["passage"]) for r in related] == [
         ("06_gemeenteraad-september-mondelinge-vragen.pdf", 1,
-         "- De raadsbrief over de warmtetarieven is op 17 september verstuurd.")]
+         "De raadsbrief over de warmtetarieven is op 17 september verstuurd.")]
     # 'dertien klachten' on page 2, its "geluidso-" / "verlast" whole again
     count = places[("AL030", "2024-05-30_commissie-wonen.pdf", 27)]
     assert (count["page"], count["passage"]) == (
-        2, "- Er zijn dertien klachten binnengekomen over geluidsoverlast tijdens de werkzaamheden.")
+        2, "Er zijn dertien klachten binnengekomen over geluidsoverlast tijdens de werkzaamheden.")
     assert "- Er zijn dertien klachten binnengekomen over geluidso-" in rendered["2024-05-30_commissie-wonen"].lines[1]
 
 
@@ -243,6 +245,19 @@ def test_paragraphs_break_at_space_list_marks_and_short_lines():
     text, pages = paragraphs([lines])
     assert (text, pages) == ("Vraag 1:\n\nVVD\n\n- Het warmtenet in de Oosterpolder ligt op schema en de Oosterpolder "
                              "is tevreden.\n- Nee.\n", (1,))
+
+
+@pytest.mark.parametrize("bullet", ["\uf0b7", "\uf0a7", "\x7f"])
+def test_a_bullet_from_a_symbol_font_is_a_bullet_and_its_wrapped_line_joins(bullet):
+    """Word's Symbol bullet comes out of a PDF as U+F0B7 (a private-use character), a
+    font without a bullet name as U+007F: either starts a list item, and the line it
+    wraps onto is part of it."""
+    layout = (f"Kernboodschap\n\n{bullet}   In 2024 zijn 1.240 sociale huurwoningen opgeleverd, waarvan 180 in\n"
+              f"    Molenwijk.\n{bullet}   De bouw loopt volgens planning.\n")
+    marker = "▪" if bullet == "\uf0a7" else "•"
+    assert paragraphs([page_lines(layout)]) == (
+        f"Kernboodschap\n\n{marker} In 2024 zijn 1.240 sociale huurwoningen opgeleverd, waarvan 180 in Molenwijk.\n"
+        f"{marker} De bouw loopt volgens planning.\n", (1,))
 
 
 # ---- PDFs that cannot be checked ---------------------------------------------------------

@@ -130,6 +130,20 @@ def test_word_and_pdf_places_quote_their_passage_and_page():
     assert result["relatedLocations"][0]["physicalLocation"]["properties"] == {"page": 2}
 
 
+def test_the_page_is_named_in_the_findings_language_and_a_list_marker_is_not_quoted():
+    from annolint.findings import Finding
+    from annolint.i18n import speaking
+    from annolint.model import Location, Span
+    from annolint.reporters import render
+
+    context = _paginated_context("pdf")
+    context.documents["notes/a.pdf"].lines[3] = "- Kort."
+    finding = Finding("AL010", "placeholder", "warning", "Onaf.", Location("notes/a.pdf", Span(4, 3, 4, 8)))
+    with speaking("nl"):
+        assert render("text", [finding], [], context).splitlines()[:2] == [
+            "notes/a.pdf:4:3 (pagina 2): AL010 [placeholder] Onaf.", '    "Kort."']
+
+
 def test_word_places_have_no_page_and_text_notes_no_quote():
     from annolint.findings import Finding
     from annolint.model import Document, Location, Span

@@ -49,6 +49,17 @@ def test_document_date_order_front_matter_header_file_name_inferred():
     assert parse("Annotatie\n\n- niets\n").date is None
 
 
+def test_a_date_label_in_the_header_gives_the_notes_date_also_in_a_table_cell_before_it():
+    for header in ("Datum: 13 maart 2025", "Datum vergadering | donderdag 13 maart 2025",
+                   "Datum\n13 maart 2025", "Commissie\nWonen en Bouwen, 13 maart 2025"):
+        date = parse(f"Annotatie voor wethouder Jansen\n{header}\n\nKernboodschap\n\n- Het loopt.\n").date
+        assert (date.date, date.source) == (dt.date(2025, 3, 13), "header"), header
+    # a long line before the date is no label: the date stays an assumption
+    date = parse("Annotatie voor wethouder Jansen over de voortgang van het project\n13 maart 2025\n\n"
+                 "Kernboodschap\n\n- Het loopt.\n").date
+    assert date.source == "opening-lines"
+
+
 @needs_seeds
 def test_seed_000_numbered_questions_and_stubs():
     doc = seed("000")

@@ -30,4 +30,16 @@ def reader_for(suffix: str) -> Reader | None:
         from annolint.readers import pdf
 
         return pdf.read
+    if suffix == ".doc":
+        return old_word
     return None
+
+
+def old_word(data: bytes, shown: str) -> "RawSource":
+    """A Word 97-2003 note (.doc): named, so that it is not skipped without a word,
+    but not read; its format is a binary one that no well-kept Python library reads."""
+    from annolint.i18n import say
+    from annolint.sources import RawSource
+
+    return RawSource(shown, "", "", say("this is an old Word document (.doc, Word 97-2003), which annolint does "
+                                        "not read; save it as .docx to check it"), readable=False, form="doc")

@@ -34,7 +34,13 @@ SOFT_HYPHEN = "\u00ad"
 _PLAIN = {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",
           "\u200a": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
           "\u2008": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": ""}
-_TRANSLATE = str.maketrans({**LIGATURES, **_PLAIN})
+# List bullets drawn from a symbol font come out of the text layer as private-use
+# characters (Word's Symbol bullet is U+F0B7, its Wingdings squares and arrows
+# U+F0A7, U+F0D8, U+F0E0, U+F076, U+F0FC), or as U+007F from fonts without a bullet
+# glyph name: they are bullets, and a list's lines are joined by them.
+SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf0e0": "•", "\uf076": "•", "\uf0fc": "•",
+                  "\uf06c": "•", "\uf06e": "▪", "\u007f": "•"}
+_TRANSLATE = str.maketrans({**LIGATURES, **_PLAIN, **SYMBOL_BULLETS})
 _COMPAT_FORMS = re.compile(r"[\ufb00-\ufb4f\uff01-\uffee]")  # presentation and full-width forms
 
 # The start of a new list item: "- ", "• ", "* ", "– ", "o ", "1. ", "a) "

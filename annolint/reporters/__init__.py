@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from annolint.findings import Finding
@@ -13,6 +14,8 @@ from annolint.ruleset import Rule
 
 
 EXCERPT_WIDTH = 100
+# A list item's marker as a reader puts Word's numbers and bullets into lines.
+LIST_MARKER = re.compile(r"^\s*(?:[-•*–▪◦●](?:\s+o)?\s+|\d{1,3}(?:\.\d{1,3})*[.)]\s+|[a-z][.)]\s+)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,12 @@ class ReportContext:
             right = cut
         text = line[left:right].strip()
         return ("…" if left > 0 else "") + text + ("…" if right < len(line) else "")
+
+    def quoted(self, location: Location, width: int = EXCERPT_WIDTH) -> str:
+        """The excerpt as the note shows it: a Word or PDF note's list marker ("- ",
+        "1. ", "• ") is not text a reader can search for, so it is left out."""
+        excerpt = self.excerpt(location, width)
+        return LIST_MARKER.sub("", excerpt, count=1) if self.quotes_passages(location) else excerpt
 
     def quotes_passages(self, location: Location) -> bool:
         """A note whose line numbers a reader cannot go to (Word, PDF): its findings

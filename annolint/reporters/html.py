@@ -222,8 +222,13 @@ class _Page:
     def _position(self, location: Location) -> str:
         """"line 63", "lines 48–50", with ", page 2" for a paginated note."""
         span = location.span
-        lines = say("lines {first}–{last}", first=span.line, last=span.end_line) if span.end_line > span.line \
-            else say("line {line}", line=span.line)
+        doc = self.context.document(location)
+        if doc is not None and doc.form == "docx":  # a Word note's lines are its paragraphs
+            lines = say("paragraphs {first}–{last}", first=span.line, last=span.end_line) \
+                if span.end_line > span.line else say("paragraph {line}", line=span.line)
+        else:
+            lines = say("lines {first}–{last}", first=span.line, last=span.end_line) if span.end_line > span.line \
+                else say("line {line}", line=span.line)
         page = self.context.page(location)
         return lines + (say(", page {page}", page=page) if page is not None else "")
 

@@ -19,7 +19,7 @@ def _location(location, context=None) -> dict:
     if context is not None and context.quotes_passages(location):
         if (page := context.page(location)) is not None:
             place["page"] = page
-        place["passage"] = context.excerpt(location)
+        place["passage"] = context.quoted(location)
     return place
 
 

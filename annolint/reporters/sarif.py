@@ -35,7 +35,7 @@ def _physical(location, context) -> dict:
         region["endColumn"] = s.end_col
     physical = {"artifactLocation": {"uri": _uri(location.path), "uriBaseId": "%SRCROOT%"}, "region": region}
     if context.quotes_passages(location):
-        region["snippet"] = {"text": context.excerpt(location)}
+        region["snippet"] = {"text": context.quoted(location)}
         if (page := context.page(location)) is not None:
             physical["properties"] = {"page": page}
     return physical

@@ -19,14 +19,14 @@ SEVERITY_COUNTS = {"error": (phrase("1 error"), phrase("{count} errors")),
 def _place(location, context) -> str:
     place = f"{location.path}:{location.span.line}:{location.span.col}"
     page = context.page(location)
-    return f"{place} (page {page})" if page else place
+    return place + say(" (page {page})", page=page) if page else place
 
 
 def _quote(location, context, indent: str) -> list[str]:
     """The passage of a place in a Word or PDF note, on a line of its own."""
     if not context.quotes_passages(location):
         return []
-    excerpt = context.excerpt(location)
+    excerpt = context.quoted(location)
     return [f'{indent}"{excerpt}"'] if excerpt else []
 
 
