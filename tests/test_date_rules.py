@@ -267,5 +267,6 @@ def test_a_note_whose_latest_date_is_a_deadline_after_the_whole_set_takes_the_se
     assert [(f["location"]["path"], f["location"]["line"], f["message"]) for f in found] == [
         ("concept.txt", 7, "De datum van deze notitie is onzeker: geen vergaderdatum in de kop, en de laatste datum "
                            "in de tekst, '31 december 2026', ligt na elke gedateerde notitie van de set; aangenomen "
-                           "is 2025-10-30, de datum van b.txt, de laatste notitie. Zet bovenaan de notitie 'date: "
-                           "JJJJ-MM-DD' (front matter), of neem de vergaderdatum op in de kop.")]
+                           "is 30 oktober 2025, de datum van b.txt, de laatste notitie. Zet de vergaderdatum in de kop "
+                           "van de notitie ('Datum: 13 maart 2025', of de vergadering met haar datum), of in een "
+                           "tekstnotitie 'date: JJJJ-MM-DD' als front matter.")]

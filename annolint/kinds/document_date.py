@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from annolint.i18n import say
+from annolint.i18n import long_date, say
 from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
 from annolint.model import Span
@@ -57,7 +57,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                 doc.location(date.span),
                 {"assumption": say("no meeting date in the header, and the latest date in the text, {text}, "
                                    "lies after every dated note of the set; assumed {date}, the date of {note}, "
-                                   "the latest note", text=quote(date.text), date=date.date.isoformat(),
+                                   "the latest note", text=quote(date.text), date=long_date(date.date),
                                    note=date.from_note)},
                 key=f"set:{date.date.isoformat()}",
             )
@@ -67,6 +67,6 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                 {"assumption": say("no meeting date in the header; assumed {date} from {text}, the latest date in "
                                    "the text" if date.source == "inferred" else
                                    "no meeting date in the header; assumed {date} from {text}, a date in the "
-                                   "opening lines", date=date.date.isoformat(), text=quote(date.text))},
+                                   "opening lines", date=long_date(date.date), text=quote(date.text))},
                 key=f"{date.source}:{date.date.isoformat()}",
             )
