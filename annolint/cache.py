@@ -63,6 +63,7 @@ class NoteCache:
 
     def __init__(self, folder: Path | None, salt: bytes):
         self.folder = folder
+        self.salt_input = salt  # what a worker process builds the same cache from
         self.salt = hashlib.sha256(FORMAT + sys.version.encode() + salt).digest()
         self.key = _user_key() if folder is not None else None
         self.enabled = self.key is not None

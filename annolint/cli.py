@@ -115,6 +115,8 @@ def _common_options(func):
         click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
                      help="Report only findings that are not in this baseline file."),
         click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1),
+                     help="Processes that read the notes (default: the machine's cores; a small set is read in one)."),
         click.option("--no-cache", "no_cache", is_flag=True,
                      help="Read every note again instead of taking unchanged ones from .annolint_cache/."),
         click.option("--message-language", type=click.Choice(["nl", "en"]),
@@ -156,8 +158,8 @@ def _annotate(out: Path, targets: dict[Path, Path], result, findings: list[Findi
         click.echo("annolint: " + say("no annotated copy of {note}", note=note), err=True)
 
 
-def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache, message_language,
-         only_files=None, annotate_docx=None):
+def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, jobs, no_cache,
+         message_language, only_files=None, annotate_docx=None):
     from annolint.baseline import read_baseline
     from annolint.engine import check
     from annolint.reporters import ReportContext, render
@@ -174,7 +176,7 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
         result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline,
-                       cache=None if no_cache else _cache(config))
+                       cache=None if no_cache else _cache(config), jobs=jobs or os.cpu_count() or 1)
     except ConfigError as err:
         _fail(str(err))
     except InternalError as err:
@@ -199,18 +201,18 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
 @click.option("--annotate-docx", "annotate_docx", type=click.Path(path_type=Path),
               help="Write a copy of each Word note with findings to this folder (outside the checked "
                    "folders), with a comment on each side of each finding.")
-def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache,
+def check_command(paths, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, jobs, no_cache,
                   message_language, annotate_docx):
     """Check the notes in PATHS (files and folders; default: the configured root)."""
     config = _config(config_path, list(paths))
-    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache, message_language,
+    _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, jobs, no_cache, message_language,
          annotate_docx=annotate_docx)
 
 
 @main.command("hook")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @_common_options
-def hook_command(files, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache,
+def hook_command(files, config_path, select, ignore, fmt, output, fail_on, baseline_path, color, jobs, no_cache,
                  message_language):
     """For pre-commit: check the whole set, report what involves FILES.
 
@@ -221,7 +223,7 @@ def hook_command(files, config_path, select, ignore, fmt, output, fail_on, basel
 
     config = _config(config_path, [])
     changed = {display_path(f) for f in files}
-    _run((), config, select, ignore, fmt, output, fail_on, baseline_path, color, no_cache, message_language,
+    _run((), config, select, ignore, fmt, output, fail_on, baseline_path, color, jobs, no_cache, message_language,
          only_files=changed)
 
 

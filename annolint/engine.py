@@ -19,6 +19,7 @@ from annolint.i18n import speaking
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
+from annolint import reading
 from annolint.reading import Readings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
@@ -65,10 +66,17 @@ def select_rules(rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, 
 
 
 def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
-                   readings: Readings | None = None) -> list[Document]:
-    """Every note of ``paths``, parsed (or taken from the cache that ``readings`` holds)."""
+                   readings: Readings | None = None, jobs: int = 1) -> list[Document]:
+    """Every note of ``paths``, parsed (or taken from the cache that ``readings``
+    holds); with ``jobs`` above 1 and enough notes, by that many processes."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     readings = readings or Readings()
+    if jobs > 1 and len(files) >= reading.PARALLEL_FROM:
+        documents = [readings.adopt(note, key) for note, key in
+                     reading.read_in_parallel(files, jobs, config, readings.cache)]
+        gc.freeze()
+        date_from_set(documents)
+        return documents
     documents = []
     for f in files:
         try:
@@ -149,9 +157,11 @@ def _rule_findings(rule: Rule, index: CorpusIndex) -> list[Finding]:
 
 
 def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
-          ignore: tuple[str, ...] = (), baseline: set[str] | None = None, cache: NoteCache | None = None) -> Result:
+          ignore: tuple[str, ...] = (), baseline: set[str] | None = None, cache: NoteCache | None = None,
+          jobs: int = 1) -> Result:
     """Check the notes of ``paths``; with a ``cache`` (``cache.py``), notes read in an
-    earlier run with the same rule packs and settings are not read again."""
+    earlier run with the same rule packs and settings are not read again; with
+    ``jobs`` above 1, notes are read by that many processes (the same result)."""
     setup = load_setup(config)
     readings = Readings(cache)
     rules = select_rules(setup.rules, select or config.select, ignore + config.ignore)
@@ -160,7 +170,7 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     # the run time on a large set). Unfrozen at the end, so nothing is kept for good.
     try:
         with speaking(config.messages):
-            documents = read_documents(paths, config, setup.lexicon, readings)
+            documents = read_documents(paths, config, setup.lexicon, readings, jobs)
             index = CorpusIndex(documents, setup.lexicon, config.language, readings)
             findings = run_rules(rules, index)
         readings.store()

@@ -18,6 +18,9 @@ class InternalError(Exception):
         self.where = where
         self.cause = cause
 
+    def __reduce__(self):  # raised in a worker process, reported by the main one
+        return InternalError, (self.where, self.cause)
+
 
 def describe(error: BaseException) -> str:
     """The one line the command line prints for an internal error."""

@@ -70,7 +70,7 @@ class CorpusIndex:
         compounds count per part: "Verwey-jonker" counts "jonker")."""
         counts: Counter = Counter()
         for doc in self.documents:
-            counts.update(self.readings.facts("lowercase", doc, None, _lowercase_words))
+            counts.update(self._facts("lowercase", doc))
         return counts
 
     @cached_property
@@ -91,11 +91,8 @@ class CorpusIndex:
         counts: Counter = Counter()
         total = 0
         named: set[str] = set()
-        abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
-        stop_words = self.lexicon.stop_word_set
         for doc in self.documents:
-            [note_counts, note_named, note_total] = self.readings.facts(
-                "sentences", doc, None, lambda d: _sentence_statistics(d, abbreviations, stop_words))
+            [note_counts, note_named, note_total] = self._facts("sentences", doc)
             counts.update(note_counts)
             named.update(note_named)
             total += note_total
@@ -130,20 +127,44 @@ class CorpusIndex:
     @cached_property
     def question_facts(self) -> list[QuestionFact]:
         """Every answered council question of the set, note by note."""
-        reader = QuestionReader(self.lexicon)
-        return [q for doc in self.documents for q in self.readings.facts("questions", doc, None, reader.read)]
+        return [q for doc in self.documents for q in self._facts("questions", doc)]
 
     @cached_property
     def figure_statements(self) -> list[FigureStatement]:
         """Every figure of the set with what it measures, note by note; figures of a
         series (see ``without_series``) are left out."""
-        reader = FigureReader(self.lexicon, self.language, self._statement_reader)
-        found = _read_all(self.documents, lambda doc: self.readings.facts("figures", doc, self._reference, reader.read))
+        found = _read_all(self.documents, lambda doc: self._facts("figures", doc))
         return without_series(found, lambda s: (_letters(s.aligned), s.ordinal), lambda a, b: a.figure.agrees(b.figure))
 
     @cached_property
     def _statement_reader(self) -> StatementReader:
         return StatementReader(self.lexicon, self.language)
+
+    def _facts(self, kind: str, doc: Document) -> list:
+        """One kind of a note's facts (``extractors``), read once per note and run."""
+        return self.readings.facts(kind, doc, self._reference, self.extractors(self._reference)[kind])
+
+    def extractors(self, reference: dt.date | None) -> dict[str, Callable[[Document], list]]:
+        """What is read from each note on its own, by kind: its dated statements
+        (``reference`` dates an undated note's relative dates), figures, council
+        questions, and its share of the set's word statistics. The readers of the
+        ``reading`` workers use the same."""
+        found = self._extractors.get(reference)
+        if found is None:
+            abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
+            stop_words = self.lexicon.stop_word_set
+            found = self._extractors[reference] = {
+                "dated": lambda d: self._statement_reader.read(d, reference),
+                "figures": FigureReader(self.lexicon, self.language, self._statement_reader).read,
+                "questions": QuestionReader(self.lexicon).read,
+                "lowercase": _lowercase_words,
+                "sentences": lambda d: _sentence_statistics(d, abbreviations, stop_words),
+            }
+        return found
+
+    @cached_property
+    def _extractors(self) -> dict:
+        return {}
 
     @cached_property
     def _reference(self) -> dt.date:
@@ -155,9 +176,7 @@ class CorpusIndex:
     def dated_statements(self) -> list[DatedStatement]:
         """Every time expression of the set with its subject and modality, note by
         note; dates of a series (see ``without_series``) are left out."""
-        reference = self._reference
-        found = _read_all(self.documents, lambda doc: self.readings.facts(
-            "dated", doc, reference, lambda d: self._statement_reader.read(d, reference)))
+        found = _read_all(self.documents, lambda doc: self._facts("dated", doc))
         found = without_series(found, lambda s: _letters(s.aligned),
                                lambda a, b: a.expression.interval.overlaps(b.expression.interval))
         listed = in_schedules(found)

@@ -61,6 +61,14 @@ class Readings:
             self.keys[source.path] = key
         return reading.document
 
+    def adopt(self, reading: NoteReading, key: str | None) -> Document:
+        """A note read by a worker process (``read_in_parallel``)."""
+        path = reading.document.path
+        self.by_path[path] = reading
+        if key is not None:
+            self.keys[path] = key
+        return reading.document
+
     def facts(self, kind: str, doc: Document, reference: dt.date | None, extract) -> list:
         """What ``extract(doc)`` finds in a note, read once: from the cache when it was
         extracted for the same date and reference."""
@@ -89,3 +97,69 @@ class Readings:
                 finally:
                     reading.document.date = date
                 reading.changed = False
+
+
+# Below this many notes, starting worker processes costs more than it saves.
+PARALLEL_FROM = 40
+
+
+def read_in_parallel(files: list, jobs: int, config, cache: NoteCache | None) -> list[tuple]:
+    """(reading, cache key) of each file, read by ``jobs`` worker processes, in the
+    order of ``files``. Each worker parses its notes and extracts what a dated note
+    yields on its own; an undated note's facts wait for the set's reference date."""
+    import multiprocessing
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                             initargs=(config, spec)) as pool:
+        results = []
+        for outcome in pool.map(_read_one, files, chunksize=max(1, len(files) // (jobs * 8))):
+            failure, payload = outcome
+            if failure is not None:
+                raise failure
+            results.append(pickle.loads(payload))
+    return results
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(config, spec) -> None:
+    from annolint.engine import load_setup
+    from annolint.index import CorpusIndex
+
+    setup = load_setup(config)
+    cache = NoteCache(spec[0], spec[1]) if spec is not None else None
+    _WORKER.update(config=config, lexicon=setup.lexicon, readings=Readings(cache),
+                   index=CorpusIndex([], setup.lexicon, config.language))
+
+
+def _read_one(path) -> tuple:
+    """(None, pickled (reading, key)) for one note, or (the exception, None)."""
+    import pickle
+
+    from annolint.errors import InternalError
+    from annolint.i18n import speaking
+    from annolint.sources import read_source
+    from annolint.structure import parse_document
+    from annolint.yamlfile import ConfigError
+
+    readings: Readings = _WORKER["readings"]
+    try:
+        with speaking(_WORKER["config"].messages):
+            source = read_source(path)
+            doc = readings.document(source, lambda s: parse_document(s, _WORKER["lexicon"]))
+            if doc.date is not None:  # an undated note's facts need the set's latest date
+                for kind, extract in _WORKER["index"].extractors(None).items():
+                    readings.facts(kind, doc, None, extract)
+        reading = readings.by_path.pop(source.path)
+        payload = pickle.dumps((reading, readings.keys.pop(source.path, None)), protocol=pickle.HIGHEST_PROTOCOL)
+    except ConfigError as err:
+        return err, None
+    except Exception as err:  # noqa: BLE001 - a bug: the main process names the note
+        return InternalError(f"reading {path}", err), None
+    return None, payload

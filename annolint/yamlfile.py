@@ -25,6 +25,9 @@ class ConfigError(Exception):
         what = f"field '{field}': " if field else ""
         super().__init__(f"{where}: {what}{message}")
 
+    def __reduce__(self):  # raised in a worker process, reported by the main one
+        return ConfigError, (self.path, self.line, self.field, self.message)
+
 
 @dataclass(frozen=True)
 class Located:

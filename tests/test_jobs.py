@@ -1,0 +1,53 @@
+"""Reading notes in parallel processes (--jobs): the same output byte for byte as
+one process, with and without the cache, and a note that breaks a worker named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annolint import reading, structure
+from conftest import CORPUS, run
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)  # the corpus's 12 notes are read by workers
+    folder = tmp_path / "set"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+def test_two_jobs_give_the_output_of_one_byte_for_byte(corpus, fmt):
+    one = run(["check", ".", "--format", fmt, "--jobs", "1", "--no-cache"], cwd=corpus)
+    two = run(["check", ".", "--format", fmt, "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout == one.stdout and two.stdout.count("AL0") >= 37
+
+
+def test_two_jobs_fill_and_read_the_cache_as_one_does(corpus):
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected  # cold
+    assert len(list((corpus / ".annolint_cache").rglob("*"))) > 12
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected  # warm
+    assert run(["check", ".", "--format", "json", "--jobs", "1"], cwd=corpus).stdout == expected
+
+
+def test_a_note_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkeypatch):
+    parse = structure.parse_document
+
+    def broken(source, lexicon):
+        if source.path.endswith("03_staf-april.md"):
+            raise IndexError("list index out of range")
+        return parse(source, lexicon)
+
+    monkeypatch.setattr(structure, "parse_document", broken)
+    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("annolint: internal error while reading 03_staf-april.md: IndexError: list "
+                                    "index out of range (this is a bug in annolint")
+    assert result.stderr.count("\n") == 1
