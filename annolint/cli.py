@@ -82,6 +82,19 @@ def _emit(text: str, output: Path | None, colour: bool = False) -> None:
         click.echo(text, nl=False, color=colour)
 
 
+def _progress():
+    """A progress bar on standard error while notes are read and compared, on a
+    terminal only: nothing when the output is piped, in CI, or in an editor."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def bar(label: str, items, length: int | None = None):
+        with click.progressbar(items, length=length, label=say(label), file=sys.stderr, show_pos=True) as shown:
+            yield from shown
+
+    return bar
+
+
 def _cache(config):
     """The cache of read notes in the working directory, as ruff and mypy keep theirs."""
     from annolint.cache import CACHE_DIR, NoteCache, salt_for
@@ -161,7 +174,7 @@ def _annotate(out: Path, targets: dict[Path, Path], result, findings: list[Findi
 def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, color, jobs, no_cache,
          message_language, only_files=None, annotate_docx=None):
     from annolint.baseline import read_baseline
-    from annolint.engine import check
+    from annolint.engine import check, quietly
     from annolint.reporters import ReportContext, render
 
     if message_language:
@@ -176,7 +189,8 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
         result = check(paths, config, select=_words(select), ignore=_words(ignore), baseline=baseline,
-                       cache=None if no_cache else _cache(config), jobs=jobs or os.cpu_count() or 1)
+                       cache=None if no_cache else _cache(config), jobs=jobs or os.cpu_count() or 1,
+                       progress=_progress() or quietly)
     except ConfigError as err:
         _fail(str(err))
     except InternalError as err:

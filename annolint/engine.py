@@ -65,20 +65,26 @@ def select_rules(rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, 
     return [r for r in chosen if r.id not in ignore and r.name not in ignore]
 
 
+def quietly(label: str, items, length: int | None = None):
+    """No progress shown: the items as they are (``check``'s default ``progress``)."""
+    return items
+
+
 def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
-                   readings: Readings | None = None, jobs: int = 1) -> list[Document]:
+                   readings: Readings | None = None, jobs: int = 1, progress=quietly) -> list[Document]:
     """Every note of ``paths``, parsed (or taken from the cache that ``readings``
     holds); with ``jobs`` above 1 and enough notes, by that many processes."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     readings = readings or Readings()
     if jobs > 1 and len(files) >= reading.PARALLEL_FROM:
         documents = [readings.adopt(note, key) for note, key in
-                     reading.read_in_parallel(files, jobs, config, readings.cache)]
+                     progress("Reading notes", reading.read_in_parallel(files, jobs, config, readings.cache),
+                              len(files))]
         gc.freeze()
         date_from_set(documents)
         return documents
     documents = []
-    for f in files:
+    for f in progress("Reading notes", files):
         try:
             documents.append(readings.document(read_source(f), lambda source: parse_document(source, lexicon)))
         except ConfigError:
@@ -120,9 +126,9 @@ def _suppressions_by_line(doc: Document) -> tuple[dict, list]:
     return by_line, wide
 
 
-def run_rules(rules: list[Rule], index: CorpusIndex) -> list[Finding]:
+def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in rules:
+    for rule in progress("Comparing notes", rules):
         try:
             findings.extend(_rule_findings(rule, index))
         except ConfigError:
@@ -158,10 +164,11 @@ def _rule_findings(rule: Rule, index: CorpusIndex) -> list[Finding]:
 
 def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), baseline: set[str] | None = None, cache: NoteCache | None = None,
-          jobs: int = 1) -> Result:
+          jobs: int = 1, progress=quietly) -> Result:
     """Check the notes of ``paths``; with a ``cache`` (``cache.py``), notes read in an
     earlier run with the same rule packs and settings are not read again; with
-    ``jobs`` above 1, notes are read by that many processes (the same result)."""
+    ``jobs`` above 1, notes are read by that many processes (the same result).
+    ``progress(label, items)`` wraps the notes read and the rules run (a progress bar)."""
     setup = load_setup(config)
     readings = Readings(cache)
     rules = select_rules(setup.rules, select or config.select, ignore + config.ignore)
@@ -170,9 +177,9 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     # the run time on a large set). Unfrozen at the end, so nothing is kept for good.
     try:
         with speaking(config.messages):
-            documents = read_documents(paths, config, setup.lexicon, readings, jobs)
+            documents = read_documents(paths, config, setup.lexicon, readings, jobs, progress)
             index = CorpusIndex(documents, setup.lexicon, config.language, readings)
-            findings = run_rules(rules, index)
+            findings = run_rules(rules, index, progress)
         readings.store()
     finally:
         gc.unfreeze()

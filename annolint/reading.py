@@ -103,8 +103,8 @@ class Readings:
 PARALLEL_FROM = 40
 
 
-def read_in_parallel(files: list, jobs: int, config, cache: NoteCache | None) -> list[tuple]:
-    """(reading, cache key) of each file, read by ``jobs`` worker processes, in the
+def read_in_parallel(files: list, jobs: int, config, cache: NoteCache | None):
+    """(reading, cache key) of each file as it comes, read by ``jobs`` worker processes, in the
     order of ``files``. Each worker parses its notes and extracts what a dated note
     yields on its own; an undated note's facts wait for the set's reference date."""
     import multiprocessing
@@ -116,13 +116,11 @@ def read_in_parallel(files: list, jobs: int, config, cache: NoteCache | None) ->
     spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                              initargs=(config, spec)) as pool:
-        results = []
         for outcome in pool.map(_read_one, files, chunksize=max(1, len(files) // (jobs * 8))):
             failure, payload = outcome
             if failure is not None:
                 raise failure
-            results.append(pickle.loads(payload))
-    return results
+            yield pickle.loads(payload)
 
 
 _WORKER: dict = {}

@@ -51,3 +51,27 @@ def test_a_note_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkey
     assert result.stderr.startswith("annolint: internal error while reading 03_staf-april.md: IndexError: list "
                                     "index out of range (this is a bug in annolint")
     assert result.stderr.count("\n") == 1
+
+
+class _Terminal(__import__("io").StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_only_and_never_in_ci(monkeypatch):
+    from annolint import cli
+
+    monkeypatch.delenv("CI", raising=False)
+    assert cli._progress() is None  # pytest's standard error is no terminal
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    bar = cli._progress()
+    assert list(bar("Reading notes", iter(["a", "b", "c"]), 3)) == ["a", "b", "c"]
+    assert "Reading notes" in terminal.getvalue() and "3/3" in terminal.getvalue()
+    monkeypatch.setenv("CI", "true")
+    assert cli._progress() is None
+
+
+def test_piped_output_has_no_progress_in_it(corpus):
+    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert "Reading notes" not in result.stderr and "Notities lezen" not in result.stderr
