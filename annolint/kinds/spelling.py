@@ -91,12 +91,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from annolint.findings import Related
 from annolint.i18n import say
-from annolint.index import CorpusIndex
+from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, quote
 from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, lowered_words,
                                            particle_contexts, preferred_form, signature, votes,
                                            without_typography)
-from annolint.kinds.spelling_scan import People, candidates, parts_of, record_labels, scan, tokens_of
+from annolint.kinds.spelling_scan import People, candidates, note_tokens, parts_of, record_labels, scan
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
@@ -305,8 +305,10 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
-    seen: dict = {}
-    tokenised = [(doc, block, tokens_of(block, seen)) for doc, block in index.blocks(scope)]
+    seen: dict = {}  # copies of a block across notes share one token list (``scan`` reads each once)
+    tokenised = [(doc, block, seen.setdefault(key, tokens)) for doc in index.documents
+                 for block, (key, tokens) in zip(doc.blocks, index.per_note("tokens", doc, note_tokens))
+                 if in_scope(block, scope)]
     records = record_labels(block for _, block, _ in tokenised)
     read: set[int] = set()  # token lists already read (copied paragraphs share one)
     for _, block, tokens in tokenised:

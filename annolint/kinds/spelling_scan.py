@@ -87,17 +87,18 @@ def _line_starts(block: Block) -> set[int]:
     return starts
 
 
-def tokens_of(block: Block, seen: dict | None = None) -> list[Token]:
-    """The words of ``block``; with ``seen``, a block whose text and lines were read
-    before (notes copy paragraphs) gets the same list."""
-    line_starts = _line_starts(block)
-    if seen is not None:
-        key = (block.masked, tuple(sorted(line_starts)))
+def note_tokens(doc: Document) -> list[tuple[tuple, list[Token]]]:
+    """The words of each block of a note, with the key under which copies of a block
+    share them (its text and line starts): read once per note (``index.per_note``)."""
+    seen: dict = {}
+    found = []
+    for block in doc.blocks:
+        key = (block.masked, tuple(sorted(_line_starts(block))))
         tokens = seen.get(key)
         if tokens is None:
-            tokens = seen[key] = _tokens(block.masked, line_starts)
-        return tokens
-    return _tokens(block.masked, line_starts)
+            tokens = seen[key] = _tokens(block.masked, set(key[1]))
+        found.append((key, tokens))
+    return found
 
 
 def _tokens(text: str, line_starts: set[int]) -> list[Token]:
