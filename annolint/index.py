@@ -140,11 +140,6 @@ class CorpusIndex:
     def _statement_reader(self) -> StatementReader:
         return StatementReader(self.lexicon, self.language)
 
-    def per_note(self, kind: str, doc: Document, extract: Callable[[Document], T]) -> T:
-        """What a rule kind reads from one note on its own (``extract(doc)`` must
-        depend on the note and the packs alone), read once and kept in the cache."""
-        return self.readings.facts(kind, doc, self._reference, extract)
-
     def _facts(self, kind: str, doc: Document) -> list:
         """One kind of a note's facts (``extractors``), read once per note and run."""
         return self.readings.facts(kind, doc, self._reference, self.extractors(self._reference)[kind])

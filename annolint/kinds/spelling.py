@@ -305,9 +305,11 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
-    seen: dict = {}  # copies of a block across notes share one token list (``scan`` reads each once)
+    # copies of a block across notes share one token list (``scan`` reads each once);
+    # not kept with the note's reading: the words of a whole set weigh more than they save
+    seen: dict = {}
     tokenised = [(doc, block, seen.setdefault(key, tokens)) for doc in index.documents
-                 for block, (key, tokens) in zip(doc.blocks, index.per_note("tokens", doc, note_tokens))
+                 for block, (key, tokens) in zip(doc.blocks, note_tokens(doc))
                  if in_scope(block, scope)]
     records = record_labels(block for _, block, _ in tokenised)
     read: set[int] = set()  # token lists already read (copied paragraphs share one)

@@ -89,7 +89,7 @@ def _line_starts(block: Block) -> set[int]:
 
 def note_tokens(doc: Document) -> list[tuple[tuple, list[Token]]]:
     """The words of each block of a note, with the key under which copies of a block
-    share them (its text and line starts): read once per note (``index.per_note``)."""
+    share them (its text and line starts)."""
     seen: dict = {}
     found = []
     for block in doc.blocks:
