@@ -47,11 +47,11 @@ class QuestionFact(InNote):
     sentences: tuple[AnswerSentence, ...]
 
     @property
-    def answer_blocks(self) -> frozenset[int]:
-        """The ids of the answer blocks, as they are in this run: taken when asked,
-        never kept, since a fact read from the cache holds other objects than the run
-        that read it."""
-        return frozenset(id(self.doc.blocks[i]) for i in self.question.answer_blocks)
+    def answer_blocks(self) -> tuple[int, ...]:
+        """The ids of the answer blocks in the note's order, as they are in this run:
+        taken when asked, never kept, since a fact read from the cache holds other
+        objects than the run that read it (and an order by id would differ too)."""
+        return tuple(id(self.doc.blocks[i]) for i in self.question.answer_blocks)
 
     @property
     def number(self) -> str:

@@ -142,3 +142,18 @@ def test_an_earlier_answer_confirms_only_what_it_says_itself(tmp_path):
     found = findings(["check", ".", "--select", "inconsistent-answer"], cwd=tmp_path)
     assert places(found) == [("inconsistent-answer", "c.txt", line_of(c, "3 fte"), [("b.txt", line_of(b, "2 fte"))])]
     assert "hier '3', daar '2'" in found[0]["message"]
+
+
+def test_a_relative_date_copied_word_for_word_is_no_difference_and_reasons_keep_the_answers_order(tmp_path):
+    # "deze week" in the answer of July and of June is two weeks, written the same:
+    # the same claim repeated. The figure and the date written otherwise differ,
+    # reported in the order the answer gives them.
+    question = "1. Wanneer besluit het college over de subsidie?"
+    a = note("Commissie Zorg, 26 juni 2025", question, "",
+             "- Deze week besluit het college; 20% gaat naar de wijken.", "- Het besluit volgt op 4 juli 2025.")
+    b = note("Commissie Zorg, 10 juli 2025", question, "",
+             "- Deze week besluit het college; 30% gaat naar de wijken.", "- Het besluit volgt op 11 juli 2025.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    found = findings(["check", ".", "--select", "inconsistent-answer"], cwd=tmp_path)
+    assert places(found) == [("inconsistent-answer", "b.txt", line_of(b, "30%"), [("a.txt", line_of(a, "20%"))])]
+    assert "maar hier '30%', daar '20%'; hier 'op 11 juli 2025', daar 'op 4 juli 2025'. Zorg" in found[0]["message"]

@@ -239,12 +239,12 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
     if "date" in reasons:
         found += _changed(a, b, dates, params,
                           # a copy's second date is the other's second date ("over Q1 2026
-                          # verschijnt eind april 2026"), never its first; a date without its
-                          # year counts when it is written otherwise ("najaar" / "voorjaar"),
-                          # not when the same words fall in another year in a later note
+                          # verschijnt eind april 2026"), never its first; a date counts when
+                          # it is written otherwise ("najaar" / "voorjaar", "4 juli 2024" /
+                          # "11 juli 2024"), not when the same words fall in another week or
+                          # year in a later note ("deze week", "volgend jaar", "in juni")
                           lambda x, y: (x.ordinal == y.ordinal
-                                        and (x.expression.explicit_year and y.expression.explicit_year
-                                             or _words(x.expression.text) != _words(y.expression.text))
+                                        and _words(x.expression.text) != _words(y.expression.text)
                                         and not x.expression.interval.overlaps(y.expression.interval)),
                           lambda s: s.expression.text, confirmed)
     return found, confirmed
