@@ -67,7 +67,7 @@ class NoteCache:
         self.salt = hashlib.sha256(FORMAT + sys.version.encode() + salt).digest()
         self.key = _user_key() if folder is not None else None
         self.enabled = self.key is not None
-        self.hits = self.misses = 0
+        self._counted: dict[str, list[int]] = {}  # by kind of entry: [found, not found]
 
     def key_of(self, *parts: bytes | str) -> str:
         digest = hashlib.sha256(self.salt)
@@ -77,25 +77,31 @@ class NoteCache:
             digest.update(data)
         return digest.hexdigest()
 
-    def load(self, key: str) -> Any | None:
+    def counts(self, kind: str) -> tuple[int, int]:
+        """(found, not found) of the entries of one kind asked for ("note", "findings")."""
+        found, missed = self._counted.get(kind, (0, 0))
+        return found, missed
+
+    def load(self, key: str, kind: str = "note") -> Any | None:
         if not self.enabled:
             return None
+        value = self._load(key)
+        counted = self._counted.setdefault(kind, [0, 0])
+        counted[value is None] += 1
+        return value
+
+    def _load(self, key: str) -> Any | None:
         try:
             blob = (self.folder / key[:2] / key).read_bytes()
         except OSError:
-            self.misses += 1
             return None
         signature, payload = blob[:_DIGEST], blob[_DIGEST:]
         if len(signature) != _DIGEST or not hmac.compare_digest(signature, self._sign(key, payload)):
-            self.misses += 1
             return None
         try:
-            value = pickle.loads(payload)
+            return pickle.loads(payload)
         except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
-            self.misses += 1
             return None
-        self.hits += 1
-        return value
 
     def store(self, key: str, value: Any) -> None:
         if not self.enabled:

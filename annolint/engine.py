@@ -178,11 +178,17 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     try:
         with speaking(config.messages):
             documents = read_documents(paths, config, setup.lexicon, readings, jobs, progress)
-            index = CorpusIndex(documents, setup.lexicon, config.language, readings)
-            findings = run_rules(rules, index, progress)
+            # the same notes under the same rules as a run before: its findings stand
+            key = readings.set_key([r.id for r in rules])
+            findings = cache.load(key, "findings") if key is not None else None
+            if not isinstance(findings, list):
+                index = CorpusIndex(documents, setup.lexicon, config.language, readings)
+                findings = run_rules(rules, index, progress)
+                if key is not None:
+                    cache.store(key, findings)
         readings.store()
     finally:
         gc.unfreeze()
     if baseline:
         findings = [f for f in findings if f.fingerprint not in baseline]
-    return Result(findings, index.all_documents, rules)
+    return Result(findings, sorted(documents, key=lambda d: d.path), rules)

@@ -84,6 +84,13 @@ class Readings:
             reading.changed = True
         return found
 
+    def set_key(self, rule_ids: list[str]) -> str | None:
+        """The cache key of the whole run's findings: every note's key (its path and
+        text), and the rules that ran; None when a note has no key (no cache)."""
+        if self.cache is None or not self.cache.enabled or len(self.keys) != len(self.by_path):
+            return None
+        return self.cache.key_of("findings", *sorted(self.keys.values()), *rule_ids)
+
     def store(self) -> None:
         """Keep what this run read anew for the next one."""
         if self.cache is None:

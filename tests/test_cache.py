@@ -5,6 +5,7 @@ under other rules never trusted."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from annolint import cache as cache_module
 from annolint.cache import CACHE_DIR, NoteCache, salt_for
 from annolint.config import Config, load_config
 from annolint.engine import check
+from annolint.reading import NoteReading
 from conftest import CORPUS, ROOT, note, run, write_set
 
 
@@ -48,7 +50,7 @@ def _counted(folder: Path) -> tuple[list, NoteCache]:
     try:
         config = load_config(folder / ".annolint.yaml")
         cache = NoteCache(folder / CACHE_DIR, salt_for(config))
-        return check([Path(".")], config, cache=cache).findings, cache
+        return check([Path(".")], config, cache=cache).findings, cache.counts("note")
     finally:
         os.chdir(old)
 
@@ -58,12 +60,11 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     uncached = _checked(folder, "--no-cache")
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
-    assert len(_entries(folder)) == 12  # one entry per note
+    assert len(_entries(folder)) == 13  # one entry per note, and the run's findings
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
     assert cold == uncached and warm == uncached
-    findings, cache = _counted(folder)
-    assert (cache.hits, cache.misses) == (12, 0)
+    assert _counted(folder)[1] == (12, 0)
     # the text report too, and the rules' own views of the notes (dates, figures, questions)
     assert run(["check", ".", "--no-color"], cwd=folder).stdout == run(["check", ".", "--no-color", "--no-cache"],
                                                                          cwd=folder).stdout
@@ -74,32 +75,28 @@ def test_an_edited_note_alone_is_read_again(tmp_path):
     _checked(folder)
     edited = folder / "05_commissie-wonen-juni.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("1.200", "1.300"), encoding="utf-8")
-    findings, cache = _counted(folder)
-    assert (cache.hits, cache.misses) == (11, 1)
+    assert _counted(folder)[1] == (11, 1)
     assert _checked(folder) == _checked(folder, "--no-cache")
 
 
 def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder)
-    entries = _entries(folder)
+    entries = [p for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
     entries[1].write_bytes(b"\x00" * 500)  # not an entry at all
     blob = entries[2].read_bytes()
     entries[2].write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))  # one bit changed: the signature fails
-    findings, cache = _counted(folder)
-    assert (cache.hits, cache.misses) == (9, 3)
+    assert _counted(folder)[1] == (9, 3)
     assert _checked(folder) == expected
-    findings, cache = _counted(folder)  # rewritten whole
-    assert (cache.hits, cache.misses) == (12, 0)
+    assert _counted(folder)[1] == (12, 0)  # rewritten whole
 
 
 def test_an_entry_signed_with_another_users_key_is_not_trusted(tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
     expected = _checked(folder)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))  # a cache committed by someone else
-    findings, cache = _counted(folder)
-    assert (cache.hits, cache.misses) == (0, 12)
+    assert _counted(folder)[1] == (0, 12)
     assert _checked(folder) == expected
 
 
@@ -109,10 +106,10 @@ def test_another_version_rule_pack_or_configuration_reads_every_note_again(tmp_p
     config = folder / ".annolint.yaml"
     settings = config.read_text(encoding="utf-8")
     config.write_text(settings.replace("fail-on: warning", "fail-on: error"), encoding="utf-8")
-    assert _counted(folder)[1].misses == 12  # another configuration
-    assert _counted(folder)[1].hits == 12
+    assert _counted(folder)[1] == (0, 12)  # another configuration
+    assert _counted(folder)[1] == (12, 0)
     monkeypatch.setattr("annolint.__version__", "99.0")
-    assert _counted(folder)[1].misses == 12  # another version
+    assert _counted(folder)[1] == (0, 12)  # another version
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     pack = tmp_path / "packs"
@@ -120,7 +117,7 @@ def test_another_version_rule_pack_or_configuration_reads_every_note_again(tmp_p
     lexicon = pack / "nl" / "lexicon.yaml"
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     monkeypatch.setattr("annolint.ruleset.builtin_rules_dir", lambda: pack)
-    assert _counted(folder)[1].misses == 12  # another rule pack
+    assert _counted(folder)[1] == (0, 12)  # another rule pack
 
 
 def test_two_runs_at_once_give_the_output_of_one(tmp_path):
@@ -159,3 +156,24 @@ def test_no_key_no_cache(tmp_path, monkeypatch):
     assert not cache.enabled
     cache.store("ab" * 32, {"x": 1})
     assert cache.load("ab" * 32) is None and not (tmp_path / CACHE_DIR).exists()
+
+
+def test_the_same_notes_under_the_same_rules_take_their_findings_from_the_cache(tmp_path, monkeypatch):
+    """The pre-commit hook on a commit that touched no note: nothing is compared again."""
+    from annolint import engine
+
+    folder = _corpus(tmp_path)
+    expected = _checked(folder)
+
+    def compared(*args, **kwargs):
+        raise AssertionError("the notes were compared again")
+
+    monkeypatch.setattr(engine, "run_rules", compared)
+    assert _checked(folder) == expected
+    with pytest.raises(AssertionError, match="compared again"):  # other rules: compared
+        run(["check", ".", "--format", "json", "--select", "placeholder"], cwd=folder)
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    edited = folder / "05_commissie-wonen-juni.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n- Een zin erbij.\n", encoding="utf-8")
+    assert _checked(folder) == _checked(folder, "--no-cache")
