@@ -112,6 +112,8 @@ def load_located(path: Path) -> Located:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(err, "problem", None) or str(err)
+        if "nesting depth" in problem:  # libyaml from PyYAML 6.0.4 on stops at a depth limit of its own
+            raise ConfigError(shown, None, None, "is nested too deeply to read") from err
         raise ConfigError(shown, line, None, f"is not valid YAML: {problem}") from err
     if node is None:
         return Located({}, shown, 1)
