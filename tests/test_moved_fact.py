@@ -141,3 +141,21 @@ def test_a_deadline_that_moved_in_a_copied_sentence_is_compared_by_its_end(tmp_p
                  "- De 24 gezinsunits zijn uiterlijk eind maart 2026 opgeleverd.")
     assert _found(tmp_path, first, later) == [
         ("moved-fact", "b.txt", line_of(later, "medio 2026"), [("a.txt", line_of(first, "Alle 120"))])]
+
+
+def test_a_change_cue_in_the_next_bullet_announces_only_what_that_bullet_speaks_of(tmp_path):
+    # "Inmiddels" in the next bullet about energy advice says nothing about the
+    # letter; a next bullet that refers back to it ("Dat …") or names it does.
+    first = note("Commissie Wonen, 13 februari 2025",
+                 "- De raadsbrief over de huurbevriezing is op 17 december verstuurd.",
+                 "- Tot nu toe hebben 41 huishoudens energieadvies gehad.")
+    unrelated = note("Commissie Wonen, 10 april 2025",
+                     "- De raadsbrief over de huurbevriezing is op 7 december verstuurd.",
+                     "- Inmiddels hebben 87 huishoudens energieadvies gehad.")
+    assert _found(tmp_path / "unrelated", first, unrelated) == [
+        ("moved-fact", "b.txt", line_of(unrelated, "7 december"), [("a.txt", line_of(first, "17 december"))])]
+    for told in ("- Dat is eerder gemeld als 17 december; inmiddels gecorrigeerd.",
+                 "- De datum van de raadsbrief is inmiddels gecorrigeerd."):
+        later = note("Commissie Wonen, 10 april 2025",
+                     "- De raadsbrief over de huurbevriezing is op 7 december verstuurd.", told)
+        assert _found(tmp_path / str(len(told)), first, later) == [], told

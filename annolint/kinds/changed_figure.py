@@ -50,7 +50,7 @@ from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds import diverging_figure
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.timeline import announced, change_cues
+from annolint.kinds.timeline import ChangeCues, announced, change_cues
 from annolint.similarity import Clusters
 from annolint.terms import phrases_pattern
 
@@ -82,7 +82,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     yield from sorted(found, key=lambda m: m.location)
 
 
-def _change(group: list[FigureStatement], current: re.Pattern, cues: re.Pattern) -> Match | None:
+def _change(group: list[FigureStatement], current: re.Pattern, cues: ChangeCues) -> Match | None:
     """The first statement of the new value when the value changed exactly once."""
     by_note: dict[str, FigureStatement] = {}
     for s in sorted(group, key=lambda s: (s.doc_date, s.path, s.span)):

@@ -19,7 +19,7 @@ from annolint.i18n import say
 from annolint.index import CorpusIndex
 from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
-from annolint.terms import WORD, phrases_pattern
+from annolint.terms import WORD, content_terms, first_word, phrases_pattern
 
 
 @dataclass(frozen=True)
@@ -233,27 +233,54 @@ def _reference(statement: DatedStatement, stop_words: frozenset[str]) -> tuple[s
     return m.group(1).lower(), "" if topic in stop_words else topic
 
 
-def change_cues(lexicon) -> re.Pattern:
-    """The lexicon's words for an announced change, as one pattern."""
-    return phrases_pattern(lexicon.time.change_cues)
+@dataclass(frozen=True)
+class ChangeCues:
+    """The lexicon's words for an announced change, and what tells whether a
+    sentence with one is about a given statement."""
+
+    pattern: re.Pattern
+    stop_words: frozenset[str]
+    pronouns: frozenset[str]
 
 
-def announced(statement, cues: re.Pattern, earlier=None) -> bool:
-    """Whether the note says, where the statement stands or in the element after it,
-    that this date or figure changed ("inmiddels", "later dan eerder toegezegd"). With
-    the ``earlier`` version: a cue the earlier note already wrote ("… de gunning is
-    inmiddels definitief" copied from note to note) announces nothing new, when the
-    two are versions of one sentence: a cue beside another sentence may explain the
-    very change ("Eerder meldden we december; dat wordt nu februari")."""
+def change_cues(lexicon) -> ChangeCues:
+    return ChangeCues(phrases_pattern(lexicon.time.change_cues), lexicon.stop_word_set,
+                      frozenset(p.lower() for p in lexicon.pronouns))
+
+
+def announced(statement, cues: ChangeCues, earlier=None) -> bool:
+    """Whether the note says, where the statement stands (its paragraph or bullet) or
+    in the element after it, that this date or figure changed ("inmiddels", "later
+    dan eerder toegezegd"); in the element after it, only in a sentence about it: one
+    that refers back ("Dat wordt nu februari") or shares a word of its subject.
+    "Inmiddels hebben 87 huishoudens advies gehad" in the next bullet announces
+    nothing about the letter above it. With the ``earlier`` version: a cue the
+    earlier note already wrote ("… de gunning is inmiddels definitief" copied from
+    note to note) announces nothing new, when the two are versions of one sentence: a
+    cue beside another sentence may explain the very change ("Eerder meldden we
+    december; dat wordt nu februari")."""
     if earlier is not None and earlier.aligned != statement.aligned:
         earlier = None
     blocks = statement.doc.blocks
     index = statement.sentence_id[0]
-    for text in (blocks[i].masked for i in (index, index + 1) if i < len(blocks)):
-        for m in cues.finditer(text):
-            if earlier is None or not _written_in(_sentence_at(text, m.start()), earlier.doc):
+    for i in (index, index + 1):
+        if i >= len(blocks):
+            break
+        text = blocks[i].masked
+        for m in cues.pattern.finditer(text):
+            sentence = _sentence_at(text, m.start())
+            if i > index and not _about(statement, sentence, cues):
+                continue
+            if earlier is None or not _written_in(sentence, earlier.doc):
                 return True
     return False
+
+
+def _about(statement, sentence: str, cues: ChangeCues) -> bool:
+    """A sentence of the next element that speaks of the statement: it refers back
+    (opens with "dat", "dit", "deze") or shares a word of its subject."""
+    return first_word(sentence) in cues.pronouns or bool(set(content_terms(sentence, cues.stop_words))
+                                                         & statement.terms)
 
 
 def _sentence_at(text: str, position: int) -> str:
