@@ -80,11 +80,16 @@ def plan(out: Path, given: list[Path], files: list[Path]) -> dict[Path, Path]:
     return targets
 
 
-def comments_by_note(findings: list[Finding], excerpt) -> dict[str, list[Comment]]:
+def _no_page(location) -> None:
+    return None
+
+
+def comments_by_note(findings: list[Finding], excerpt, page=_no_page) -> dict[str, list[Comment]]:
     """The comments to write, by a note's display path, in report order: for each
     finding one on its own place and one on each related place.
 
-    ``excerpt(location)`` is the passage of a place (``ReportContext.excerpt``)."""
+    ``excerpt(location)`` is the passage of a place (``ReportContext.quoted``),
+    ``page(location)`` its page in a PDF note, else None (``ReportContext.page``)."""
     out: dict[str, list[Comment]] = {}
     for finding in findings:
         head = f"{finding.rule_id} {finding.rule_name}"
@@ -92,7 +97,8 @@ def comments_by_note(findings: list[Finding], excerpt) -> dict[str, list[Comment
         out.setdefault(own.path, []).append(Comment(own.span.line, f"{head}: {finding.message}"))
         for related in finding.related:
             where = related.location
-            text = f"{head}: {related.message}\n" + say("Other side, in {note}: \u201c{passage}\u201d", note=own.path,
+            note = own.path + (say(" (page {page})", page=page(own)) if page(own) else "")
+            text = f"{head}: {related.message}\n" + say("Other side, in {note}: \u201c{passage}\u201d", note=note,
                                                           passage=excerpt(own))
             out.setdefault(where.path, []).append(Comment(where.span.line, text))
     return out
@@ -151,7 +157,7 @@ def _fixed_times(data: bytes) -> bytes:
 
 
 def write_copies(targets: dict[Path, Path], documents: list[Document], findings: list[Finding],
-                 excerpt, shown) -> tuple[int, int, list[str]]:
+                 excerpt, shown, page=_no_page) -> tuple[int, int, list[str]]:
     """Write the annotated copies; (copies, comments, notes left out with the reason).
 
     ``shown(path)`` is a note's display path. A note is read again and must read as
@@ -161,7 +167,7 @@ def write_copies(targets: dict[Path, Path], documents: list[Document], findings:
     from annolint.readers.docx import DocxProblem, read
     from annolint.sources import MAX_FILE_BYTES
 
-    wanted = comments_by_note(findings, excerpt)
+    wanted = comments_by_note(findings, excerpt, page)
     by_path = {d.path: d for d in documents}
     copies = count = 0
     skipped: list[str] = []

@@ -161,7 +161,7 @@ def _annotate(out: Path, targets: dict[Path, Path], result, findings: list[Findi
 
     try:
         copies, comments, skipped = write_copies(targets, result.documents, findings, context.quoted,
-                                                 display_path)
+                                                 display_path, context.page)
     except OSError as err:
         _fail(f"--annotate-docx {out} cannot be written ({err.strerror or err})")
     notes = plural(copies, "1 annotated Word note", "{count} annotated Word notes")

@@ -475,3 +475,21 @@ def test_the_html_report_names_a_word_notes_paragraphs_and_an_old_doc_is_named_n
               if f["name"] == "read-error"}
     assert errors == {"oud.doc": "Dit bestand kon niet goed worden gelezen: dit is een oud Word-document (.doc, Word "
                                  "97-2003), dat annolint niet leest; sla het op als .docx om het te laten controleren."}
+
+
+def test_a_comment_on_the_other_side_names_the_page_of_a_pdf_note():
+    from annolint.annotate import Comment, comments_by_note
+    from annolint.findings import Finding, Related
+    from annolint.i18n import speaking
+    from annolint.model import Location, Span
+
+    own = Location("b.pdf", Span(12, 16, 12, 21))
+    finding = Finding("AL030", "diverging-figure", "error", "Een getal wijkt af.", own,
+                      (Related(Location("a.docx", Span(8, 16, 8, 21)), "'1.240' in de notitie van 16 januari 2025"),))
+    with speaking("nl"):
+        comments = comments_by_note([finding], lambda location: "In 2024 zijn 1.420 woningen opgeleverd.",
+                                    lambda location: 3 if location.path.endswith(".pdf") else None)
+    assert comments == {
+        "b.pdf": [Comment(12, "AL030 diverging-figure: Een getal wijkt af.")],
+        "a.docx": [Comment(8, "AL030 diverging-figure: '1.240' in de notitie van 16 januari 2025\nDe andere kant, in "
+                              "b.pdf (pagina 3): \u201cIn 2024 zijn 1.420 woningen opgeleverd.\u201d")]}
