@@ -23,7 +23,7 @@ from annolint import reading
 from annolint.reading import Readings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
-from annolint.sources import discover, read_source
+from annolint.sources import discover
 from annolint.structure import parse_document
 from annolint.yamlfile import ConfigError
 
@@ -86,7 +86,7 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
     documents = []
     for f in progress("Reading notes", files):
         try:
-            documents.append(readings.document(read_source(f), lambda source: parse_document(source, lexicon)))
+            documents.append(readings.read(f, lambda source: parse_document(source, lexicon)))
         except ConfigError:
             raise  # a user's pattern (a redaction, a section heading) that ran out of time
         except Exception as err:  # a bug, not a bad note (those become read-error findings)

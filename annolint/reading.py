@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from annolint.cache import NoteCache
 from annolint.model import Document, DocumentDate
-from annolint.sources import RawSource
+from annolint.readers import reader_for
+from annolint.sources import RawSource, display_path, read_bytes, read_source, source_of
 
 
 @dataclass
@@ -46,20 +47,42 @@ class Readings:
         self.by_path: dict[str, NoteReading] = {}
         self.keys: dict[str, str] = {}
 
+    def read(self, path, parse) -> Document:
+        """The note in the file ``path``. A Word or PDF note is found in the cache by
+        its file's bytes, so that an unchanged one is not unpacked or laid out again
+        (reading a Word note takes longer than parsing it); a text note by its text."""
+        shown = display_path(path)
+        if self.cache is None or not self.cache.enabled or reader_for(path.suffix) is None:
+            return self.document(read_source(path, shown), parse)
+        data = read_bytes(path, shown)
+        if isinstance(data, RawSource):
+            return self.document(data, parse)
+        key = self.cache.key_of(shown, "file", data)
+        reading = self.cache.load(key)
+        if isinstance(reading, NoteReading) and reading.document.path == shown:
+            return self._found(reading, key)
+        return self._parsed(parse(source_of(path, data, shown)), key)
+
     def document(self, source: RawSource, parse) -> Document:
         """The note of ``source``: from the cache when it holds it, else ``parse(source)``."""
         key = source_key(self.cache, source) if self.cache is not None and self.cache.enabled else None
         reading = self.cache.load(key) if key is not None else None
         if isinstance(reading, NoteReading) and reading.document.path == source.path:
-            reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
-            reading.changed = False
-        else:
-            document = parse(source)
-            reading = NoteReading(document, document.date)
-        self.by_path[source.path] = reading
-        if key is not None:
-            self.keys[source.path] = key
+            return self._found(reading, key)
+        return self._parsed(parse(source), key)
+
+    def _found(self, reading: NoteReading, key: str) -> Document:
+        reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
+        reading.changed = False
+        self.by_path[reading.document.path] = reading
+        self.keys[reading.document.path] = key
         return reading.document
+
+    def _parsed(self, document: Document, key: str | None) -> Document:
+        self.by_path[document.path] = NoteReading(document, document.date)
+        if key is not None:
+            self.keys[document.path] = key
+        return document
 
     def adopt(self, reading: NoteReading, key: str | None) -> Document:
         """A note read by a worker process (``read_in_parallel``)."""
@@ -149,20 +172,18 @@ def _read_one(path) -> tuple:
 
     from annolint.errors import InternalError
     from annolint.i18n import speaking
-    from annolint.sources import read_source
     from annolint.structure import parse_document
     from annolint.yamlfile import ConfigError
 
     readings: Readings = _WORKER["readings"]
     try:
         with speaking(_WORKER["config"].messages):
-            source = read_source(path)
-            doc = readings.document(source, lambda s: parse_document(s, _WORKER["lexicon"]))
+            doc = readings.read(path, lambda s: parse_document(s, _WORKER["lexicon"]))
             if doc.date is not None:  # an undated note's facts need the set's latest date
                 for kind, extract in _WORKER["index"].extractors(None).items():
                     readings.facts(kind, doc, None, extract)
-        reading = readings.by_path.pop(source.path)
-        payload = pickle.dumps((reading, readings.keys.pop(source.path, None)), protocol=pickle.HIGHEST_PROTOCOL)
+        reading = readings.by_path.pop(doc.path)
+        payload = pickle.dumps((reading, readings.keys.pop(doc.path, None)), protocol=pickle.HIGHEST_PROTOCOL)
     except ConfigError as err:
         return err, None
     except Exception as err:  # noqa: BLE001 - a bug: the main process names the note

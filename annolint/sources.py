@@ -140,6 +140,12 @@ def _kind(mode: int) -> str:
 def read_source(path: Path, shown: str | None = None) -> RawSource:
     """Read one file; every failure becomes a ``problem``, never an exception."""
     shown = shown or display_path(path)
+    data = read_bytes(path, shown)
+    return data if isinstance(data, RawSource) else source_of(path, data, shown)
+
+
+def read_bytes(path: Path, shown: str) -> bytes | RawSource:
+    """A file's bytes, at most ``MAX_FILE_BYTES`` of a regular file; else the problem."""
     too_large = say("the file is more than the {limit} MB a briefing note can be; not checked",
                     limit=MAX_FILE_BYTES // 1_048_576)
     try:
@@ -159,6 +165,11 @@ def read_source(path: Path, shown: str | None = None) -> RawSource:
     except (OSError, RuntimeError) as err:  # RuntimeError: links that loop
         reason = getattr(err, "strerror", None) or str(err)
         return RawSource(shown, "", "", say("the file cannot be read ({reason})", reason=reason), readable=False)
+    return data
+
+
+def source_of(path: Path, data: bytes, shown: str) -> RawSource:
+    """A file's bytes as a note's source: a document format by its reader, text decoded."""
     reader = reader_for(path.suffix)
     if reader is not None:
         return checked_lines(reader(data, shown))

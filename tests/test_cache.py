@@ -177,3 +177,33 @@ def test_the_same_notes_under_the_same_rules_take_their_findings_from_the_cache(
     edited = folder / "05_commissie-wonen-juni.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n- Een zin erbij.\n", encoding="utf-8")
     assert _checked(folder) == _checked(folder, "--no-cache")
+
+
+def test_an_unchanged_word_note_is_not_unpacked_again(tmp_path, monkeypatch):
+    """Reading a Word note takes longer than parsing it: the cache finds it by its
+    file's bytes, and only a changed file goes through the reader again."""
+    from docx_notes import note_to_docx
+
+    from annolint.readers import docx as docx_reader
+
+    folder = tmp_path / "word"
+    folder.mkdir()
+    for name in ("01_commissie-wonen-januari.txt", "05_commissie-wonen-juni.txt"):
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        (folder / name.replace(".txt", ".docx")).write_bytes(note_to_docx(text))
+    expected = _checked(folder, "--no-cache")
+    assert _checked(folder) == expected
+    read = docx_reader.read
+    opened = []
+
+    def reading(data, shown):
+        opened.append(shown)
+        return read(data, shown)
+
+    monkeypatch.setattr(docx_reader, "read", reading)
+    assert _checked(folder) == expected and opened == []
+    changed = folder / "05_commissie-wonen-juni.docx"
+    text = (CORPUS / "05_commissie-wonen-juni.txt").read_text(encoding="utf-8")
+    changed.write_bytes(note_to_docx(text + "\nExtra.\n"))
+    _checked(folder)
+    assert opened == ["05_commissie-wonen-juni.docx"]
