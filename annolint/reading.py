@@ -28,7 +28,7 @@ class NoteReading:
 
     document: Document
     own_date: DocumentDate | None  # the date the note gives itself, before the set may date it
-    facts: dict[str, list] = field(default_factory=dict)  # "dated", "figures", "questions"
+    facts: dict[str, list] = field(default_factory=dict)  # by kind: CorpusIndex.extractors
     facts_for: tuple | None = None  # (the note's date, the set's reference) the facts were read with
     changed: bool = True  # not as the cache has it: store it again
 
