@@ -67,6 +67,7 @@ class NoteCache:
         self.salt = hashlib.sha256(FORMAT + sys.version.encode() + salt).digest()
         self.key = _user_key() if folder is not None else None
         self.enabled = self.key is not None
+        self._ignored = False  # the folder's .gitignore written this run
         self._counted: dict[str, list[int]] = {}  # by kind of entry: [found, not found]
 
     def key_of(self, *parts: bytes | str) -> str:
@@ -126,10 +127,13 @@ class NoteCache:
         return hmac.new(self.key, key.encode() + payload, hashlib.sha256).digest()
 
     def _ignore_in_git(self) -> None:
+        if self._ignored:
+            return
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Made by annolint: its cache of read notes, never committed.\n*\n",
                               encoding="utf-8")
+        self._ignored = True
 
 
 def salt_for(config) -> bytes:

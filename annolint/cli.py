@@ -113,6 +113,12 @@ def main() -> None:
     """annolint: find contradictions across a set of briefing notes (annotaties)."""
 
 
+_LANGUAGE_OPTION = click.option(
+    "--message-language", type=click.Choice(["nl", "en"]),
+    help="Language of the findings and rule descriptions (default: the configured message-language, else the "
+         "rule pack's language).")
+
+
 def _common_options(func):
     options = [
         click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -132,9 +138,7 @@ def _common_options(func):
                      help="Processes that read the notes (default: the machine's cores; a small set is read in one)."),
         click.option("--no-cache", "no_cache", is_flag=True,
                      help="Read every note again instead of taking unchanged ones from .annolint_cache/."),
-        click.option("--message-language", type=click.Choice(["nl", "en"]),
-                     help="Language of the findings (default: the configured message-language, else the rule "
-                          "pack's language)."),
+        _LANGUAGE_OPTION,
     ]
     for option in reversed(options):
         func = option(func)
@@ -269,10 +273,6 @@ def _load_rules(config_path, message_language=None):
         return load_setup(config).rules
     except ConfigError as err:
         _fail(str(err))
-
-
-_LANGUAGE_OPTION = click.option("--message-language", type=click.Choice(["nl", "en"]),
-                                help="Language of the descriptions (default: as for the findings).")
 
 
 @main.command("rules")

@@ -76,22 +76,21 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
     holds); with ``jobs`` above 1 and enough notes, by that many processes."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     readings = readings or Readings()
+    documents = []
     if jobs > 1 and len(files) >= reading.PARALLEL_FROM:
         documents = [readings.adopt(note, key) for note, key in
                      progress("Reading notes", reading.read_in_parallel(files, jobs, config, readings.cache),
                               len(files))]
         gc.freeze()
-        date_from_set(documents)
-        return documents
-    documents = []
-    for f in progress("Reading notes", files):
-        try:
-            documents.append(readings.read(f, lambda source: parse_document(source, lexicon)))
-        except ConfigError:
-            raise  # a user's pattern (a redaction, a section heading) that ran out of time
-        except Exception as err:  # a bug, not a bad note (those become read-error findings)
-            raise InternalError(f"reading {f}", err) from err
-        gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
+    else:
+        for f in progress("Reading notes", files):
+            try:
+                documents.append(readings.read(f, lambda source: parse_document(source, lexicon)))
+            except ConfigError:
+                raise  # a user's pattern (a redaction, a section heading) that ran out of time
+            except Exception as err:  # a bug, not a bad note (those become read-error findings)
+                raise InternalError(f"reading {f}", err) from err
+            gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
     date_from_set(documents)
     return documents
 

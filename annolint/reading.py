@@ -47,45 +47,40 @@ class Readings:
         self.by_path: dict[str, NoteReading] = {}
         self.keys: dict[str, str] = {}
 
+    @property
+    def caching(self) -> bool:
+        return self.cache is not None and self.cache.enabled
+
     def read(self, path, parse) -> Document:
-        """The note in the file ``path``. A Word or PDF note is found in the cache by
-        its file's bytes, so that an unchanged one is not unpacked or laid out again
-        (reading a Word note takes longer than parsing it); a text note by its text."""
+        """The note in the file ``path``: from the cache when it holds it, else
+        ``parse(source)``. A Word or PDF note is found in the cache by its file's
+        bytes, so that an unchanged one is not unpacked or laid out again (reading a
+        Word note takes longer than parsing it); a text note by its text."""
         shown = display_path(path)
-        if self.cache is None or not self.cache.enabled or reader_for(path.suffix) is None:
-            return self.document(read_source(path, shown), parse)
-        data = read_bytes(path, shown)
-        if isinstance(data, RawSource):
-            return self.document(data, parse)
-        key = self.cache.key_of(shown, "file", data)
-        reading = self.cache.load(key)
-        if isinstance(reading, NoteReading) and reading.document.path == shown:
-            return self._found(reading, key)
-        return self._parsed(parse(source_of(path, data, shown)), key)
-
-    def document(self, source: RawSource, parse) -> Document:
-        """The note of ``source``: from the cache when it holds it, else ``parse(source)``."""
-        key = source_key(self.cache, source) if self.cache is not None and self.cache.enabled else None
+        source: RawSource | None = None
+        key = None
+        if self.caching and reader_for(path.suffix) is not None:
+            data = read_bytes(path, shown)
+            if isinstance(data, RawSource):
+                source = data  # the file could not be read: its problem is the note
+            else:
+                key = self.cache.key_of(shown, "file", data)
+        if source is None and key is None:
+            source = read_source(path, shown)
+        if key is None and self.caching:
+            key = source_key(self.cache, source)
         reading = self.cache.load(key) if key is not None else None
-        if isinstance(reading, NoteReading) and reading.document.path == source.path:
-            return self._found(reading, key)
-        return self._parsed(parse(source), key)
-
-    def _found(self, reading: NoteReading, key: str) -> Document:
-        reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
-        reading.changed = False
-        self.by_path[reading.document.path] = reading
-        self.keys[reading.document.path] = key
-        return reading.document
-
-    def _parsed(self, document: Document, key: str | None) -> Document:
-        self.by_path[document.path] = NoteReading(document, document.date)
-        if key is not None:
-            self.keys[document.path] = key
-        return document
+        if isinstance(reading, NoteReading) and reading.document.path == shown:
+            reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
+            reading.changed = False
+        else:
+            document = parse(source if source is not None else source_of(path, data, shown))
+            reading = NoteReading(document, document.date)
+        return self.adopt(reading, key)
 
     def adopt(self, reading: NoteReading, key: str | None) -> Document:
-        """A note read by a worker process (``read_in_parallel``)."""
+        """A note read here or by a worker process (``read_in_parallel``), with its
+        cache key (None without a cache)."""
         path = reading.document.path
         self.by_path[path] = reading
         if key is not None:
@@ -110,7 +105,7 @@ class Readings:
     def set_key(self, rule_ids: list[str]) -> str | None:
         """The cache key of the whole run's findings: every note's key (its path and
         text), and the rules that ran; None when a note has no key (no cache)."""
-        if self.cache is None or not self.cache.enabled or len(self.keys) != len(self.by_path):
+        if not self.caching or len(self.keys) != len(self.by_path):
             return None
         return self.cache.key_of("findings", *sorted(self.keys.values()), *rule_ids)
 

@@ -12,10 +12,22 @@ from annolint import reading, structure
 from conftest import CORPUS, run
 
 
+PARALLEL_RUNS: list[int] = []  # the number of notes each parallel read handed back
+
+
 @pytest.fixture
 def corpus(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     monkeypatch.setattr(reading, "PARALLEL_FROM", 2)  # the corpus's 12 notes are read by workers
+    parallel = reading.read_in_parallel
+
+    def counted(files, jobs, config, cache):
+        found = list(parallel(files, jobs, config, cache))
+        PARALLEL_RUNS.append(len(found))
+        return found
+
+    monkeypatch.setattr(reading, "read_in_parallel", counted)
+    PARALLEL_RUNS.clear()
     folder = tmp_path / "set"
     shutil.copytree(CORPUS, folder)
     return folder
@@ -24,7 +36,9 @@ def corpus(tmp_path, monkeypatch) -> Path:
 @pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
 def test_two_jobs_give_the_output_of_one_byte_for_byte(corpus, fmt):
     one = run(["check", ".", "--format", fmt, "--jobs", "1", "--no-cache"], cwd=corpus)
+    assert PARALLEL_RUNS == []
     two = run(["check", ".", "--format", fmt, "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert PARALLEL_RUNS == [12]  # the workers read every note
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout and two.stdout.count("AL0") >= 37
 
@@ -35,6 +49,7 @@ def test_two_jobs_fill_and_read_the_cache_as_one_does(corpus):
     assert len(list((corpus / ".annolint_cache").rglob("*"))) > 12
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected  # warm
     assert run(["check", ".", "--format", "json", "--jobs", "1"], cwd=corpus).stdout == expected
+    assert PARALLEL_RUNS == [12, 12]
 
 
 def test_a_note_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkeypatch):

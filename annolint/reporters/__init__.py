@@ -29,13 +29,9 @@ class ReportContext:
     def document(self, location: Location) -> Document | None:
         return self.documents.get(location.path)
 
-    def passage(self, location: Location) -> str:
-        """The text of the lines a location covers, as written ("" when unknown): what
-        a reader searches for in a Word or PDF note, and what a report shows."""
-        return self.passage_at(location)[0]
-
     def passage_at(self, location: Location) -> tuple[str, tuple[int, int] | None]:
-        """The passage, and where in it the location's own span lies ([start, end) in
+        """The text of the lines a location covers, as written ("" when unknown), and
+        where in it the location's own span lies ([start, end) in
         the passage's characters; None when the passage is unknown). Each line is
         stripped and the lines joined by a space, so columns are shifted to match."""
         doc = self.documents.get(location.path)
