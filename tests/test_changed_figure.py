@@ -57,3 +57,26 @@ def test_a_present_state_that_changed_is_reported_as_most_likely_an_update(tmp_p
         "dus waarschijnlijk een actualisering. Is '1.241' de nieuwe stand, dan staat in deze notities nog"
         " '1.214': a.txt; zo niet, corrigeer dan deze notitie. Betreft: 'Op dit moment zijn 1.241 "
         "woningen aangesloten op het warmtenet'.")
+
+
+def test_a_figure_changed_in_a_reworded_sentence_is_reported_and_a_growing_count_is_not(tmp_path):
+    a = note("Commissie Wonen, 5 maart 2025",
+             "- De corporatie stelt per jaar minimaal 70 woningen beschikbaar voor starters.",
+             "- Tot nu toe hebben de wijkcoaches 41 gezinnen geholpen met een betalingsregeling.")
+    b = note("Commissie Wonen, 2 april 2025",
+             "- De corporatie stelt per jaar minimaal 70 woningen beschikbaar voor starters.",
+             "- Sinds de start hebben de wijkcoaches 41 gezinnen geholpen met een betalingsregeling.")
+    c = note("Commissie Wonen, 7 mei 2025",
+             "- Op grond van de afspraken stelt de corporatie per jaar minimaal 80 woningen beschikbaar voor "
+             "starters.",
+             "- Sinds de start hebben de wijkcoaches 231 gezinnen geholpen met een betalingsregeling.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c})
+    found = findings(["check", ".", *BOTH], cwd=tmp_path)
+    # 231 families: b's sentence copied with another figure, a version like any other; a's
+    # reworded sentence gives a count so far ("tot nu toe") and is not taken for its version
+    assert places(found) == [
+        ("changed-figure", "c.txt", line_of(c, "80 woningen"), [("b.txt", line_of(b, "70")), ("a.txt", line_of(a, "70"))]),
+        ("changed-figure", "c.txt", line_of(c, "231"), [("b.txt", line_of(b, "41"))])]
+    assert found[0]["message"].startswith(
+        "Een getal is veranderd tussen versies van dezelfde uitspraak in andere woorden (beide over 'stelt', "
+        "'corporatie', 'minimaal', 'woningen'): hier staat '80' (7 mei 2025), in b.txt (2 april 2025) stond '70'.")

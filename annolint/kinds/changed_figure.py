@@ -3,7 +3,9 @@
 What it does
     Follows each sentence with a figure through the notes that copy it, in date order
     (the same sentence with another figure: the same quantity as diverging-figure
-    reads it). When the figure changes once and the later notes keep the new value,
+    reads it), or that say it again in other words much alike (at least three words
+    around the figure shared and subjects alike; not a count given as the state so
+    far, "tot nu toe 41 gezinnen", which grows in other words). When the figure changes once and the later notes keep the new value,
     diverging-figure takes it for an update and stays silent; this rule reports the
     first note with the new value, against the last note with the old one, and names
     the notes that carry the old value ("42 in the note of 3 October, 24 here"). A
@@ -51,10 +53,10 @@ from annolint.index import CorpusIndex, in_scope
 from annolint.kinds import diverging_figure
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import ChangeCues, announced, change_cues
-from annolint.similarity import Clusters
+from annolint.similarity import Clusters, aligned, shared_words, subject_similarity
 from annolint.terms import phrases_pattern
 
-MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "old_notes", "subject", "state"})
+MESSAGE_FIELDS = frozenset({"versions", "value", "date", "other", "other_note", "other_date", "old_notes", "subject", "state"})
 SHOWN = 5  # notes with the old value named in the message and as related places
 
 
@@ -66,23 +68,46 @@ class Params:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements
                   if s.doc_date is not None and not s.doc.date.assumed and in_scope(s.block, scope)]
-    copies = diverging_figure.copies(statements, index, diverging_figure.Params(alignment=params.alignment), scope)
+    versions = diverging_figure.versions(statements, index, diverging_figure.Params(alignment=params.alignment),
+                                         scope)
     clusters = Clusters(len(statements))
     position = {id(s): i for i, s in enumerate(statements)}
-    for a, b in copies:
-        clusters.join(position[id(a)], position[id(b)])
     current = phrases_pattern(index.lexicon.figures.current_cues)
+    for a, b, how in versions:
+        if how == "copy" or _same_in_other_words(a, b, index, current):
+            clusters.join(position[id(a)], position[id(b)])
     cues = change_cues(index.lexicon)
     found = []
     for group in clusters.groups():
         if len(group) > 1:
-            match = _change([statements[i] for i in group], current, cues)
+            match = _change([statements[i] for i in group], current, cues, params)
             if match is not None:
                 found.append(match)
     yield from sorted(found, key=lambda m: m.location)
 
 
-def _change(group: list[FigureStatement], current: re.Pattern, cues: ChangeCues) -> Match | None:
+PARAPHRASE_SIMILARITY = 0.6  # how alike two differently worded sentences must be to be versions
+PARAPHRASE_SHARED = 3  # words the surroundings of their figures must share
+
+
+def _same_in_other_words(a: FigureStatement, b: FigureStatement, index: CorpusIndex, current: re.Pattern) -> bool:
+    """Two sentences worded otherwise are versions of one statement when they say much
+    the same around the figure (a stricter test than diverging-figure's, which keeps
+    its findings to values that cannot both be true): "Beekdal stelt per jaar minimaal
+    70 woningen beschikbaar" and "Op grond van het convenant stelt Beekdal per jaar
+    minimaal 80 woningen beschikbaar". A count given as the state so far ("tot nu toe
+    41 gezinnen geholpen" / "231 gezinnen geholpen") grows in other words: an update,
+    unless its digits were swapped."""
+    if diverging_figure.transposed(a, b):
+        return True
+    if current.search(a.sentence) or current.search(b.sentence):
+        return False
+    shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
+    return len(shared) >= PARAPHRASE_SHARED and \
+        subject_similarity(a.terms, b.terms, index.term_weight) >= PARAPHRASE_SIMILARITY
+
+
+def _change(group: list[FigureStatement], current: re.Pattern, cues: ChangeCues, params: Params) -> Match | None:
     """The first statement of the new value when the value changed exactly once."""
     by_note: dict[str, FigureStatement] = {}
     for s in sorted(group, key=lambda s: (s.doc_date, s.path, s.span)):
@@ -111,9 +136,13 @@ def _change(group: list[FigureStatement], current: re.Pattern, cues: ChangeCues)
     shown = old[::-1][:SHOWN]
     more = len(old) - len(shown)
     state = current.search(first.sentence) or current.search(old[-1].sentence)
+    before = old[-1]
+    versions = say("the same sentence") if aligned(first.aligned, before.aligned, params.alignment) else \
+        say("the same statement in other words (both about {words})",
+            words=shared_words(first.sentence, first.window, before.window))
     return Match(
         first.doc.location(first.span),
-        {"value": quote(first.figure.shown), "date": note_date(first), "other": quote(old[-1].figure.shown),
+        {"versions": versions, "value": quote(first.figure.shown), "date": note_date(first), "other": quote(old[-1].figure.shown),
          "other_note": old[-1].path, "other_date": note_date(old[-1]),
          "old_notes": ", ".join(s.path for s in shown) + (say(" and {count} more", count=more) if more else ""),
          "subject": quote(first.sentence.rstrip(".!? "), 90),

@@ -200,15 +200,15 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
     clusters = Clusters(len(statements))
     partners: dict[int, set[int]] = defaultdict(set)
-    copied: set[tuple[int, int]] = set()
+    versions: list[tuple[int, int, str]] = []
     for i, j, how in _quantity_pairs(statements, index, params):
         a, b = statements[i], statements[j]
-        if how == "copy" and a.doc is not b.doc:
-            copied.add((id(a), id(b)))
+        if a.doc is not b.doc:
+            versions.append((id(a), id(b), how))
         clusters.join(i, j)
         partners[id(a)].add(id(b))
         partners[id(b)].add(id(a))
-    index.memo[("figure-copies", params.alignment, scope)] = copied  # changed-figure follows these
+    index.memo[("figure-versions", params, scope)] = versions  # changed-figure follows these
     findings = []
     for group in clusters.groups():
         if len(group) > 1:
@@ -230,21 +230,22 @@ def _quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, param
             yield i, j, how
 
 
-def copies(statements: list[FigureStatement], index: CorpusIndex, params: Params,
-           scope: tuple[str, ...] = ("body",)) -> Iterator[tuple[FigureStatement, FigureStatement]]:
-    """Pairs of statements in two notes that are one sentence copied with another
-    figure, read as one quantity (``_same_quantity``): the versions changed-figure
-    follows. Taken from diverging-figure's run over the same scope when there was one."""
-    known = index.memo.get(("figure-copies", params.alignment, scope))
+def versions(statements: list[FigureStatement], index: CorpusIndex, params: Params,
+             scope: tuple[str, ...] = ("body",)) -> Iterator[tuple[FigureStatement, FigureStatement, str]]:
+    """Pairs of statements in two notes that give one quantity (``_same_quantity``),
+    with how they were matched: one sentence copied with another figure ("copy") or
+    the same quantity in other words ("paraphrase"). The versions changed-figure
+    follows; taken from diverging-figure's run over the same scope when there was one."""
+    known = index.memo.get(("figure-versions", params, scope))
     if known is not None:
         by_id = {id(s): s for s in statements}
-        for a, b in known:
+        for a, b, how in known:
             if a in by_id and b in by_id:
-                yield by_id[a], by_id[b]
+                yield by_id[a], by_id[b], how
         return
     for i, j, how in _quantity_pairs(statements, index, params):
-        if how == "copy" and statements[i].doc is not statements[j].doc:
-            yield statements[i], statements[j]
+        if statements[i].doc is not statements[j].doc:
+            yield statements[i], statements[j], how
 
 
 def _crowded(statements: list[FigureStatement], respective: frozenset[str]) -> frozenset[int]:
