@@ -159,7 +159,7 @@ def test_rules_rule_and_version(tmp_path):
     assert [line.split()[:2] for line in listing.stdout.splitlines()] == [
         ["AL001", "read-error"], ["AL002", "document-date"], ["AL010", "placeholder"],
         ["AL011", "inconsistent-spelling"], ["AL020", "shifted-deadline"],
-        ["AL021", "conflicting-date"], ["AL022", "stale-commitment"], ["AL023", "moved-fact"], ["AL030", "diverging-figure"], ["AL031", "changed-figure"],
+        ["AL021", "conflicting-date"], ["AL022", "stale-commitment"], ["AL023", "moved-fact"], ["AL024", "event-date"], ["AL030", "diverging-figure"], ["AL031", "changed-figure"],
         ["AL040", "inconsistent-answer"], ["AL041", "duplicate-question"], ["AL042", "answer-status"], ["AL050", "flipped-statement"]]
     doc = run(["rule", "inconsistent-spelling"], cwd=tmp_path)
     assert doc.exit_code == 0

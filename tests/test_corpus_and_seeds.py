@@ -11,6 +11,7 @@ CORPUS_EXPECTED = [
     ("placeholder", "corpus/03_staf-april.md", 30),
     ("conflicting-date", "corpus/05_commissie-wonen-juni.txt", 17),
     ("inconsistent-answer", "corpus/05_commissie-wonen-juni.txt", 24),
+    ("event-date", "corpus/05_commissie-wonen-juni.txt", 50),
     ("inconsistent-spelling", "corpus/06_gemeenteraad-september.txt", 3),
     ("shifted-deadline", "corpus/06_gemeenteraad-september.txt", 12),
     ("inconsistent-spelling", "corpus/06_gemeenteraad-september.txt", 13),

@@ -215,11 +215,11 @@ CAUGHT_MUTATIONS = {
     "within-dated:corpus/02_gemeenteraad-maart.txt:56:27":
         ("in februari>in mei", [("conflicting-date", "02_gemeenteraad-maart.txt", 73), ("duplicate-question", "02_gemeenteraad-maart.txt", 73)]),
     "within-dated:corpus/05_commissie-wonen-juni.txt:34:23":
-        ("twee>drie", [("diverging-figure", "05_commissie-wonen-juni.txt", 55), ("duplicate-question", "05_commissie-wonen-juni.txt", 55)]),
+        ("twee>drie", [("diverging-figure", "05_commissie-wonen-juni.txt", 56), ("duplicate-question", "05_commissie-wonen-juni.txt", 56)]),
     "within-undated:corpus/02_gemeenteraad-maart.txt:56:27":
         ("in februari>in mei", [("conflicting-date", "02_gemeenteraad-maart.txt", 73), ("duplicate-question", "02_gemeenteraad-maart.txt", 73)]),
     "within-undated:corpus/05_commissie-wonen-juni.txt:34:23":
-        ("twee>drie", [("diverging-figure", "05_commissie-wonen-juni.txt", 55), ("duplicate-question", "05_commissie-wonen-juni.txt", 55)]),
+        ("twee>drie", [("diverging-figure", "05_commissie-wonen-juni.txt", 56), ("duplicate-question", "05_commissie-wonen-juni.txt", 56)]),
 }
 
 needs_mutation_sources = pytest.mark.skipif(

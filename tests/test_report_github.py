@@ -42,7 +42,7 @@ def test_github_levels_and_spans_over_lines():
             "before the note goes to the alderman.") in lines
     assert next(line for line in lines if "AL002" in line).startswith(
         "::notice file=corpus/08_actualiteit-zonder-datum.txt,line=1,col=1,endLine=1,title=AL002 document-date::")
-    assert lines[-2:] == ["Found 37 findings (20 errors, 14 warnings, 3 notes) in 12 files.", ""]
+    assert lines[-2:] == ["Found 38 findings (20 errors, 15 warnings, 3 notes) in 12 files.", ""]
 
 
 def test_github_escaping():

@@ -89,7 +89,7 @@ def test_header_summary_and_filters_exactly(tmp_path):
         '<tr><td>c&lt;&amp;&gt;, d.txt</td><td>note of 16 January 2024</td><td class="num">1</td></tr></tbody></table>')
     rule_rows = re.findall(r"<tr><td>(AL\d+)</td><td>[a-z-]+</td><td>[a-z]+</td><td class=\"num\">(\d+)</td>", page)
     assert [row for row in rule_rows if row[1] != "0"] == [("AL010", "1"), ("AL030", "1")]
-    assert len(rule_rows) == 14  # every rule that ran, found or not
+    assert len(rule_rows) == 15  # every rule that ran, found or not
     assert _part(page, '<nav class="filters"', "</nav>") == "\n".join([
         '<nav class="filters" aria-labelledby="filters-title" hidden>',
         '<h2 id="filters-title">Filter the findings</h2>',
@@ -127,13 +127,13 @@ def test_one_self_contained_file_with_the_same_bytes_every_run(tmp_path):
     assert run(["check", "corpus", "--format", "html"], cwd=ROOT).stdout == first
     assert first.startswith('<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">')
     # the Dutch pack's page speaks Dutch: its title, summary, filters and places
-    assert "<title>annolint-rapport: 37 bevindingen</title>" in first
-    assert '<p class="lede">37 bevindingen gevonden (20 fouten, 14 waarschuwingen, 3 opmerkingen) in 12 bestanden.</p>' \
+    assert "<title>annolint-rapport: 38 bevindingen</title>" in first
+    assert '<p class="lede">38 bevindingen gevonden (20 fouten, 15 waarschuwingen, 3 opmerkingen) in 12 bestanden.</p>' \
         in first
-    assert 'data-template="{shown} van 37 bevindingen getoond.">37 van 37 bevindingen getoond.</p>' in first
+    assert 'data-template="{shown} van 38 bevindingen getoond.">38 van 38 bevindingen getoond.</p>' in first
     assert '<span class="role">Andere kant:</span>' in first and "· regel 46</span>" in first
     assert not re.search(r"<link|<img|<iframe|src=|@import|url\(|https?://", first)
-    assert first.count("<article ") == 37
+    assert first.count("<article ") == 38
     # every note of the corpus is in the table, with its date or "geen datum" (no date)
     assert "<tr><td>corpus/08_actualiteit-zonder-datum.txt</td><td>geen datum</td>" in first
     assert ("<td>corpus/2024-05-30_commissie-wonen.txt</td><td>notitie van 30 mei 2024 (uit de bestandsnaam)</td>"

@@ -30,12 +30,12 @@ def test_corpus_sarif_is_valid_and_complete():
     run_ = log["runs"][0]
     driver = run_["tool"]["driver"]
     assert driver["name"] == "annolint" and driver["version"] == "0.1.0"
-    assert [r["id"] for r in driver["rules"]] == ["AL001", "AL002", "AL010", "AL011", "AL020", "AL021", "AL022", "AL023", "AL030", "AL031",
+    assert [r["id"] for r in driver["rules"]] == ["AL001", "AL002", "AL010", "AL011", "AL020", "AL021", "AL022", "AL023", "AL024", "AL030", "AL031",
                                                     "AL040", "AL041", "AL042", "AL050"]
     assert driver["rules"][3]["defaultConfiguration"] == {"level": "warning"}
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
     results = run_["results"]
-    assert len(results) == 37
+    assert len(results) == 38
     spelling = next(r for r in results if r["ruleId"] == "AL011"
                     and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/06_gemeenteraad-september.txt"
                     and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 13)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from annolint.kinds import (changed_figure, conflicting_date, diverging_figure, document_date, flipped_statement,
-                            inconsistent_answer, moved_fact, placeholder, read_problem, shifted_deadline, spelling,
-                            stale_commitment)
+from annolint.kinds import (changed_figure, conflicting_date, diverging_figure, document_date, event_date,
+                            flipped_statement, inconsistent_answer, moved_fact, placeholder, read_problem,
+                            shifted_deadline, spelling, stale_commitment)
 
 KINDS: dict[str, ModuleType] = {
     "placeholder": placeholder,
@@ -17,6 +17,7 @@ KINDS: dict[str, ModuleType] = {
     "conflicting-date": conflicting_date,
     "stale-commitment": stale_commitment,
     "moved-fact": moved_fact,
+    "event-date": event_date,
     "diverging-figure": diverging_figure,
     "changed-figure": changed_figure,
     "flipped-statement": flipped_statement,

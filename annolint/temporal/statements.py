@@ -97,8 +97,9 @@ class _Cues:
                 if any(f" {p} " in text for p in multi):
                     kinds.add(name)
         auxiliary = next((i for i, w in enumerate(words) if w in self.auxiliaries), None)
-        if auxiliary is not None and any(self.participle.match(w) for w in words[auxiliary + 1:]):
-            kinds.add("perfect")  # "is … verstuurd", "zijn … aangesloten"
+        if auxiliary is not None and any(self.participle.match(w) and words[k - 1] != "te"
+                                         for k, w in enumerate(words[auxiliary + 1:], auxiliary + 1)):
+            kinds.add("perfect")  # "is … verstuurd", "zijn … aangesloten"; not "zijn er om … te beantwoorden"
         if "promise" in kinds:
             return kinds, "forward"
         ahead = bool(kinds & {"plan", "expectation", "forward"})

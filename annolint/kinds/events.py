@@ -1,0 +1,201 @@
+"""What a date dates: the event of a dated statement, read so that the same event told
+in other words is recognised.
+
+Notes retell what happened in their own words: "Op 4 april 2025 is de inschrijving
+gesloten", "Sluiting van de inschrijving: 4 april 2025", "4 april 2025 sluiting
+inschrijving", "Na de sluiting van de inschrijving op 11 april 2025 …". Their sentences
+share little as text, but their words share roots once inflection and nominalisation
+are taken off ("gesloten", "sluiting" → "sluit"; "getekend", "tekenden" → "teken").
+
+An event is read from a statement whose date is one day (not a period, not relative)
+that the sentence states, not denies or asks, and that does not name a meeting ("de
+commissie van 12 maart": meetings recur) or a measurement ("peildatum", "stand per":
+a series of readings). Its *terms* are the roots of the sentence's words without its
+time expressions, stop words and the words that only say how it is meant ("gepland",
+"toegezegd"). A sentence with two dates speaks of two things; only a date that names a
+document ("de raadsinformatiebrief van 4 februari") is read from it.
+
+Two events are the same when the description of one is (nearly) all in the other:
+the rarer words weigh more, so "inschrijving" and "sluit" make an event and "raad" and
+"brief" do not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+from babel.dates import get_day_names
+
+from annolint.kinds.timeline import names_meeting, reference_noun
+from annolint.lexicon import Lexicon
+from annolint.temporal.statements import DatedStatement
+from annolint.terms import WORD, replace_spans, stem
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# a day something happens on or starts from; "voor 1 november", "uiterlijk 1 juli" are
+# deadlines (shifted-deadline's) and "na", "tot" bound other things
+ON_THE_DAY = ("", "in", "since", "from")
+INFLECTION = 2  # letters one root may add to another and still be one: "advi(es)" / "advis(eren)"
+
+
+@lru_cache(maxsize=131072)
+def root(word: str, language: str) -> str:
+    """The root of a word: its lemma (the dictionary form, from simplemma's Dutch and
+    English word lists), stemmed: "gesloten" and "sluiting" → "sluit"."""
+    lemma = simplemma.lemmatize(word, lang=language).replace("_", "")
+    return stem(lemma)
+
+
+@lru_cache(maxsize=4)
+def weekdays(language: str) -> frozenset[str]:
+    """The names of the days of the week ("woensdag 9 april"): Babel's, in full and short."""
+    names = set()
+    for width in ("wide", "abbreviated"):
+        names.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
+    return frozenset(names)
+
+
+def same_root(a: str, b: str) -> bool:
+    """Two roots are one when equal or when one is the other with an ending the stemmer
+    left ("advi" / "advis"); not a compound ("opdracht" / "opdrachtgever")."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and len(long) - len(short) <= INFLECTION and long.startswith(short))
+
+
+@dataclass(frozen=True, eq=False)
+class Event:
+    """One statement read as an event: its terms and the numbers it and its block give."""
+
+    statement: DatedStatement
+    terms: frozenset[str]
+    numbers: frozenset[str]  # the sentence's figures outside its dates ("61 aanbieders")
+    block_numbers: frozenset[str]  # every number of its paragraph or bullet
+    noun: str  # the document the date names ("raadsinformatiebrief"), or ""
+
+    @property
+    def day(self):
+        """The day the event falls on, or starts from ("per 1 januari")."""
+        return self.statement.expression.interval.start
+
+
+class EventReader:
+    """Reads the events of a set's dated statements and weighs their terms."""
+
+    def __init__(self, lexicon: Lexicon, language: str, time_words: frozenset[str]):
+        self.lexicon = lexicon
+        self.language = language if language in ("nl", "en") else "nl"
+        t = lexicon.time
+        parts = {w.lower() for item in t.parts for name in item.names for w in name.split()}
+        # "start" and "begin" say what happened; "gepland", "toegezegd", months and
+        # "mln" do not
+        # the genre's common words ("raad", "college") say nothing about which event
+        common = {w.lower() for w in lexicon.common_words}
+        self.skip = (time_words - parts) | lexicon.stop_word_set | common | weekdays(self.language)
+
+    def events(self, statements: Iterable[DatedStatement]) -> list[Event]:
+        by_sentence: dict[tuple, list[DatedStatement]] = defaultdict(list)
+        for s in statements:
+            by_sentence[(s.path, s.sentence_id)].append(s)
+        found = []
+        for group in by_sentence.values():
+            spans = [(s.expression.start, s.expression.end) for s in group]
+            for s in group:
+                if not self._eligible(s):
+                    continue
+                noun = reference_noun(s, self.lexicon.stop_word_set) if s.reference else ""
+                terms = self.terms(phrase(s.sentence, (s.expression.start, s.expression.end), spans, self.terms))
+                if terms:
+                    found.append(Event(
+                        statement=s, terms=terms, noun=stem(noun) if noun else "",
+                        numbers=_numbers(replace_spans(s.sentence, spans, " ")),
+                        block_numbers=_numbers(s.block.masked)))
+        return found
+
+    def _eligible(self, s: DatedStatement) -> bool:
+        e = s.expression
+        if not e.exact_day or e.bound not in ON_THE_DAY or e.anchor == "relative" or s.negated or s.asked:
+            return False
+        if s.block.kind in ("heading", "header") or (e.interval.start is not None and e.interval.start == s.doc_date):
+            return False
+        if s.reference and not reference_noun(s, self.lexicon.stop_word_set):
+            return False  # "peildatum 1 maart", "stand per 1 juli": one reading of a series
+        return not names_meeting(s, self.lexicon.meeting_pattern)
+
+    def terms(self, text: str) -> frozenset[str]:
+        return frozenset(root(w, self.language) for w in (w.lower() for w in WORD.findall(text))
+                         if len(w) >= 2 and w not in self.skip and not w[0].isdigit())
+
+
+_BOUNDARY = re.compile(r"[,;:()]|\s[–-]\s")
+MIN_TERMS = 2  # a date's own phrase with fewer words borrows the phrase before it ("Start: 1 maart")
+
+
+def phrase(sentence: str, date: tuple[int, int], dates: list[tuple[int, int]], terms) -> str:
+    """The words of a sentence that go with one of its dates: its clause, as far as a
+    comma, colon, bracket or another date ("Na het advies van de OR op 28 mei heeft het
+    college in juni besloten": "Na het advies van de OR … heeft het college"). A phrase
+    that says too little ("woensdag 9 april, 19:30 uur") takes the one before it, which
+    labels it ("Informatiebijeenkomst voor raadsleden: …"); never across another date."""
+    cuts = sorted({0, len(sentence), *(m.start() for m in _BOUNDARY.finditer(sentence))}
+                  | {p for span in dates if span != date for p in span})
+    start = max(c for c in cuts if c <= date[0])
+    end = min(c for c in cuts if c >= date[1])
+    text = replace_spans(sentence[start:end], [(a - start, b - start) for a, b in dates
+                                               if start <= a and b <= end], " ")
+    if len(terms(text)) < MIN_TERMS and start > 0 and all(start not in span for span in dates):
+        before = max(c for c in cuts if c < start)
+        if all(not (before <= a < start) for a, _ in dates):
+            return sentence[before:start] + " " + text
+    return text
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:uur|u)\b)?")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The figures of a text, without the times of day ("19:30 uur")."""
+    return frozenset(_DIGITS.findall(_CLOCK.sub(" ", text)))
+
+
+class Weights:
+    """How much a term says about an event: rarer terms among the set's events say more."""
+
+    def __init__(self, events: list[Event]):
+        self.count = Counter(t for e in events for t in e.terms)
+        self.total = len(events) + 1
+
+    def __call__(self, term: str) -> float:
+        return math.log(self.total / self.count.get(term, 1))
+
+
+def shared(a: Event, b: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of each that the other has (roots matched as ``same_root``)."""
+    mine = frozenset(t for t in a.terms if t in b.terms or any(same_root(t, u) for u in b.terms))
+    theirs = frozenset(u for u in b.terms if u in a.terms or any(same_root(t, u) for t in mine))
+    return mine, theirs
+
+
+def coverage(a: Event, b: Event, weight: Weights) -> tuple[float, int]:
+    """How much of the shorter description the other holds (by weight, 0–1), and how
+    many terms they share."""
+    mine, theirs = shared(a, b)
+    if not mine:
+        return 0.0, 0
+    covered = max(sum(map(weight, mine)) / sum(map(weight, a.terms)),
+                  sum(map(weight, theirs)) / sum(map(weight, b.terms)))
+    return covered, len(mine)
+
+
+def written(sentence: str, terms: frozenset[str], language: str, limit: int = 4) -> str:
+    """The words of ``sentence`` whose roots are among ``terms``, as written and quoted."""
+    words: list[str] = []
+    for w in WORD.findall(sentence):
+        if root(w.lower(), language) in terms and w.lower() not in (x.lower() for x in words):
+            words.append(w)
+    return ", ".join(f"'{w}'" for w in words[:limit])

@@ -1,0 +1,91 @@
+"""event-date: one event told in other words with another day, across notes and within
+one, beside the twins that must stay silent (a series of readings, two events of one
+subject, a plan that came true on another day, an evening that recurs, meetings)."""
+
+from __future__ import annotations
+
+from conftest import findings, line_of, note, places, write_set
+
+from annolint.kinds.events import phrase, root, same_root
+
+RULE = ["--select", "event-date"]
+
+MARCH = note(
+    "Commissie Mobiliteit, 20 maart 2025",
+    "- Op 12 maart 2025 is de subsidieaanvraag voor de fietsbrug bij de provincie ingediend.",
+    "- Bewonersavond voor het Oosterpark: dinsdag 3 juni 2025, 20:00 uur in het buurthuis.",
+    "- Op 1 maart 2025 stonden 312 bewoners op de wachtlijst voor een parkeervergunning.",
+    "- Op 22 april hebben de gemeente en de vervoerder een akkoord bereikt over de dienstregeling.",
+    "- De nieuwe fietsenstalling bij het station opent op 1 april 2025.",
+    "- Inloopavond omwonenden fietsbrug: 2 april 2025.",
+    "- In de commissie van 12 maart is gesproken over de fietsbrug.",
+)
+MAY = note(
+    "Commissie Mobiliteit, 15 mei 2025",
+    "- Sinds het indienen van de subsidieaanvraag voor de fietsbrug bij de provincie op 19 maart 2025 is "
+    "het stil.",
+    "- Op de bewonersavond in het Oosterpark op 10 juni zijn ook de wijkagenten aanwezig.",
+    "- Op 1 mei 2025 stonden 340 bewoners op de wachtlijst voor een parkeervergunning.",
+    "- Op 27 mei wordt de dienstregeling met de vervoerder getekend.",
+    "- De fietsenstalling bij het station is op 8 april 2025 geopend.",
+    "- In de commissie van 9 april is opnieuw gesproken over de fietsbrug.",
+)
+OCTOBER = note(
+    "Commissie Mobiliteit, 2 oktober 2025",
+    "- Op 30 september 2025 was er een inloopavond voor omwonenden van de fietsbrug.",
+)
+
+
+def test_an_event_retold_with_another_day_is_reported_across_notes_and_within_one(tmp_path):
+    write_set(tmp_path, {"a.txt": MARCH, "b.txt": MAY, "c.txt": OCTOBER})
+    found = findings(["check", ".", *RULE], cwd=tmp_path)
+    # silent: the waiting list read on 1 March and 1 May (other figures: a series), the
+    # agreement and the signing (two events), the bicycle shed planned for 1 April and
+    # opened on 8 April (the plan slipped), the evenings of April and September (two
+    # evenings), the committee meetings of 12 March and 9 April
+    assert places(found) == [
+        ("event-date", "b.txt", line_of(MAY, "19 maart"), [("a.txt", line_of(MARCH, "12 maart 2025"))]),
+        ("event-date", "b.txt", line_of(MAY, "10 juni"), [("a.txt", line_of(MARCH, "3 juni"))]),
+    ]
+    assert found[0]["message"] == (
+        "Eén gebeurtenis, twee data: hier 'op 19 maart 2025' (15 mei 2025), maar 'Op 12 maart 2025' in "
+        "a.txt (20 maart 2025); beide gaan over 'indienen', 'subsidieaanvraag', 'fietsbrug', 'provincie'."
+        " Is de datum niet verschoven, corrigeer dan de verkeerde; is hij wel verschoven, meld dat dan "
+        "waar hij verschoof. Betreft: 'Sinds het indienen van de subsidieaanvraag voor de fietsbrug … p "
+        "19 maart 2025 is het stil'.")
+    assert found[1]["related"][0]["message"] == "'3 juni 2025' in de notitie van 20 maart 2025"
+
+
+def test_within_one_note_the_other_day_is_the_notes_own(tmp_path):
+    note_ = note("Staf Mobiliteit, 10 maart 2025",
+                 "- Informatiebijeenkomst voor raadsleden: woensdag 9 april 2025, 19:30 uur in de raadzaal.",
+                 "- Tijdens de informatiebijeenkomst voor raadsleden op 16 april zijn er twee projectleiders om "
+                 "vragen te beantwoorden.")
+    write_set(tmp_path, {"a.txt": note_, "b.txt": note_.replace("10 maart 2025", "17 maart 2025")})
+    found = findings(["check", ".", *RULE], cwd=tmp_path)
+    # each note against itself: the copy a week later repeats the contradiction, it does not make one
+    assert places(found) == [
+        ("event-date", "a.txt", line_of(note_, "16 april"), [("a.txt", line_of(note_, "9 april"))]),
+        ("event-date", "b.txt", line_of(note_, "16 april"), [("b.txt", line_of(note_, "9 april"))]),
+    ]
+    assert "in deze notitie; beide gaan over 'informatiebijeenkomst', 'raadsleden'" in found[0]["message"]
+
+
+def test_the_words_of_one_event_are_compared_by_their_roots():
+    assert root("gesloten", "nl") == root("sluiting", "nl") == root("sluiten", "nl")
+    assert root("getekend", "nl") == root("tekenden", "nl")
+    assert same_root(root("advies", "nl"), root("geadviseerd", "nl"))
+    assert not same_root("opdracht", "opdrachtgever")  # a compound is another word
+
+
+def test_a_date_goes_with_its_own_clause_or_the_label_before_it():
+    words = str.split
+    s = "Na het advies van de OR op 28 mei heeft het college in juni besloten."
+    first, second = (s.index("op 28 mei"), s.index("op 28 mei") + 9), (s.index("in juni"), s.index("in juni") + 7)
+    assert words(phrase(s, first, [first, second], words)) == ["Na", "het", "advies", "van", "de", "OR", "heeft",
+                                                                "het", "college"]
+    s = "Start gebiedsteams: 1 september 2025."
+    day = (s.index("1 sep"), s.index("1 sep") + 16)
+    # the phrase after the colon has no words of its own: the label before it says what starts
+    assert words(phrase(s, day, [day], lambda t: [w for w in t.split() if w.isalpha()])) == [
+        "Start", "gebiedsteams", ":", "."]
