@@ -12,8 +12,8 @@ What it does
     - the days are near (within ``max-days``) or the same day of another year: one
       event moved, not two events of one kind ("de informatieavond" in April and in
       September are two evenings);
-    - a date that names a document names the same kind of document on both sides
-      ("de raadsinformatiebrief van 28 januari" / "van 4 februari");
+    - the thing a date hangs on ("de raadsinformatiebrief van 28 januari", "de
+      inschrijving op 11 april") is spoken of on the other side too;
     - figures in either sentence are found in the other's paragraph too (a count read
       on another day is another reading: "Per 1 november woonden er 98 …");
     - it is not a plan that later came true on another day (an earlier note plans the
@@ -59,10 +59,10 @@ from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import announced, change_cues
 from annolint.similarity import Clusters, candidate_pairs, split_by_agreement
-from annolint.kinds.events import Event, EventReader, Weights, coverage, shared, written
+from annolint.kinds.events import Event, EventReader, Weights, coverage, same_root, shared, written
 
 MESSAGE_FIELDS = frozenset({"expression", "date", "other", "other_note", "words", "subject"})
-NOUN_HEAD = 5  # letters of a compound's head that make two document nouns one kind: "…brief"
+NOUN_HEAD = 5  # letters of a compound's head that make two nouns one kind: "…brief"
 SERIES = 3  # days given for one event from which it is a series, not one event
 
 
@@ -101,7 +101,9 @@ def _one_event(a: Event, b: Event, weight: Weights, params: Params) -> bool:
         return False  # one sentence copied, or one sentence: the other rules' business
     if a.day is None or b.day is None or a.day == b.day or not _near(a.day, b.day, params.max_days):
         return False
-    if (a.noun or b.noun) and not _same_noun(a.noun, b.noun):
+    if a.noun and b.noun and not _same_thing(a.noun, b.noun):
+        return False  # "de cijfers per 1 januari", "de raadsbrief van 28 januari": two things
+    if not (_speaks_of(b, a.noun) and _speaks_of(a, b.noun)):
         return False
     if not (a.numbers <= b.block_numbers and b.numbers <= a.block_numbers):
         return False
@@ -113,11 +115,17 @@ def _near(a: dt.date, b: dt.date, max_days: int) -> bool:
     return abs((a - b).days) <= max_days or (a.month, a.day) == (b.month, b.day)
 
 
-def _same_noun(a: str, b: str) -> bool:
-    """Both dates name a document of one kind: "raadsinformatiebrief" and "brief"."""
-    if not (a and b):
-        return False
-    return a == b or (min(len(a), len(b)) >= NOUN_HEAD and (a.endswith(b) or b.endswith(a)))
+def _speaks_of(e: Event, noun: str) -> bool:
+    """The event speaks of the thing the other's date hangs on: "de raadsinformatiebrief
+    van 4 februari" against a sentence about the raadsinformatiebrief (or a kind of it:
+    "brief" in "raadsinformatiebrief"); "met een raadsinformatiebrief op 18 maart"
+    against "het college neemt op 8 april een besluit" is another thing."""
+    return not noun or any(_same_thing(noun, t) for t in e.terms)
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """One word, or a compound and its head: "brief" and "raadsinformatiebrief"."""
+    return same_root(a, b) or (min(len(a), len(b)) >= NOUN_HEAD and (a.endswith(b) or b.endswith(a)))
 
 
 def _reported_later(a: Event, b: Event, cues) -> bool:

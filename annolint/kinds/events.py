@@ -10,10 +10,10 @@ are taken off ("gesloten", "sluiting" → "sluit"; "getekend", "tekenden" → "t
 An event is read from a statement whose date is one day (not a period, not relative)
 that the sentence states, not denies or asks, and that does not name a meeting ("de
 commissie van 12 maart": meetings recur) or a measurement ("peildatum", "stand per":
-a series of readings). Its *terms* are the roots of the sentence's words without its
-time expressions, stop words and the words that only say how it is meant ("gepland",
-"toegezegd"). A sentence with two dates speaks of two things; only a date that names a
-document ("de raadsinformatiebrief van 4 februari") is read from it.
+a series of readings). Its *terms* are the roots of the words of the date's own
+clause (``phrase``) without time expressions, stop words, the genre's common words
+and the words that only say how it is meant ("gepland", "toegezegd"); its *noun* is
+the thing the date hangs on ("de inschrijving op 11 april").
 
 Two events are the same when the description of one is (nearly) all in the other:
 the rarer words weigh more, so "inschrijving" and "sluit" make an event and "raad" and
@@ -45,11 +45,15 @@ INFLECTION = 2  # letters one root may add to another and still be one: "advi(es
 
 
 @lru_cache(maxsize=131072)
+def lemma(word: str, language: str) -> str:
+    """A word's dictionary form, from simplemma's Dutch and English word lists:
+    "gesloten" → "sluiten", "tekenden" → "tekenen"."""
+    return simplemma.lemmatize(word, lang=language).replace("_", "")
+
+
 def root(word: str, language: str) -> str:
-    """The root of a word: its lemma (the dictionary form, from simplemma's Dutch and
-    English word lists), stemmed: "gesloten" and "sluiting" → "sluit"."""
-    lemma = simplemma.lemmatize(word, lang=language).replace("_", "")
-    return stem(lemma)
+    """The root of a word: its lemma stemmed, "gesloten" and "sluiting" → "sluit"."""
+    return stem(lemma(word, language))
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +80,7 @@ class Event:
     terms: frozenset[str]
     numbers: frozenset[str]  # the sentence's figures outside its dates ("61 aanbieders")
     block_numbers: frozenset[str]  # every number of its paragraph or bullet
-    noun: str  # the document the date names ("raadsinformatiebrief"), or ""
+    noun: str  # the root of the thing the date hangs on ("de inschrijving op 11 april"), or ""
 
     @property
     def day(self):
@@ -92,11 +96,12 @@ class EventReader:
         self.language = language if language in ("nl", "en") else "nl"
         t = lexicon.time
         parts = {w.lower() for item in t.parts for name in item.names for w in name.split()}
-        # "start" and "begin" say what happened; "gepland", "toegezegd", months and
-        # "mln" do not
-        # the genre's common words ("raad", "college") say nothing about which event
+        # "start" and "begin" say what happened; "gepland", "toegezegd", months, "mln"
+        # and the genre's common words ("raad", "college") do not
         common = {w.lower() for w in lexicon.common_words}
         self.skip = (time_words - parts) | lexicon.stop_word_set | common | weekdays(self.language)
+        self.prepositions = frozenset(w.lower() for b in t.bounds for n in b.names for w in n.split()) | \
+            frozenset(w.lower() for w in t.of_words)
 
     def events(self, statements: Iterable[DatedStatement]) -> list[Event]:
         by_sentence: dict[tuple, list[DatedStatement]] = defaultdict(list)
@@ -108,11 +113,11 @@ class EventReader:
             for s in group:
                 if not self._eligible(s):
                     continue
-                noun = reference_noun(s, self.lexicon.stop_word_set) if s.reference else ""
-                terms = self.terms(phrase(s.sentence, (s.expression.start, s.expression.end), spans, self.terms))
-                if terms:
+                words = self.words(phrase(s.sentence, (s.expression.start, s.expression.end), spans, self.words))
+                if words:
                     found.append(Event(
-                        statement=s, terms=terms, noun=stem(noun) if noun else "",
+                        statement=s, terms=frozenset(root(w, self.language) for w in words),
+                        noun=self.noun_before(s),
                         numbers=_numbers(replace_spans(s.sentence, spans, " ")),
                         block_numbers=_numbers(s.block.masked)))
         return found
@@ -127,9 +132,24 @@ class EventReader:
             return False  # "peildatum 1 maart", "stand per 1 juli": one reading of a series
         return not names_meeting(s, self.lexicon.meeting_pattern)
 
-    def terms(self, text: str) -> frozenset[str]:
-        return frozenset(root(w, self.language) for w in (w.lower() for w in WORD.findall(text))
-                         if len(w) >= 2 and w not in self.skip and not w[0].isdigit())
+    def noun_before(self, s: DatedStatement) -> str:
+        """The root of the word a date hangs on, written right before it with a
+        preposition ("de raadsinformatiebrief van 4 februari", "na de sluiting van de
+        inschrijving op 11 april", "met een raadsinformatiebrief op 18 maart"), or ""."""
+        if s.reference and (named := reference_noun(s, self.lexicon.stop_word_set)):
+            return root(named.lower(), self.language)  # "de raadsbrief over de wachtlijsten van …"
+        before = _BOUNDARY.split(s.sentence[:s.expression.start])[-1]
+        words = [w.lower() for w in WORD.findall(before)]
+        while words and (words[-1] in self.prepositions or len(words[-1]) == 1):  # "van", "d.d."
+            words.pop()
+        if not words or words[-1] in self.skip:
+            return ""
+        return root(words[-1], self.language)
+
+    def words(self, text: str) -> list[str]:
+        """The words of ``text`` that can say what happened, lower case."""
+        return [w for w in (w.lower() for w in WORD.findall(text))
+                if len(w) >= 2 and w not in self.skip and not w[0].isdigit()]
 
 
 _BOUNDARY = re.compile(r"[,;:()]|\s[–-]\s")
