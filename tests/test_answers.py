@@ -157,3 +157,29 @@ def test_a_relative_date_copied_word_for_word_is_no_difference_and_reasons_keep_
     found = findings(["check", ".", "--select", "inconsistent-answer"], cwd=tmp_path)
     assert places(found) == [("inconsistent-answer", "b.txt", line_of(b, "30%"), [("a.txt", line_of(a, "20%"))])]
     assert "maar hier '30%', daar '20%'; hier 'op 11 juli 2025', daar 'op 4 juli 2025'. Zorg" in found[0]["message"]
+
+
+def test_a_question_in_other_words_is_matched_through_its_answers(tmp_path):
+    first = note("Commissie Mobiliteit, 6 maart 2024",
+                 "1. Voert de wethouder een parkeerplafond in voor deelauto's in de binnenstad?", "",
+                 "- Nee.", "- In 2025 voeren we geen parkeerplafond in voor deelauto's in de binnenstad.", "",
+                 "2. Komen er meer laadpalen bij de parkeergarages?", "",
+                 "- Ja.", "- We plaatsen dit jaar twintig nieuwe laadpalen bij de garages aan de ring.")
+    later = note("Commissie Mobiliteit, 12 juni 2024",
+                 "1. Krijgen deelauto's in de binnenstad een maximum aantal parkeerplekken?", "",
+                 "- Ja.", "- In 2025 voeren we een parkeerplafond in voor deelauto's in de binnenstad.", "",
+                 "2. Moeten bewoners voortaan betalen voor de laadpalen bij de parkeergarages?", "",
+                 "- Nee.", "- Het laden blijft dit jaar gratis.")
+    write_set(tmp_path, {"a.txt": first, "b.txt": later})
+    found = findings(["check", ".", *ANSWER_RULES], cwd=tmp_path)
+    # question 1 asked in other words, with answers about the same parkeerplafond: reported;
+    # question 2 shares two words (laadpalen, parkeergarages), its answers nothing: silent
+    assert places(found) == [
+        ("inconsistent-answer", "b.txt", line_of(later, "- Ja."), [("a.txt", line_of(first, "- Nee."))])]
+    assert found[0]["message"] == (
+        "Dezelfde vraag, een ander antwoord: vraag 1 hier (12 juni 2024) en vraag 1 in a.txt (6 maart "
+        "2024) zijn anders gesteld, met antwoorden over hetzelfde ('voeren', 'parkeerplafond', "
+        "'deelauto's', 'binnenstad'), maar hier 'Ja', daar 'Nee'; hier 'In 2025 voeren we een "
+        "parkeerplafond in voor d … o's in de binnenstad.', daar 'In 2025 voeren we geen parkeerplafond "
+        "in voor … o's in de binnenstad.'. Zorg dat de antwoorden overeenkomen, of vermeld wat er is "
+        "veranderd.")

@@ -3,8 +3,12 @@
 What it does
     Matches every numbered question of the set with the same question elsewhere,
     also when reworded or shortened: weighted by how rare its words are, stop words
-    out, light stemming, through shared rare words (never all pairs). Two answers
-    to matched questions are compared for these ``reasons``:
+    out, light stemming, through shared rare words (never all pairs). A question
+    asked in other words for the same thing ("budgetplafonds invoeren" / "een
+    maximumbudget opleggen") is matched when the two share two words and the first
+    sentences of their answers that say more than "Ja" or "Nee" are alike
+    (``min-similarity``): the answers tell what was asked about. Two answers to
+    matched questions are compared for these ``reasons``:
 
     - ``polarity``: one answer opens "Ja", the other "Nee";
     - ``negation``: the same answer sentence with its negation flipped ("geen
@@ -57,8 +61,8 @@ from annolint.index import WORD, CorpusIndex
 from annolint.kinds.base import Match, note_date, quote
 from annolint.model import Span
 from annolint.questions import QuestionFact
-from annolint.similarity import aligned, candidate_pairs, shared_terms, subject_similarity
-from annolint.terms import sentences
+from annolint.similarity import aligned, candidate_pairs, shared_terms, shared_words, subject_similarity
+from annolint.terms import content_terms, sentences
 
 MESSAGE_FIELDS = frozenset({"number", "date", "other_number", "other_note", "other_date", "alike", "reasons"})
 Reason = Literal["polarity", "negation", "figure", "date", "status"]
@@ -102,6 +106,7 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
     facts = index.question_facts
     weight, common = index.term_weight, index.common_terms
     names = _Names(frozenset(a.lower().rstrip(".") for a in index.lexicon.abbreviations))
+    answers = _AnswerTerms(index.lexicon.stop_word_set)
     for i, j in candidate_pairs(facts, lambda q: q.terms, weight, limit=LIMIT,
                                 exact=lambda q: tuple(sorted(q.terms))):
         a, b = facts[i], facts[j]
@@ -121,6 +126,30 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
         alike = subject_similarity(a.terms, b.terms, weight, compounds=True)
         if alike >= min_similarity and len(shared_terms(a.terms, b.terms) - common) >= 2:
             yield a, b, alike
+            continue
+        # Reworded with other words for the same thing ("budgetplafonds invoeren" /
+        # "een maximumbudget opleggen"): the answers say which thing was asked about.
+        if alike >= REWORDED and len(a.terms & b.terms - common) >= 2 and \
+                subject_similarity(answers.of(a), answers.of(b), weight) >= min_similarity:
+            yield a, b, alike
+
+
+REWORDED = 0.25  # how alike two questions in other words must be when their answers are alike
+
+
+class _AnswerTerms:
+    """The content terms of the first sentence of each question's answer that says
+    something besides "Ja" or "Nee": what the answer is about. Read once."""
+
+    def __init__(self, stop_words: frozenset[str]):
+        self.stop_words = stop_words
+        self._found: dict[int, frozenset[str]] = {}
+
+    def of(self, q: QuestionFact) -> frozenset[str]:
+        if id(q) not in self._found:
+            said = (frozenset(content_terms(s.text, self.stop_words)) for s in q.sentences)
+            self._found[id(q)] = next((terms for terms in said if len(terms) >= 2), frozenset())
+        return self._found[id(q)]
 
 
 class _Names:
@@ -194,7 +223,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for first, alike, differences in compared:
             standing = [d for d in differences if d.place not in agreed]
             if standing:
-                found.append(_match(later, first, alike, standing))
+                found.append(_match(later, first, _alike(later, first, alike, params.min_similarity,
+                                                         index.lexicon.stop_word_set), standing))
                 break
     yield from sorted(found, key=lambda m: m.location)
 
@@ -276,13 +306,25 @@ def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, diffe
     return found
 
 
-def _match(later: QuestionFact, first: QuestionFact, alike: float, differences: list[Difference]) -> Match:
+def _alike(later: QuestionFact, first: QuestionFact, alike: float, min_similarity: float, stop_words) -> str:
+    """How alike the two questions are, in words: a share, or, for a question asked in
+    other words, what both answers are about."""
+    if alike >= min_similarity:
+        return say("are {percent} alike", percent=f"{round(alike * 100)}%")
+    answers = _AnswerTerms(stop_words)
+    mine, theirs = answers.of(later), answers.of(first)
+    said = next((s.text for s in later.sentences if frozenset(content_terms(s.text, stop_words)) == mine), "")
+    return say("are asked in other words, with answers about the same thing ({words})",
+               words=shared_words(said, mine, theirs))
+
+
+def _match(later: QuestionFact, first: QuestionFact, alike: str, differences: list[Difference]) -> Match:
     where = say("this note") if first.doc is later.doc else say("{note} ({date})", note=first.path,
                                                                 date=note_date(first))
     return Match(
         later.doc.location(differences[0].span),
         {"number": later.number, "date": note_date(later), "other_number": first.number, "other_note": where,
-         "other_date": note_date(first), "alike": f"{round(alike * 100)}%",
+         "other_date": note_date(first), "alike": alike,
          "reasons": "; ".join(d.text for d in differences)},
         (Related(first.doc.location(differences[0].other),
                  say("question {number}, {question}, in the note of {date}", number=first.number,
