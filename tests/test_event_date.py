@@ -92,3 +92,17 @@ def test_a_date_goes_with_its_own_clause_or_the_label_before_it():
     # the phrase after the colon has no words of its own: the label before it says what starts
     assert words(phrase(s, day, [day], lambda t: [w for w in t.split() if w.isalpha()])) == [
         "Start", "gebiedsteams", ":", "."]
+
+
+def test_the_paragraph_of_a_date_tells_more_of_its_event(tmp_path):
+    a = note("Commissie Economie, 2 december 2024",
+             "- Op 14 november 2024 is een werksessie over de winkelstraat gehouden. Daar kwamen 40 ondernemers op af.")
+    b = note("Commissie Economie, 19 juni 2025",
+             "- 21 november 2024     werksessie met 40 ondernemers",
+             "- 3 december 2024      overleg met de ondernemers")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    found = findings(["check", ".", *RULE], cwd=tmp_path)
+    # the entrepreneurs are told in the sentence after the date: one event; the meeting of 3
+    # December shares only a word of that paragraph, not of the date's own clause: silent
+    assert places(found) == [("event-date", "b.txt", line_of(b, "21 november"), [("a.txt", line_of(a, "14 november"))])]
+    assert "beide gaan over 'werksessie'" in found[0]["message"]

@@ -35,7 +35,7 @@ from babel.dates import get_day_names
 from annolint.kinds.timeline import names_meeting, reference_noun
 from annolint.lexicon import Lexicon
 from annolint.temporal.statements import DatedStatement
-from annolint.terms import WORD, replace_spans, stem
+from annolint.terms import WORD, replace_spans, sentences, stem
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # a day something happens on or starts from; "voor 1 november", "uiterlijk 1 juli" are
@@ -78,6 +78,7 @@ class Event:
 
     statement: DatedStatement
     terms: frozenset[str]
+    context: frozenset[str]  # the roots of its paragraph's undated sentences: "Daar namen 61 aanbieders aan deel."
     numbers: frozenset[str]  # the sentence's figures outside its dates ("61 aanbieders")
     block_numbers: frozenset[str]  # every number of its paragraph or bullet
     noun: str  # the root of the thing the date hangs on ("de inschrijving op 11 april"), or ""
@@ -100,6 +101,7 @@ class EventReader:
         # and the genre's common words ("raad", "college") do not
         common = {w.lower() for w in lexicon.common_words}
         self.skip = (time_words - parts) | lexicon.stop_word_set | common | weekdays(self.language)
+        self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
         self.prepositions = frozenset(w.lower() for b in t.bounds for n in b.names for w in n.split()) | \
             frozenset(w.lower() for w in t.of_words)
 
@@ -108,6 +110,8 @@ class EventReader:
         for s in statements:
             by_sentence[(s.path, s.sentence_id)].append(s)
         found = []
+        dated = {(s.path, s.sentence_id) for s in statements}
+        contexts: dict[tuple, frozenset[str]] = {}
         for group in by_sentence.values():
             spans = [(s.expression.start, s.expression.end) for s in group]
             for s in group:
@@ -118,9 +122,22 @@ class EventReader:
                     found.append(Event(
                         statement=s, terms=frozenset(root(w, self.language) for w in words),
                         noun=self.noun_before(s),
+                        context=self._context(s, dated, contexts),
                         numbers=_numbers(replace_spans(s.sentence, spans, " ")),
                         block_numbers=_numbers(s.block.masked)))
         return found
+
+    def _context(self, s: DatedStatement, dated: set, contexts: dict) -> frozenset[str]:
+        """The roots of the sentences of the statement's paragraph or bullet that give no
+        date: they tell more of the same event ("Op 14 november is een marktconsultatie
+        gehouden. Daar namen 61 aanbieders aan deel.")."""
+        key = (s.path, s.sentence_id[0])
+        if key not in contexts:
+            text = s.block.masked
+            contexts[key] = frozenset(
+                root(w, self.language) for start, end in sentences(text, self.abbreviations)
+                if (s.path, (s.sentence_id[0], start)) not in dated for w in self.words(text[start:end]))
+        return contexts[key]
 
     def _eligible(self, s: DatedStatement) -> bool:
         e = s.expression
@@ -204,12 +221,13 @@ def shared(a: Event, b: Event) -> tuple[frozenset[str], frozenset[str]]:
 def coverage(a: Event, b: Event, weight: Weights) -> tuple[float, int]:
     """How much of the shorter description the other holds (by weight, 0–1), and how
     many terms they share."""
-    mine, theirs = shared(a, b)
-    if not mine:
-        return 0.0, 0
-    covered = max(sum(map(weight, mine)) / sum(map(weight, a.terms)),
-                  sum(map(weight, theirs)) / sum(map(weight, b.terms)))
-    return covered, len(mine)
+    best = (0.0, 0)
+    for told, other in ((a, b), (b, a)):
+        held = frozenset(t for t in told.terms if any(same_root(t, u) for u in other.terms | other.context))
+        # the date's own clause must share a word; its paragraph may add the others
+        if held and any(same_root(t, u) for t in held for u in other.terms):
+            best = max(best, (sum(map(weight, held)) / sum(map(weight, told.terms)), len(held)))
+    return best
 
 
 def written(sentence: str, terms: frozenset[str], language: str, limit: int = 4) -> str:
