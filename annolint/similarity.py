@@ -156,12 +156,15 @@ class Clusters:
         return list(grouped.values())
 
 
-def split_by_agreement(items: Sequence[T], agree: Callable[[T, T], bool]) -> tuple[list[list[T]], list[T]]:
-    """``items`` grouped with the first group whose first item they agree with, and
-    the group most items fall in (on a tie, the one whose first item comes first)."""
+def split_by_agreement(items: Sequence[T], agree: Callable[[T, T], bool],
+                       with_all: bool = False) -> tuple[list[list[T]], list[T]]:
+    """``items`` grouped with the first group whose first item they agree with (or, with
+    ``with_all``, every item: a vague "ruim 110" agrees with both 112 and 118 and must
+    not make them one value), and the group most items fall in (on a tie, the one whose
+    first item comes first)."""
     groups: list[list[T]] = []
     for item in items:
-        home = next((g for g in groups if agree(g[0], item)), None)
+        home = next((g for g in groups if all(agree(x, item) for x in (g if with_all else g[:1]))), None)
         if home is None:
             groups.append([item])
         else:

@@ -124,3 +124,19 @@ def test_a_copied_vague_figure_with_another_number_was_rewritten(tmp_path):
                 "- De klankbordgroep telt ca. 240 leden; precies zijn het er 243 leden volgens de lijst.")
     write_set(tmp_path, {"a.txt": text})
     assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(text, "ongeveer 72"))]
+
+
+def test_a_count_by_a_reference_day_is_not_the_total_of_its_period(tmp_path):
+    september = note("Staf Wonen, 8 september 2025",
+                     "- Stand per 1 september 2025: in het tweede halfjaar zijn 29 starters gehuisvest.")
+    january = note("Staf Wonen, 12 januari 2026",
+                   "- In het tweede halfjaar van 2025 hebben we ruim 110 starters gehuisvest.")
+    february = note("Commissie Wonen, 5 februari 2026",
+                    "- In het tweede halfjaar van 2025 zijn 112 starters gehuisvest.")
+    march = note("Commissie Wonen, 11 maart 2026",
+                 "- In de tweede helft van 2025 hebben we 118 starters gehuisvest.")
+    write_set(tmp_path, {"a.txt": september, "b.txt": january, "c.txt": february, "d.txt": march})
+    # the half year's total in other words ("tweede helft" / "tweede halfjaar"): one shared
+    # word besides the period will do; "ruim 110" agrees with both 112 and 118 and does not
+    # make them one value; the 29 counted by 1 September is another quantity
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "d.txt", line_of(march, "118"))]

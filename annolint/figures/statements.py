@@ -104,7 +104,7 @@ class FigureReader:
         aligned = " ".join(replace_spans(sentence, [(f.start, f.end) for f in figures], " # ").lower().split())
         result = []
         for ordinal, figure in enumerate(figures):
-            period = _nearest(dates, figure, sentence)
+            period = self._stand(dates, figure, sentence) or _nearest(dates, figure, sentence)
             result.append(FigureStatement(
                 doc=doc, block=block, figure=figure,
                 span=block.span(offset + figure.start, offset + figure.end),
@@ -116,6 +116,17 @@ class FigureReader:
                 aligned=aligned, ordinal=ordinal, sentence_id=(index, offset),
             ))
         return result
+
+    def _stand(self, dates, figure: Figure, sentence: str):
+        """The day of a "stand per 1 september:" or "peildatum 1 mei:" that labels the
+        figure's clause: the figure is the count by that day, whatever period the
+        clause names ("Stand per 1 september: in het tweede halfjaar zijn 29
+        statushouders gehuisvest" is not the half year's total)."""
+        for d in dates:
+            if d.interval is not None and d.exact_day and d.end <= figure.start \
+                    and ":" in sentence[d.end:figure.start] and self.dates.is_reference(sentence[:d.start]):
+                return d
+        return None
 
     def _window(self, cut: str, figure: Figure) -> frozenset[str]:
         before = self.dates.terms_list(cut[:figure.start])[-WINDOW:]

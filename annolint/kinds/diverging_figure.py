@@ -9,11 +9,15 @@ What it does
 
     - their sentences are one copy with the figures cut out (copy-paste drift), or
     - they are said in other words about the same thing: the words around the two
-      figures share at least ``min-shared-terms`` words and the sentences'
+      figures share at least ``min-shared-terms`` words (one, when both give the
+      same period: "in het tweede halfjaar van 2025 zijn 112 … gehuisvest" / "in de
+      tweede helft van 2025 hebben we 118 … gehuisvest") and the sentences'
       subjects agree (``min-similarity``),
 
-    and their unit, role and period are equal. A figure that disagrees with the
-    others (values that cannot both be true, given how vaguely each is written) is
+    and their unit, role and period are equal ("Stand per 1 september: in het tweede
+    halfjaar zijn 29 …" is the count by 1 September, not the half year's). A figure
+    that disagrees with the others (values that cannot both be true, given how vaguely
+    each is written; "ruim 110" beside 112 and 118 does not make those two agree) is
     reported when the disagreement cannot be an update: within one note or in notes
     of the same date; for a stated period ("in 2021"); or when notes both before and
     after it give the other value. A figure that changed once and stayed changed is
@@ -100,11 +104,12 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     if id(a) in crowded or id(b) in crowded:
         return ""
     shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
-    # digits swapped ("143" / "134") are a slip's signature, and the same reference
-    # day ("op 1 januari 2026" / "per 1 januari 2026") half the subject: one shared
-    # word will do, and with the day a less alike wording
+    # digits swapped ("143" / "134") are a slip's signature, and the same stated
+    # period ("op 1 januari 2026" / "per 1 januari 2026", "in de tweede helft van 2025"
+    # / "in het tweede halfjaar van 2025") half the subject: one shared word will do,
+    # and with a reference day a less alike wording
     day = a.period is not None and a.period.granularity == "day"
-    needed = 1 if transposed(a, b) or day else params.min_shared_terms
+    needed = 1 if transposed(a, b) or a.period is not None else params.min_shared_terms
     similarity = params.min_similarity * (DAY_SIMILARITY if day else 1)
     if len(shared) >= needed and not _other_names(a, b, index.named_terms) and \
             subject_similarity(a.terms, b.terms, index.term_weight) >= similarity:
@@ -223,11 +228,21 @@ def _quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, param
     crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
     siblings = _siblings(statements)
     items = Items()
-    for i, j in candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
+    for i, j in candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
                                 exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3])):
         how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
         if how:
             yield i, j, how
+
+
+def _stated(s: FigureStatement) -> frozenset[str]:
+    """A blocking key for a figure given for a stated period: its unit and period, as a
+    term no word can be ("in het tweede halfjaar van 2025 zijn 112 statushouders
+    gehuisvest" meets "in de tweede helft van 2025 … 118 statushouders" however
+    common its other words are)."""
+    if s.period is None:
+        return frozenset()
+    return frozenset({f"@{s.figure.unit}|{s.period.start}|{s.period.end}"})
 
 
 def versions(statements: list[FigureStatement], index: CorpusIndex, params: Params,
@@ -280,7 +295,7 @@ def _departures(group: list[FigureStatement], partners: dict[int, set[int]], par
     against the statements it was itself matched with: A and C may be two different
     quantities that each resemble B."""
     ordered = sorted(group, key=_when)
-    values, majority = split_by_agreement(ordered, same_value)
+    values, majority = split_by_agreement(ordered, same_value, with_all=True)
     if len(values) == 1:
         return []
     found = []
@@ -332,12 +347,13 @@ def _nearest(notes: list[FigureStatement], days: list[int], s: FigureStatement) 
 def _shown(first: FigureStatement, nearest: list[FigureStatement],
            together: list[FigureStatement]) -> list[FigureStatement]:
     """The other side's places to show: every one in this note (or of its date), then
-    the notes nearest in time, ``RELATED`` in all."""
+    the notes nearest in time, ``RELATED`` in all; not a copy of a sentence of this
+    note, which only repeats the note's own contradiction elsewhere."""
     shown = list(together[:RELATED])
     for o in (nearest if first in nearest else [first, *nearest]):
         if len(shown) >= RELATED:
             break
-        if all(o is not x for x in shown):
+        if all(o is not x for x in shown) and all(o.aligned != t.aligned for t in together):
             shown.append(o)
     return shown
 

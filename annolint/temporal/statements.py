@@ -263,6 +263,10 @@ class StatementReader:
         words = WORD.findall(before[-20:])
         return bool(words) and words[-1].lower() in self.negations
 
+    def is_reference(self, before: str) -> bool:
+        """Whether the words before a date make it a reference: see ``_reference``."""
+        return self._reference(before)
+
     def _reference(self, before: str) -> bool:
         """Whether the words before a date make it a reference: a cue ("peildatum",
         "d.d.", "stand per") or a noun with "van" ("de raadsbrief van", "de commissie
