@@ -140,3 +140,16 @@ def test_a_count_by_a_reference_day_is_not_the_total_of_its_period(tmp_path):
     # word besides the period will do; "ruim 110" agrees with both 112 and 118 and does not
     # make them one value; the 29 counted by 1 September is another quantity
     assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "d.txt", line_of(march, "118"))]
+
+
+def test_a_figure_without_its_day_gives_the_latest_reading_of_its_note(tmp_path):
+    october = note("Commissie Zorg, 24 oktober 2024",
+                   "- 42% van de kinderen op de wachtlijst wacht langer dan de norm van tien weken.")
+    november = note("Gemeenteraad, 7 november 2024",
+                    "- Bijna de helft van de kinderen op de wachtlijst (47%) wacht langer dan de norm van tien weken "
+                    "(peildatum 1 september 2024).")
+    july = note("Commissie Zorg, 10 juli 2025",
+                "- 38% van de kinderen op de wachtlijst wacht langer dan de norm van tien weken.")
+    write_set(tmp_path, {"a.txt": october, "b.txt": november, "c.txt": july})
+    # October's 42% is the reading of 1 September its note knew; July's 38% is a later one
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "b.txt", line_of(november, "47%"))]

@@ -16,6 +16,9 @@ What it does
 
     and their unit, role and period are equal ("Stand per 1 september: in het tweede
     halfjaar zijn 29 …" is the count by 1 September, not the half year's). A figure
+    without a reference day, in a note written within two months after another's
+    ("42% wacht langer dan de norm" in October against "47% (peildatum 1
+    september)"), gives the latest reading its note knew: the same period. A figure
     that disagrees with the others (values that cannot both be true, given how vaguely
     each is written; "ruim 110" beside 112 and 118 does not make those two agree) is
     reported when the disagreement cannot be an update: within one note or in notes
@@ -79,9 +82,10 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
         return ""
     copy = aligned(a.aligned, b.aligned, params.alignment)
     if a.quantity != b.quantity:
-        if not _period_on_one_side(a, b, params.alignment):
+        if _period_on_one_side(a, b, params.alignment):
+            copy = True
+        elif not _latest_reading(a, b):
             return ""
-        copy = True
     if a.doc is b.doc and a.field and a.field == b.field:
         return ""  # one field twice in a note ("Afstand centrumzone: …"): two records, two items
     items = items if items is not None else Items()
@@ -109,7 +113,7 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     # / "in het tweede halfjaar van 2025") half the subject: one shared word will do,
     # and with a reference day a less alike wording
     day = a.period is not None and a.period.granularity == "day"
-    needed = 1 if transposed(a, b) or a.period is not None else params.min_shared_terms
+    needed = 1 if transposed(a, b) or (a.period is not None and a.quantity == b.quantity) else params.min_shared_terms
     similarity = params.min_similarity * (DAY_SIMILARITY if day else 1)
     if len(shared) >= needed and not _other_names(a, b, index.named_terms) and \
             subject_similarity(a.terms, b.terms, index.term_weight) >= similarity:
@@ -141,6 +145,24 @@ def _period_on_one_side(a: FigureStatement, b: FigureStatement, alignment: float
     dated = a if a.period is not None else b
     cut = " ".join(dated.aligned.replace(" ".join(dated.period_text.lower().split()), " ").split())
     return aligned(cut, (b if dated is a else a).aligned, alignment)
+
+
+LATEST = 62  # days after a reading's reference day that a note without one still gives that reading
+
+
+def _latest_reading(a: FigureStatement, b: FigureStatement) -> bool:
+    """One figure gives its reference day ("47% (peildatum 1 september 2024)") and the
+    other none, in a note written shortly after that day: the undated one gives the
+    latest reading its note knew, the same quantity ("42% wacht langer dan de
+    Treeknorm", a note of October 2024). A note written long before or after that day
+    speaks of another reading."""
+    if a.quantity[:3] != b.quantity[:3] or (a.period is None) == (b.period is None):
+        return False
+    dated, undated = (a, b) if a.period is not None else (b, a)
+    day = dated.period.start
+    if dated.period.granularity != "day" or day is None or undated.doc_date is None:
+        return False
+    return 0 <= (undated.doc_date - day).days <= LATEST
 
 
 class Items:
