@@ -73,17 +73,15 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     """"copy", "paraphrase" or "" (not the same quantity)."""
     if a.doc is b.doc and a.sentence_id == b.sentence_id:
         return ""
-    copy = aligned(a.aligned, b.aligned, params.alignment)
-    if a.quantity != b.quantity:
-        if not _period_on_one_side(a, b, params.alignment):
-            return ""
-        copy = True
+    same = a.quantity == b.quantity
+    if not same and not _period_on_one_side(a, b, params.alignment):
+        return ""
     if a.doc is b.doc and a.field and a.field == b.field:
         return ""  # one field twice in a note ("Afstand centrumzone: …"): two records, two items
     items = items if items is not None else Items()
     if different_items(items.of(a), items.of(b)):
         return ""  # "Onderzoekslocatie 1 …:" and "Onderzoekslocatie 2 …:": one line per item
-    if copy:
+    if not same or aligned(a.aligned, b.aligned, params.alignment):
         # One sentence copied: its first figure is the copy's first figure, and so on;
         # a word changed on both sides besides the figure ("in Noord" / "in Oost"), or
         # another figure changed too ("12 tot 18 jaar: 512" / "0 tot 12 jaar: 702":
@@ -224,7 +222,8 @@ def _quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, param
     siblings = _siblings(statements)
     items = Items()
     for i, j in candidate_pairs(statements, lambda s: s.window | s.terms, index.term_weight,
-                                exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3])):
+                                exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]),
+                                kind=lambda s: s.quantity[:3]):  # see ``_period_on_one_side``
         how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
         if how:
             yield i, j, how
