@@ -38,13 +38,14 @@ def shared_terms(a: frozenset[str], b: frozenset[str]) -> set[str]:
 
 
 def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
-                       compounds: bool = False) -> float:
+                       compounds: bool = False, norm: Callable[[frozenset[str]], float] | None = None) -> float:
     """Weighted cosine of two term sets: 1 when alike, 0 when they share nothing.
 
     A shared rare term ("bestuursopdracht") counts for much, a shared common one
     ("raad") for little. Compounds match their head only when asked ("bijeenkomst"
     and "informatiebijeenkomst" for one meeting); by default "opdracht" is not
-    "bestuursopdracht".
+    "bestuursopdracht". ``norm`` gives a term set's length (``weight_norm``) when it
+    is kept (``CorpusIndex.term_norm``).
     """
     if not a or not b:
         return 0.0
@@ -52,9 +53,14 @@ def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
     if not shared:
         return 0.0
     top = sum(weight(t) ** 2 for t in shared)
-    norm_a = math.sqrt(sum(weight(t) ** 2 for t in a))
-    norm_b = math.sqrt(sum(weight(t) ** 2 for t in b))
+    norm = norm or functools.partial(weight_norm, weight=weight)
+    norm_a, norm_b = norm(a), norm(b)
     return top / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def weight_norm(terms: frozenset[str], weight: Weight) -> float:
+    """The length of ``terms`` as a vector of their weights."""
+    return math.sqrt(sum(weight(t) ** 2 for t in terms))
 
 
 def aligned(a: str, b: str, threshold: float) -> bool:

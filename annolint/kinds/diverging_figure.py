@@ -105,7 +105,7 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     needed = 1 if transposed(a, b) or day else params.min_shared_terms
     similarity = params.min_similarity * (DAY_SIMILARITY if day else 1)
     if len(shared) >= needed and not _other_names(a, b, index.named_terms) and \
-            subject_similarity(a.terms, b.terms, index.term_weight) >= similarity:
+            subject_similarity(a.terms, b.terms, index.term_weight, norm=index.term_norm) >= similarity:
         return "paraphrase"
     return ""
 

@@ -114,11 +114,11 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
             continue
         if not a.terms & b.terms:
             continue
-        alike = subject_similarity(a.terms, b.terms, weight)
+        alike = subject_similarity(a.terms, b.terms, weight, norm=index.term_norm)
         if alike >= min_similarity and len(a.terms & b.terms - common) >= 2:
             yield a, b, alike
             continue
-        alike = subject_similarity(a.terms, b.terms, weight, compounds=True)
+        alike = subject_similarity(a.terms, b.terms, weight, compounds=True, norm=index.term_norm)
         if alike >= min_similarity and len(shared_terms(a.terms, b.terms) - common) >= 2:
             yield a, b, alike
 
