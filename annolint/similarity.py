@@ -122,7 +122,8 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
         if exact is not None:
             buckets[("exact", exact(item))].append(i)
     kinds = [kind(item) for item in items] if kind is not None else None
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # a pair (i, j) as i * len(items) + j
+    size = len(items)
     for key, bucket in buckets.items():
         if len(bucket) < 2:
             continue
@@ -136,11 +137,11 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
             pairs = ((i, j) for x, i in enumerate(bucket) for j in bucket[x + 1:])
         else:
             pairs = _pairs_of_a_kind(bucket, kinds)
-        for i, j in pairs:
-            pair = (i, j) if i < j else (j, i)
+        for i, j in pairs:  # a bucket holds its items in order: i < j
+            pair = i * size + j
             if pair not in seen:
                 seen.add(pair)
-                yield pair
+                yield i, j
 
 
 def _pairs_of_a_kind(bucket: list[int], kinds: list[Hashable]) -> Iterator[tuple[int, int]]:
