@@ -5,9 +5,11 @@ baseline. The CLI is a thin layer over ``check``.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,15 +129,31 @@ def _suppressions_by_line(doc: Document) -> tuple[dict, list]:
 
 def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in progress("Comparing notes", rules):
-        try:
-            findings.extend(_rule_findings(rule, index))
-        except ConfigError:
-            raise  # a user's pattern that ran out of time: its file, line and field
-        except Exception as err:  # a bug in a rule kind: say which rule, exit 2
-            raise InternalError(f"running rule {rule.id} {rule.name}", err) from err
-        gc.freeze()  # what this rule read (statements, word statistics) stays for the next
+    with _collector_paused():
+        for rule in progress("Comparing notes", rules):
+            try:
+                findings.extend(_rule_findings(rule, index))
+            except ConfigError:
+                raise  # a user's pattern that ran out of time: its file, line and field
+            except Exception as err:  # a bug in a rule kind: say which rule, exit 2
+                raise InternalError(f"running rule {rule.id} {rule.name}", err) from err
+            gc.freeze()  # what this rule read (statements, word statistics) stays for the next
     return sorted(set(findings))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while the rules run. Comparing notes makes
+    many objects that live until a rule ends (a word of every block, a place of every
+    name) and no reference cycles (none on 1,000 notes of real text): the collector
+    would walk them again and again and free nothing, a seventh of the rules' time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _rule_findings(rule: Rule, index: CorpusIndex) -> list[Finding]:

@@ -22,7 +22,7 @@ from annolint.model import Block, Document
 from annolint.figures.statements import FigureReader, FigureStatement
 from annolint.questions import QuestionFact, QuestionReader
 from annolint.reading import Readings
-from annolint.similarity import split_by_agreement
+from annolint.similarity import split_by_agreement, weight_norm
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, content_terms, sentences, stem
 
@@ -102,23 +102,35 @@ class CorpusIndex:
     def sentence_count(self) -> int:
         return self._sentence_statistics[2]
 
-    def term_weight(self, term: str) -> float:
-        """How much sharing ``term`` says: rare terms much, common ones little (idf).
+    @cached_property
+    def term_weight(self) -> Callable[[str], float]:
+        """How much sharing a term says: rare terms much, common ones little (idf).
+        Each term's weight is worked out once, then looked up: rule kinds ask for
+        hundreds of thousands of weights.
 
         Words of the genre ("raad", "wethouder", "onderzoek", from the lexicon's
         ``common-words``) weigh little even in a small set where they happen to be rare.
         """
-        weight = self._weights.get(term)
-        if weight is None:
-            weight = math.log((self.sentence_count + 1) / (self.sentence_frequencies.get(term, 0) + 0.5))
-            if term in self.common_terms:
-                weight = min(weight, 1.0)
-            self._weights[term] = weight
-        return weight
+        return _Memo(self._idf).__getitem__
+
+    def term_norm(self, terms: frozenset[str]) -> float:
+        """The length of ``terms`` as a vector of their weights (``similarity.weight_norm``),
+        worked out once per set of terms: each statement of the set holds one, compared
+        with many others. Kept by the set itself, not an equal one: a sum's last digit
+        follows the order the set is read in."""
+        known = self._norms.get(id(terms))
+        if known is None or known[0] is not terms:
+            known = self._norms[id(terms)] = (terms, weight_norm(terms, self.term_weight))
+        return known[1]
 
     @cached_property
-    def _weights(self) -> dict[str, float]:
-        return {}
+    def _norms(self) -> dict[int, tuple[frozenset[str], float]]:
+        return {}  # by the set's id, with the set itself (kept alive, so the id stays its own)
+
+    def _idf(self, term: str) -> float:
+        """``term_weight`` worked out."""
+        weight = math.log((self.sentence_count + 1) / (self.sentence_frequencies.get(term, 0) + 0.5))
+        return min(weight, 1.0) if term in self.common_terms else weight
 
     @cached_property
     def common_terms(self) -> frozenset[str]:
@@ -181,6 +193,18 @@ class CorpusIndex:
                                lambda a, b: a.expression.interval.overlaps(b.expression.interval))
         listed = in_schedules(found)
         return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]
+
+
+class _Memo(dict):
+    """The values of a function of one argument, each worked out when first asked for."""
+
+    def __init__(self, compute: Callable[[Hashable], object]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: Hashable) -> object:
+        value = self[key] = self.compute(key)
+        return value
 
 
 def _lowercase_words(doc: Document) -> Counter:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
@@ -38,13 +38,14 @@ def shared_terms(a: frozenset[str], b: frozenset[str]) -> set[str]:
 
 
 def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
-                       compounds: bool = False) -> float:
+                       compounds: bool = False, norm: Callable[[frozenset[str]], float] | None = None) -> float:
     """Weighted cosine of two term sets: 1 when alike, 0 when they share nothing.
 
     A shared rare term ("bestuursopdracht") counts for much, a shared common one
     ("raad") for little. Compounds match their head only when asked ("bijeenkomst"
     and "informatiebijeenkomst" for one meeting); by default "opdracht" is not
-    "bestuursopdracht".
+    "bestuursopdracht". ``norm`` gives a term set's length (``weight_norm``) when it
+    is kept (``CorpusIndex.term_norm``).
     """
     if not a or not b:
         return 0.0
@@ -52,9 +53,14 @@ def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
     if not shared:
         return 0.0
     top = sum(weight(t) ** 2 for t in shared)
-    norm_a = math.sqrt(sum(weight(t) ** 2 for t in a))
-    norm_b = math.sqrt(sum(weight(t) ** 2 for t in b))
+    norm = norm or functools.partial(weight_norm, weight=weight)
+    norm_a, norm_b = norm(a), norm(b)
     return top / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def weight_norm(terms: frozenset[str], weight: Weight) -> float:
+    """The length of ``terms`` as a vector of their weights."""
+    return math.sqrt(sum(weight(t) ** 2 for t in terms))
 
 
 def aligned(a: str, b: str, threshold: float) -> bool:
@@ -95,12 +101,15 @@ def _capitalised(sentence: str) -> frozenset[str]:
 
 def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,
                     keys: int = 4, limit: int = 400,
-                    exact: Callable[[T], Hashable] | None = None) -> Iterator[tuple[int, int]]:
+                    exact: Callable[[T], Hashable] | None = None,
+                    kind: Callable[[T], Hashable] | None = None) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of items that share one of their ``keys`` rarest terms, or
     the same ``exact`` key (a copied sentence). A term shared by more than ``limit``
     items says too little to block on and is skipped; an exact key shared by more
     pairs its first item with each other one. Both keep this close to linear in the
-    number of items."""
+    number of items. With ``kind``, only items of one kind are paired (items of two
+    kinds can never match: two figures of different units); the pairs left are in
+    the same order."""
     buckets: dict[Hashable, list[int]] = defaultdict(list)
     weights: dict[str, float] = {}
     for i, item in enumerate(items):
@@ -112,7 +121,9 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
             buckets[("term", term)].append(i)
         if exact is not None:
             buckets[("exact", exact(item))].append(i)
-    seen: set[tuple[int, int]] = set()
+    kinds = [kind(item) for item in items] if kind is not None else None
+    seen: set[int] = set()  # a pair (i, j) as i * len(items) + j
+    size = len(items)
     for key, bucket in buckets.items():
         if len(bucket) < 2:
             continue
@@ -121,14 +132,30 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
                 continue
             # A sentence copied into hundreds of notes: its first copy against each
             # other one keeps this linear, and a group of copies stays connected.
-            pairs = ((bucket[0], j) for j in bucket[1:])
-        else:
+            pairs = ((bucket[0], j) for j in bucket[1:] if kinds is None or kinds[j] == kinds[bucket[0]])
+        elif kinds is None:
             pairs = ((i, j) for x, i in enumerate(bucket) for j in bucket[x + 1:])
-        for i, j in pairs:
-            pair = (i, j) if i < j else (j, i)
+        else:
+            pairs = _pairs_of_a_kind(bucket, kinds)
+        for i, j in pairs:  # a bucket holds its items in order: i < j
+            pair = i * size + j
             if pair not in seen:
                 seen.add(pair)
-                yield pair
+                yield i, j
+
+
+def _pairs_of_a_kind(bucket: list[int], kinds: list[Hashable]) -> Iterator[tuple[int, int]]:
+    """(i, j) for each item i of ``bucket`` and each later item j of its kind, in the
+    order of all pairs of the bucket."""
+    members: dict[Hashable, list[int]] = defaultdict(list)
+    for i in bucket:
+        members[kinds[i]].append(i)
+    passed: Counter = Counter()  # by kind: the members already paired with all later ones
+    for i in bucket:
+        kind = kinds[i]
+        passed[kind] += 1
+        for j in members[kind][passed[kind]:]:
+            yield i, j
 
 
 class Clusters:

@@ -80,18 +80,16 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     """"copy", "paraphrase" or "" (not the same quantity)."""
     if a.doc is b.doc and a.sentence_id == b.sentence_id:
         return ""
-    copy = aligned(a.aligned, b.aligned, params.alignment)
-    if a.quantity != b.quantity:
-        if _period_on_one_side(a, b, params.alignment):
-            copy = True
-        elif not _latest_reading(a, b):
-            return ""
+    same = a.quantity == b.quantity
+    one_side = not same and _period_on_one_side(a, b, params.alignment)
+    if not (same or one_side or _latest_reading(a, b)):
+        return ""
     if a.doc is b.doc and a.field and a.field == b.field:
         return ""  # one field twice in a note ("Afstand centrumzone: …"): two records, two items
     items = items if items is not None else Items()
     if different_items(items.of(a), items.of(b)):
         return ""  # "Onderzoekslocatie 1 …:" and "Onderzoekslocatie 2 …:": one line per item
-    if copy:
+    if one_side or (same and aligned(a.aligned, b.aligned, params.alignment)):
         # One sentence copied: its first figure is the copy's first figure, and so on;
         # a word changed on both sides besides the figure ("in Noord" / "in Oost"), or
         # another figure changed too ("12 tot 18 jaar: 512" / "0 tot 12 jaar: 702":
@@ -116,7 +114,7 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     needed = 1 if transposed(a, b) or (a.period is not None and a.quantity == b.quantity) else params.min_shared_terms
     similarity = params.min_similarity * (DAY_SIMILARITY if day else 1)
     if len(shared) >= needed and not _other_names(a, b, index.named_terms) and \
-            subject_similarity(a.terms, b.terms, index.term_weight) >= similarity:
+            subject_similarity(a.terms, b.terms, index.term_weight, norm=index.term_norm) >= similarity:
         return "paraphrase"
     return ""
 
@@ -251,7 +249,8 @@ def _quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, param
     siblings = _siblings(statements)
     items = Items()
     for i, j in candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
-                                exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3])):
+                                exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]),
+                                kind=lambda s: s.quantity[:3]):  # see ``_period_on_one_side``
         how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
         if how:
             yield i, j, how

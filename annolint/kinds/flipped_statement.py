@@ -69,18 +69,16 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     negations = frozenset(w.lower() for w in answers.negations)
     abbreviations = frozenset(a.lower().rstrip(".") for a in index.lexicon.abbreviations)
     by_core: dict[str, list[_Sentence]] = defaultdict(list)
+    claims: dict[str, list[tuple[str, int, int, str, bool]]] = {}  # by block text: copies read once
     for doc, block in index.blocks(scope):
         if not block.prose or block.role not in ("", "answer") or block.kind in ("heading", "header"):
             continue
-        for start, end in sentences(block.masked, abbreviations):
-            text = block.masked[start:end]
-            if text.rstrip().endswith("?"):
-                continue
-            words = [w.lower() for w in WORD.findall(text)]
-            core = [w for w in words if w not in flips]
-            if len(core) >= params.min_words:
-                by_core[" ".join(core)].append(
-                    _Sentence(doc, block, start, end, text, any(w in negations for w in words)))
+        found = claims.get(block.masked)
+        if found is None:
+            found = claims[block.masked] = list(_claims(block.masked, abbreviations, flips, negations,
+                                                        params.min_words))
+        for core, start, end, text, negation in found:
+            by_core[core].append(_Sentence(doc, block, start, end, text, negation))
     compared = _ComparedAnswers(index)
     found = []
     for core, group in by_core.items():
@@ -88,6 +86,21 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             continue
         found.extend(_flips(sorted(group, key=lambda s: s.order), compared))
     yield from sorted(found, key=lambda m: m.location)
+
+
+def _claims(text: str, abbreviations: frozenset[str], flips: frozenset[str], negations: frozenset[str],
+            min_words: int) -> Iterator[tuple[str, int, int, str, bool]]:
+    """The sentences of a block's ``text`` that claim something (no question) in
+    ``min_words`` words or more besides the negation words: (those words, start, end,
+    the sentence, whether a negation word stands in it)."""
+    for start, end in sentences(text, abbreviations):
+        sentence = text[start:end]
+        if sentence.rstrip().endswith("?"):
+            continue
+        words = [w.lower() for w in WORD.findall(sentence)]
+        core = [w for w in words if w not in flips]
+        if len(core) >= min_words:
+            yield " ".join(core), start, end, sentence, any(w in negations for w in words)
 
 
 class _ComparedAnswers:

@@ -60,7 +60,7 @@ from annolint.i18n import say
 from annolint.index import WORD, CorpusIndex
 from annolint.kinds.base import Match, note_date, quote
 from annolint.model import Span
-from annolint.questions import QuestionFact
+from annolint.questions import AnswerSentence, QuestionFact
 from annolint.similarity import aligned, candidate_pairs, shared_terms, shared_words, subject_similarity
 from annolint.terms import content_terms, sentences
 
@@ -119,11 +119,11 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
             continue
         if not a.terms & b.terms:
             continue
-        alike = subject_similarity(a.terms, b.terms, weight)
+        alike = subject_similarity(a.terms, b.terms, weight, norm=index.term_norm)
         if alike >= min_similarity and len(a.terms & b.terms - common) >= 2:
             yield a, b, alike
             continue
-        alike = subject_similarity(a.terms, b.terms, weight, compounds=True)
+        alike = subject_similarity(a.terms, b.terms, weight, compounds=True, norm=index.term_norm)
         if alike >= min_similarity and len(shared_terms(a.terms, b.terms) - common) >= 2:
             yield a, b, alike
             continue
@@ -210,11 +210,12 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     found = []
     figures = _by_block(index.figure_statements)
     dates = _by_block(index.dated_statements)
+    alignments = Alignments.of_run(index, params.alignment)
     for key, later in facts.items():
         compared = []
         agreed: set[object] = set()  # places of the later answer that some earlier answer confirms
         for first, alike in sorted(earlier[key], key=lambda f: _order(f[0]), reverse=True):
-            differences, confirmed = _differences(first, later, params, figures, dates)
+            differences, confirmed = _differences(first, later, params, figures, dates, alignments)
             compared.append((first, alike, differences))
             agreed |= confirmed
         # A difference stands unless another earlier answer says the same thing there
@@ -236,8 +237,47 @@ def _by_block(statements) -> dict[int, list]:
     return grouped
 
 
-def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
-                 dates) -> tuple[list[Difference], set[object]]:
+class Alignments:
+    """The sentences of two answers that are one sentence copied (``fuzz.ratio`` of
+    their words at least the alignment), found once per pair of wordings in a run:
+    a question copied into many notes is answered in the same words again and again,
+    and the rules of this kind compare the same matched questions."""
+
+    def __init__(self, alignment: float):
+        self.alignment = alignment
+        self._by_words: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
+        self._long: dict[int, list[AnswerSentence]] = {}
+
+    @staticmethod
+    def of_run(index: CorpusIndex, alignment: float) -> Alignments:
+        """The alignments of this run (kept in ``index.memo``) at ``alignment``."""
+        key = ("answer-alignments", alignment)
+        if key not in index.memo:
+            index.memo[key] = Alignments(alignment)
+        return index.memo[key]
+
+    def of(self, a: QuestionFact, b: QuestionFact) -> list[tuple[AnswerSentence, AnswerSentence]]:
+        """(sentence of ``a``, sentence of ``b``) aligned, in the order of ``b``'s
+        sentences, then ``a``'s; only sentences of ``a`` of three words or more."""
+        mine, theirs = self._long_sentences(a), b.sentences
+        words = (tuple(s.core for s in mine), tuple(s.core for s in theirs))
+        found = self._by_words.get(words)
+        if found is None:
+            found = self._by_words[words] = [(i, j) for j, sb in enumerate(words[1]) for i, sa in enumerate(words[0])
+                                             if fuzz.ratio(sa, sb) >= self.alignment * 100]
+        return [(mine[i], theirs[j]) for i, j in found]
+
+    def _long_sentences(self, q: QuestionFact) -> list[AnswerSentence]:
+        """The sentences of ``q``'s answer long enough to align (three words or more),
+        picked once per question (the run's questions live as long as the index)."""
+        found = self._long.get(id(q))
+        if found is None:
+            found = self._long[id(q)] = [s for s in q.sentences if len(s.core.split()) >= 3]
+        return found
+
+
+def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, dates,
+                 alignments: Alignments) -> tuple[list[Difference], set[object]]:
     """What the later answer ``b`` says differently from the earlier ``a``, and the
     places of ``b`` that ``a`` confirms (the same polarity, an aligned sentence or
     value that agrees)."""
@@ -250,19 +290,16 @@ def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures,
                                     _here_there(b.polarity_word, a.polarity_word)))
         else:
             confirmed.add("polarity")
-    for sb in b.sentences:
-        for sa in a.sentences:
-            if len(sa.core.split()) < 3 or fuzz.ratio(sa.core, sb.core) < params.alignment * 100:
-                continue
-            if "negation" in reasons and sa.negation != sb.negation and sa.auxiliaries == sb.auxiliaries:
-                found.append(Difference(id(sb), sb.span, sa.span,
-                                        _here_there(sb.text, sa.text, 70)))
-            elif "status" in reasons and sa.done and not sa.future and sb.future and not sb.done:
-                found.append(Difference(id(sb), sb.span, sa.span,
-                                        say("still to come here ({here}), done there ({there})",
-                                            here=quote(sb.text, 70), there=quote(sa.text, 70))))
-            else:
-                confirmed.add(id(sb))
+    for sa, sb in alignments.of(a, b):
+        if "negation" in reasons and sa.negation != sb.negation and sa.auxiliaries == sb.auxiliaries:
+            found.append(Difference(id(sb), sb.span, sa.span,
+                                    _here_there(sb.text, sa.text, 70)))
+        elif "status" in reasons and sa.done and not sa.future and sb.future and not sb.done:
+            found.append(Difference(id(sb), sb.span, sa.span,
+                                    say("still to come here ({here}), done there ({there})",
+                                        here=quote(sb.text, 70), there=quote(sa.text, 70))))
+        else:
+            confirmed.add(id(sb))
     if "figure" in reasons:
         found += _changed(a, b, figures, params, lambda x, y: x.ordinal == y.ordinal and not x.figure.agrees(y.figure),
                           lambda s: s.figure.shown, confirmed)

@@ -85,9 +85,10 @@ Example
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from annolint.findings import Related
 from annolint.i18n import say
@@ -96,7 +97,7 @@ from annolint.kinds.base import Match, quote
 from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, lowered_words,
                                            particle_contexts, preferred_form, signature, votes,
                                            without_typography)
-from annolint.kinds.spelling_scan import People, candidates, note_tokens, parts_of, record_labels, scan
+from annolint.kinds.spelling_scan import People, block_tokens, candidates, parts_of, record_labels, scan
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
@@ -145,7 +146,7 @@ class _Groups:
 
 
 def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params, connectors: frozenset[str],
-                 before: dict[tuple[str, ...], set[str]] | None = None
+                 before: Callable[[tuple[str, ...]], set[str]] | None = None
                  ) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Pairs of different keys that are one name: the same words but for connectors
     ("College (voor de) Rechten van de Mens"), or a near-identical spelling. Keys are
@@ -204,7 +205,7 @@ def _fuzzy_pairs(keys: list[tuple[str, ...]], params: Params, connectors: frozen
                 short, long_ = (a, b) if len(a) < len(b) else (b, a)
                 if len(long_) != len(short) + 1:  # one dropped word, not a longer name
                     continue
-                if before is not None and long_[0] not in before.get(short, ()):
+                if before is not None and long_[0] not in before(short):
                     continue
                 tail = long_[-len(short):]
                 if len("".join(short)) >= params.min_fuzzy_length and alike(short, tail):
@@ -245,6 +246,15 @@ def _word_before(occ: Occurrence) -> str:
     # would read the whole block again for every place
     m = LAST_WORD.search(occ.block.masked, max(0, occ.particle_start - 80), occ.particle_start)
     return m.group(1).casefold() if m else ""
+
+
+def _words_before(found: dict[tuple[str, ...], list[Occurrence]]) -> Callable[[tuple[str, ...]], set[str]]:
+    """The words written right before the places of a name (``_word_before``), read
+    for a name when it is first asked about: few names are."""
+    @functools.cache
+    def words_before(key: tuple[str, ...]) -> set[str]:
+        return {_word_before(o) for o in found[key]}
+    return words_before
 
 
 def _without_joined_names(keys: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -305,12 +315,12 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
-    # copies of a block across notes share one token list (``scan`` reads each once);
-    # not kept with the note's reading: the words of a whole set weigh more than they save
+    # copies of a block across notes share one token list, read once (``scan`` reads
+    # each once too); not kept with the note's reading: the words of a whole set weigh
+    # more than they save
     seen: dict = {}
-    tokenised = [(doc, block, seen.setdefault(key, tokens)) for doc in index.documents
-                 for block, (key, tokens) in zip(doc.blocks, note_tokens(doc))
-                 if in_scope(block, scope)]
+    tokenised = [(doc, block, block_tokens(block, seen)) for doc in index.documents
+                 for block in doc.blocks if in_scope(block, scope)]
     records = record_labels(block for _, block, _ in tokenised)
     read: set[int] = set()  # token lists already read (copied paragraphs share one)
     for _, block, tokens in tokenised:
@@ -339,8 +349,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             groups.union(base, parts_of(alias))
 
     found = scan(tokenised, keys, people, stop_words, records)
-    before = {key: {_word_before(o) for o in places} for key, places in found.items()}
-    for a, b in _fuzzy_pairs(sorted(found), params, connectors, before):
+    for a, b in _fuzzy_pairs(sorted(found), params, connectors, _words_before(found)):
         groups.union(a, b)
     for a, b in _slips(found, params, common):
         groups.union(a, b)

@@ -48,7 +48,7 @@ PART_SPLIT = re.compile(r"[\s\-‐–]+")
 HYPHENS = re.compile(r"\s*[-‐–]\s*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one for every place of every name of the set: kept small
 class Occurrence:
     """One place where a name is written."""
 
@@ -84,17 +84,22 @@ class Occurrence:
         record's free text, a long block without a stop word)."""
         return self.block.prose and not self.scarred and not self.aside
 
-    @functools.cached_property  # asked for every pair of forms; the instance's __dict__ holds it
+    @property
     def shouting(self) -> bool:
         """Written wholly in capitals: a letterhead, a heading, a speaker in minutes."""
-        letters = "".join(filter(str.isalpha, self.core))
-        return len(letters) >= 4 and letters.isupper() \
-            and any(len(w) >= 4 for w in PART_SPLIT.split(self.core))
+        return shouting(self.core)
 
     @property
     def case_free(self) -> bool:
         """Its case says nothing about spelling: a name in capitals."""
         return self.shouting
+
+
+@functools.lru_cache(maxsize=65536)  # asked for every pair of forms; a set writes a name a few ways
+def shouting(name: str) -> bool:
+    """``name`` is written wholly in capitals (four letters or more, one word of four)."""
+    letters = "".join(filter(str.isalpha, name))
+    return len(letters) >= 4 and letters.isupper() and any(len(w) >= 4 for w in PART_SPLIT.split(name))
 
 
 def last_particle(occ: Occurrence) -> Occurrence:

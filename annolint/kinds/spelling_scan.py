@@ -87,18 +87,15 @@ def _line_starts(block: Block) -> set[int]:
     return starts
 
 
-def note_tokens(doc: Document) -> list[tuple[tuple, list[Token]]]:
-    """The words of each block of a note, with the key under which copies of a block
-    share them (its text and line starts)."""
-    seen: dict = {}
-    found = []
-    for block in doc.blocks:
-        key = (block.masked, tuple(sorted(_line_starts(block))))
-        tokens = seen.get(key)
-        if tokens is None:
-            tokens = seen[key] = _tokens(block.masked, set(key[1]))
-        found.append((key, tokens))
-    return found
+def block_tokens(block: Block, seen: dict[tuple, list[Token]]) -> list[Token]:
+    """The words of ``block``, read once for all its copies in the set: ``seen`` holds
+    the words read so far by the key copies share (a block's text and line starts)."""
+    line_starts = _line_starts(block)
+    key = (block.masked, tuple(sorted(line_starts)))
+    tokens = seen.get(key)
+    if tokens is None:
+        tokens = seen[key] = _tokens(block.masked, line_starts)
+    return tokens
 
 
 def _tokens(text: str, line_starts: set[int]) -> list[Token]:
@@ -248,11 +245,10 @@ class Standing(NamedTuple):
     caption: bool  # no stop word, or hardly any in a long block: capitals are title case
 
 
-def standing(block: Block, tokens: list[Token], stop_words: frozenset[str],
+def standing(text: str, tokens: list[Token], stop_words: frozenset[str],
              records: frozenset[str] = frozenset()) -> Standing:
-    """What ``block`` is for the names in it; without stop words (a language pack that
-    lists none) only its scars are told."""
-    text = block.masked
+    """What a block is for the names in it, by its masked ``text`` and its words;
+    without stop words (a language pack that lists none) only its scars are told."""
     long_ = bool(stop_words) and len(tokens) >= FOREIGN_WORDS
     # the stop words are counted only as far as the two questions below need
     enough = max(1, FOREIGN_SHARE * len(tokens)) if long_ else 1
@@ -280,23 +276,44 @@ def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[s
     for options in by_first.values():
         options.sort(key=len, reverse=True)
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    places: dict[int, list[tuple[tuple[str, ...], int, int, int]]] = {}  # by token list: copies share it
+    places: dict[int, list[_Place]] = {}  # by token list: copies of a block share it
     for doc, block, tokens in tokenised:
-        text = block.masked
-        where: Standing | None = None  # told when a name is found in the block
-        spots = places.get(id(tokens))
-        if spots is None:
-            spots = places[id(tokens)] = list(_spots(text, tokens, by_first))
-        for matched, start, end, first_index in spots:
-            initial = tokens[first_index].initial or tokens[first_index].line_start
-            particle, particle_start, initial, given, titled = _particle_before(
-                text, tokens, first_index, start, initial, people)
-            if where is None:
-                where = standing(block, tokens, stop_words, records)
-            found[matched].append(Occurrence(doc, block, start, end, block.text[start:end], particle,
-                                             initial, particle_start, given, titled, where.scarred,
-                                             where.aside, where.caption))
+        in_block = places.get(id(tokens))
+        if in_block is None:
+            in_block = places[id(tokens)] = list(_places(block.masked, tokens, by_first, people, stop_words, records))
+        for p in in_block:
+            found[p.key].append(Occurrence(doc, block, p.start, p.end, block.text[p.start:p.end], p.particle,
+                                           p.initial, p.particle_start, p.given, p.titled, p.standing.scarred,
+                                           p.standing.aside, p.standing.caption))
     return found
+
+
+class _Place(NamedTuple):
+    """A key written in a block: all of its ``Occurrence`` but the note, the block and
+    the text as written, the same in every copy of the block."""
+    key: tuple[str, ...]
+    start: int
+    end: int
+    particle: str
+    initial: bool
+    particle_start: int
+    given: bool
+    titled: bool
+    standing: Standing
+
+
+def _places(text: str, tokens: list[Token], by_first: dict[str, list[tuple[str, ...]]], people: People,
+            stop_words: frozenset[str], records: frozenset[str]) -> Iterator[_Place]:
+    """Where a key is written in the block ``text`` (``_spots``), with the particle
+    before it and what the block is (``standing``, told once a key is found)."""
+    where: Standing | None = None
+    for matched, start, end, first_index in _spots(text, tokens, by_first):
+        initial = tokens[first_index].initial or tokens[first_index].line_start
+        particle, particle_start, initial, given, titled = _particle_before(
+            text, tokens, first_index, start, initial, people)
+        if where is None:
+            where = standing(text, tokens, stop_words, records)
+        yield _Place(matched, start, end, particle, initial, particle_start, given, titled, where)
 
 
 def _spots(text: str, tokens: list[Token],

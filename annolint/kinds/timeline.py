@@ -61,7 +61,7 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
             continue
         if a.listed or b.listed:
             continue  # a schedule's item is only ever its own copy
-        score = subject_similarity(a.terms, b.terms, weight, compounds)
+        score = subject_similarity(a.terms, b.terms, weight, compounds, norm=index.term_norm)
         if score < min_similarity or not _own_overlap(a, b):
             continue
         shared = shared_terms(a.terms, b.terms) if compounds else a.terms & b.terms
