@@ -38,6 +38,8 @@ DUTCH = [
     ("Het project kost € 1,2 mln.", [("€ 1,2 mln", 1200000, 1200000, "EUR", M)]),
     ("De subsidie is EUR 450.000.", [("EUR 450.000", 450000, 450000, "EUR", M)]),
     ("De aanleg kost 1,5 miljoen euro.", [("1,5 miljoen euro", 1500000, 1500000, "EUR", M)]),
+    # a statistic opening a sentence counts; a capitalised label names ("Paal 2" below)
+    ("Gemiddeld 16 weken.", [("16", 16, 16, "weken", M)]),
     ("De kosten liggen tussen 1,5 en 2 miljoen euro.", [("tussen 1,5 en 2 miljoen euro", 1500000, 2000000, "EUR", M)]),
     ("Het budget is 800.000 à 1 miljoen euro.", [("800.000 à 1 miljoen euro", 800000, 1000000, "EUR", M)]),
     ("Het aandeel stijgt met 10-15%.", [("10-15%", 10, 15, "%", M)]),
@@ -88,6 +90,7 @@ DUTCH_NOT_FIGURES = [
     "In 2021 was het anders.",
     "Het gaat om de 0 meting.",
     "De medewerkers zijn 1 op 1 overgestapt.",
+    "Paal 2 is aangetast.",
     "We doen niet alles in 1 x goed.",
     "Op 5 februari a.s. is de sessie.",
     "Vergadering 22 januari 2024.",

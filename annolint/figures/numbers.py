@@ -56,18 +56,20 @@ class Figure:
         return " ".join(self.text.split())
 
 
-def _identifier(raw: str, text: str, start: int) -> bool:
+def _identifier(raw: str, text: str, start: int, statistics: dict) -> bool:
     """A number that names rather than counts: six or more digits with no thousands
     mark ("20211214", a case number), one glued to a word ("Meldingen-1282290"), or
     a small whole number right after a capitalised word ("Monster 1", "Paal 2",
-    "Noord 312": an item of a list, a table row)."""
+    "Noord 312": an item of a list, a table row) that is not a statistic's ("Gemiddeld
+    16 weken" opens a sentence)."""
     if raw.isdigit() and len(raw) >= 6:
         return True
     before = text[max(0, start - 30):start]
     if before.endswith("-") and before[-2:-1].isalpha():
         return True
     word = before.rstrip().rsplit(None, 1)[-1] if before.strip() and before[-1:] == " " else ""
-    return bool(raw.isdigit() and len(raw) <= 3 and word[:1].isupper() and word.isalpha() and len(word) > 1)
+    return bool(raw.isdigit() and len(raw) <= 3 and word[:1].isupper() and word.isalpha() and len(word) > 1
+                and phrase_key(word) not in statistics)
 
 
 class FigureGrammar:
@@ -179,7 +181,7 @@ class FigureGrammar:
             start = m.start("approx") if m.group("approx") else m.start("opener")
         if not words and len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
             return None, end  # "020 …": a phone number
-        if not words and _identifier(raw, text, m.start("num1")) and not m.group("cur1") \
+        if not words and _identifier(raw, text, m.start("num1"), self.statistics) and not m.group("cur1") \
                 and not self._unit(m, 1) and not m.group("approx"):
             return None, end
         noun = self._noun(text, end)
