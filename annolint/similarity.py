@@ -74,9 +74,17 @@ def shared_words(sentence: str, mine: frozenset[str], theirs: frozenset[str], li
     """The words of ``sentence`` whose terms the other side shares, as written."""
     shared = shared_terms(mine, theirs)
     words: list[str] = []
-    for w in WORD.findall(sentence):
+    qualified: set[str] = set()
+    written = WORD.findall(sentence)
+    for i, w in enumerate(written):
         parts = [w, *w.split("-")] if "-" in w else [w]  # "Leeuwen-Hartog" holds "leeuw" and "hartog"
-        if any(stem(p.lower()) in shared for p in parts) and w.lower() not in (x.lower() for x in words):
+        # a qualified term ("tweede flexloc") is written as two words: "tweede flexlocatie"
+        pair = f"{written[i - 1].lower()} {stem(w.lower())}" if i else ""
+        if pair in shared:
+            if pair not in qualified:
+                qualified.add(pair)
+                words.append(f"{written[i - 1]} {w}")
+        elif any(stem(p.lower()) in shared for p in parts) and w.lower() not in (x.lower() for x in words):
             words.append(w)
     if not words:  # a two-word term ("eerste bewoner") or a borrowed subject
         words = sorted(shared)

@@ -106,6 +106,21 @@ def test_the_same_promise_repeated_is_silent(tmp_path):
     assert findings(["check", ".", *DATE_RULES], cwd=tmp_path) == []
 
 
+def test_a_promise_told_with_all_its_words_again_is_one_promise_without_a_name(tmp_path):
+    september = note("Commissie Mobiliteit, 25 september 2025",
+                     "- De brief over een tweede parkeerlocatie ontvangt u voor 1 november, zoals toegezegd.",
+                     "- Voor 1 november ontvangt u de brief.")
+    november = note("Gemeenteraad, 6 november 2025",
+                    "- Zoals toegezegd ontvangt u in januari 2026 een brief over een tweede parkeerlocatie.",
+                    "- De brief ontvangt u nu in januari.")
+    write_set(tmp_path, {"a.txt": september, "b.txt": november})
+    found = findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)
+    # every word of the subject again ("brief", "tweede parkeerlocatie"): the same promise;
+    # "de brief" alone says too little (a word of the genre), whatever its dates
+    assert [(f["location"]["path"], f["location"]["line"]) for f in found] == [("b.txt", line_of(november, "januari 2026"))]
+    assert "beide over 'tweede parkeerlocatie'" in found[0]["message"]
+
+
 def test_a_pronoun_takes_its_subject_from_the_sentence_before(tmp_path):
     promise = ("- De actualisering van het Mobiliteitsplan is een belangrijk kader. Deze is aan de raad "
                "toegezegd voor de zomer 2024.")

@@ -13,7 +13,10 @@ What it does
     Statements are the same when their sentences are one copy with another date, or
     when their subjects agree (``min-similarity``, weighting rare words high) and
     share a name: a word written with a capital inside a sentence somewhere in the
-    set ("de vernieuwde Bestuursopdracht"), other than the genre's common words. Facts
+    set ("de vernieuwde Bestuursopdracht"), other than the genre's common words; or
+    when two notes give a subject with exactly the same words, one at least not of
+    the genre ("de brief over een tweede flexlocatie"). A yearless date in a note whose
+    own date is a guess is not compared ("eind september" in an undated concept). Facts
     ("sinds", "is … verstuurd"), council members' questions and headings are not
     promises. A date of one day that had already passed when the later note was
     written is a past event, not a moved deadline (meetings recur). A move that the
@@ -84,6 +87,8 @@ def _moved(a: DatedStatement, b: DatedStatement, copied: bool) -> tuple[DatedSta
         return None
     if earlier.doc.date.assumed:
         return None  # a date guessed from the text is only a lower bound: this note may be the later one
+    if later.doc.date.assumed and not later.expression.explicit_year:
+        return None  # "eind september" in a note dated by guess: its year is a guess too
     if earlier.expression.anchor == "date" and first.start is not None and first.ended_by(later.doc_date):
         return None  # a meeting that took place; the later note speaks of another
     return earlier, later

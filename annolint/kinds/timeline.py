@@ -67,6 +67,11 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
         shared = shared_terms(a.terms, b.terms) if compounds else a.terms & b.terms
         if len(shared - common) >= min_shared and (not need_name or shared & index.named_terms):
             yield Pair(a, b, score, False)
+        elif a.terms == b.terms and a.terms - common and not (a.doc is b.doc):
+            # the same subject in other words, every word of it ("De brief over een tweede
+            # flexlocatie ontvangt u voor 1 november" / "Zoals toegezegd ontvangt u in
+            # januari een brief over een tweede flexlocatie"): one thing, name or not
+            yield Pair(a, b, score, False)
 
 
 def sameness(a: DatedStatement, b: DatedStatement, alignment: float, noun: str = "",
