@@ -66,14 +66,13 @@ def test_corpus_reports_every_planted_issue_and_nothing_else():
     assert related[("corpus/06_gemeenteraad-september.txt", 35)] == [
         ("06_gemeenteraad-september-mondelinge-vragen.txt", 11)]
     assert related[("corpus/07_commissie-wonen-oktober.txt", 20)] == [("07_commissie-wonen-oktober.txt", 19)]
+    # one sentence copied into six notes: the copy just before (March) and just after (June)
     assert related[("corpus/2024-05-30_commissie-wonen.txt", 12)] == [
-        ("01_commissie-wonen-januari.txt", 17), ("02_gemeenteraad-maart.txt", 18), ("05_commissie-wonen-juni.txt", 13),
-        ("06_gemeenteraad-september.txt", 11), ("07_commissie-wonen-oktober.txt", 18)]  # the 5 nearest in time
+        ("02_gemeenteraad-maart.txt", 18), ("05_commissie-wonen-juni.txt", 13)]
     assert related[("corpus/2024-05-30_commissie-wonen.txt", 29)] == [
         ("01_commissie-wonen-januari.txt", 35), ("06_gemeenteraad-september.txt", 30)]
     assert related[("corpus/02_gemeenteraad-maart.txt", 63)] == [
-        ("01_commissie-wonen-januari.txt", 23), ("03_staf-april.md", 16), ("05_commissie-wonen-juni.txt", 41),
-        ("10_commissie-wonen-december.txt", 14)]
+        ("01_commissie-wonen-januari.txt", 23), ("03_staf-april.md", 16), ("10_commissie-wonen-december.txt", 14)]
     assert related[("corpus/09_commissie-wonen-november.txt", 30)] == [("07_commissie-wonen-oktober.txt", 46)]
     assert related[("corpus/09_commissie-wonen-november.txt", 40)] == [("07_commissie-wonen-oktober.txt", 56)]
     assert related[("corpus/08_actualiteit-zonder-datum.txt", 32)] == [("08_actualiteit-zonder-datum.txt", 22)]

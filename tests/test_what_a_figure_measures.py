@@ -153,3 +153,20 @@ def test_a_figure_without_its_day_gives_the_latest_reading_of_its_note(tmp_path)
     write_set(tmp_path, {"a.txt": october, "b.txt": november, "c.txt": july})
     # October's 42% is the reading of 1 September its note knew; July's 38% is a later one
     assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "b.txt", line_of(november, "47%"))]
+
+
+def test_digits_swapped_are_a_slip_even_in_other_words(tmp_path):
+    march = note("Staf Wonen, 10 maart 2025",
+                 "- Onder de provinciale afspraak heeft de gemeente een opgave van 285 opvangplekken.",
+                 "- De totale waarde van de contracten is € 312 mln voor vier jaar.",
+                 "- In de aanbesteding gaat het om contracten van in totaal € 321 mln over vier jaar.",
+                 "- In de wijk zijn 124 huurwoningen gebouwd.")
+    january = note("Staf Wonen, 12 januari 2026",
+                   "- Onze opgave onder de provinciale afspraak blijft 258 plekken.",
+                   "- In de wijk zijn 142 woningen verkocht.")
+    write_set(tmp_path, {"a.txt": march, "b.txt": january})
+    # 258 "plekken" retypes 285 "opvangplekken"; 321 against 312 in one note on one word
+    # ("contracten"); 142 sold homes are no 124 built rental homes (other words, and the
+    # compound counts other things)
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(march, "321")),
+                                          ("diverging-figure", "b.txt", line_of(january, "258"))]

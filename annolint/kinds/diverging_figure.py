@@ -14,7 +14,9 @@ What it does
       tweede helft van 2025 hebben we 118 … gehuisvest") and the sentences'
       subjects agree (``min-similarity``),
 
-    and their unit, role and period are equal ("Stand per 1 september: in het tweede
+    and their unit, role and period are equal (digits swapped, "285 opvangplekken" /
+    "258 plekken", may write the unit as a compound of the other's; swapped within one
+    note they need only a shared word) ("Stand per 1 september: in het tweede
     halfjaar zijn 29 …" is the count by 1 September, not the half year's). A figure
     without a reference day, in a note written within two months after another's
     ("42% wacht langer dan de norm" in October against "47% (peildatum 1
@@ -24,7 +26,9 @@ What it does
     reported when the disagreement cannot be an update: within one note or in notes
     of the same date; for a stated period ("in 2021"); or when notes both before and
     after it give the other value. A figure that changed once and stayed changed is
-    an update, and is left alone.
+    an update, and is left alone. The other side's places shown are the figures of
+    this note, then the nearest notes; of one sentence copied into many notes, the copy
+    just before and the one just after (the message counts every note).
 
 Why
     Figures are what the press quotes. A figure updated in one note only, or
@@ -80,7 +84,7 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     """"copy", "paraphrase" or "" (not the same quantity)."""
     if a.doc is b.doc and a.sentence_id == b.sentence_id:
         return ""
-    same = a.quantity == b.quantity
+    same = a.quantity == b.quantity or _retyped(a, b)
     one_side = not same and _period_on_one_side(a, b, params.alignment)
     if not (same or one_side or _latest_reading(a, b)):
         return ""
@@ -113,6 +117,8 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
     day = a.period is not None and a.period.granularity == "day"
     needed = 1 if transposed(a, b) or (a.period is not None and a.quantity == b.quantity) else params.min_shared_terms
     similarity = params.min_similarity * (DAY_SIMILARITY if day else 1)
+    if a.doc is b.doc and transposed(a, b):
+        similarity = 0  # digits swapped within one note, on a shared word: a slip, however worded
     if len(shared) >= needed and not _other_names(a, b, index.named_terms) and \
             subject_similarity(a.terms, b.terms, index.term_weight, norm=index.term_norm) >= similarity:
         return "paraphrase"
@@ -120,6 +126,23 @@ def _same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, p
 
 
 DAY_SIMILARITY = 0.75  # of min-similarity, for two figures given for one reference day
+HEAD = 5  # letters of a compound's head that make its unit the head's: "opvangplekken" counts "plekken"
+
+
+def _kind(s: FigureStatement) -> tuple:
+    """What two figures must share to be compared at all (see ``candidate_pairs``): the
+    head of the unit (a compound may count its head's things), role and statistic; the
+    period may be written on one side only (``_period_on_one_side``)."""
+    return (s.figure.unit[-HEAD:], s.role, s.statistic)
+
+
+def _retyped(a: FigureStatement, b: FigureStatement) -> bool:
+    """The same quantity retyped: the digits swapped ("285" / "258") and the unit a
+    compound of the other's ("opvangplekken" / "plekken"), all else equal."""
+    ua, ub = a.figure.unit, b.figure.unit
+    short, long = sorted((ua, ub), key=len)
+    return ua != ub and len(short) >= HEAD and long.endswith(short) and a.quantity[1:] == b.quantity[1:] \
+        and transposed(a, b)
 
 
 def transposed(a: FigureStatement, b: FigureStatement) -> bool:
@@ -250,7 +273,7 @@ def _quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, param
     items = Items()
     for i, j in candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
                                 exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]),
-                                kind=lambda s: s.quantity[:3]):  # see ``_period_on_one_side``
+                                kind=_kind):
         how = _same_quantity(statements[i], statements[j], index, params, crowded, siblings, items)
         if how:
             yield i, j, how
@@ -382,6 +405,24 @@ def _shown(first: FigureStatement, nearest: list[FigureStatement],
 RELATED = 5  # the notes nearest in time that give the other value; the message counts them all
 
 
+def _one_per_wording(s: FigureStatement, shown: list[FigureStatement],
+                     together: list[FigureStatement]) -> list[FigureStatement]:
+    """Of one sentence copied into several other notes, the copy just before ``s`` and the
+    one just after it: the others repeat them (the message counts every note). The
+    places in ``s``'s own note all stay."""
+    day = s.doc_date.toordinal() if s.doc_date else 0
+    kept: dict[tuple[str, bool], FigureStatement] = {}
+    for o in shown:
+        if any(o is t for t in together):
+            continue
+        other = o.doc_date.toordinal() if o.doc_date else 0
+        key = (o.aligned, other > day)
+        if key not in kept or abs(other - day) < abs((kept[key].doc_date.toordinal() if kept[key].doc_date else 0) - day):
+            kept[key] = o
+    chosen = {id(o) for o in (*kept.values(), *together)}
+    return [o for o in shown if id(o) in chosen]
+
+
 def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[FigureStatement], notes: int,
            copied: bool, together: list[FigureStatement] = ()) -> Match:
     first = others[0]
@@ -399,6 +440,6 @@ def _match(s: FigureStatement, others: list[FigureStatement], nearest: list[Figu
          "subject": quote(s.sentence.rstrip(".!? "), 90)},
         tuple(Related(o.doc.location(o.span), say("{value} in the note of {date}", value=quote(o.figure.shown),
                                                   date=note_date(o)))
-              for o in _shown(first, nearest, together)),
+              for o in _one_per_wording(s, _shown(first, nearest, together), together)),
         key=f"{s.figure.shown}|{first.figure.shown}|{s.aligned}",
     )
