@@ -199,6 +199,7 @@ class FigureLexicon:
     thousands_mark: str = "."
     number_words: tuple[Numbered, ...] = ()
     fractions: tuple[Valued, ...] = ()
+    shares: tuple[Valued, ...] = ()  # "een kwart van", "de helft van": a percentage in words
     multipliers: tuple[Valued, ...] = ()
     currencies: tuple[Currency, ...] = ()
     percent_words: tuple[str, ...] = ()

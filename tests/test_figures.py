@@ -40,6 +40,10 @@ DUTCH = [
     ("De aanleg kost 1,5 miljoen euro.", [("1,5 miljoen euro", 1500000, 1500000, "EUR", M)]),
     # a statistic opening a sentence counts; a capitalised label names ("Paal 2" below)
     ("Gemiddeld 16 weken.", [("16", 16, 16, "weken", M)]),
+    # a share of a whole in words is a percentage; beside the percentage it says again, not
+    ("Maximaal een kwart van de woningen gaat naar starters.", [("een kwart", 25, 25, "%", M)]),
+    ("Bijna de helft van de kinderen wacht.", [("Bijna de helft", 37.5, 50, "%", M)]),
+    ("Bijna de helft van de kinderen (47%) wacht.", [("47%", 47, 47, "%", M)]),
     ("De kosten liggen tussen 1,5 en 2 miljoen euro.", [("tussen 1,5 en 2 miljoen euro", 1500000, 2000000, "EUR", M)]),
     ("Het budget is 800.000 à 1 miljoen euro.", [("800.000 à 1 miljoen euro", 800000, 1000000, "EUR", M)]),
     ("Het aandeel stijgt met 10-15%.", [("10-15%", 10, 15, "%", M)]),
@@ -91,6 +95,7 @@ DUTCH_NOT_FIGURES = [
     "Het gaat om de 0 meting.",
     "De medewerkers zijn 1 op 1 overgestapt.",
     "Paal 2 is aangetast.",
+    "Zij kreeg de helft.",
     "We doen niet alles in 1 x goed.",
     "Op 5 februari a.s. is de sessie.",
     "Vergadering 22 januari 2024.",
@@ -122,6 +127,7 @@ ENGLISH = [
     ("There are 2,000 homes planned.", [("2,000", 2000, 2000, "home", M)]),
     ("Roughly 30 staff joined.", [("Roughly 30", 27, 33, "staff", M)]),
     ("Fifteen residents replied.", [("Fifteen", 15, 15, "resident", M)]),
+    ("A quarter of the homes go to starters.", [("A quarter", 25, 25, "%", M)]),
 ]
 
 ENGLISH_NOT_FIGURES = [

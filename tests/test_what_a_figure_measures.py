@@ -170,3 +170,18 @@ def test_digits_swapped_are_a_slip_even_in_other_words(tmp_path):
     # compound counts other things)
     assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "a.txt", line_of(march, "321")),
                                           ("diverging-figure", "b.txt", line_of(january, "258"))]
+
+
+def test_a_value_between_notes_of_the_other_value_is_no_update(tmp_path):
+    notes = {
+        "a.txt": note("Staf Wonen, 19 mei 2025",
+                      "- De corporatie verhuurt maximaal 20% van de vrijkomende sociale huurwoningen aan starters."),
+        "b.txt": note("Staf Wonen, 3 september 2025",
+                      "- De corporatie wijst maximaal een kwart van de sociale huurwoningen toe aan starters."),
+        "c.txt": note("Commissie Wonen, 6 november 2025",
+                      "- Maximaal 20% van de vrijkomende woningen verhuurt de corporatie aan starters."),
+    }
+    write_set(tmp_path, notes)
+    # September's quarter is matched with May's sentence only (November's is worded too
+    # differently), but November, matched with May, still gives 20%: not an update
+    assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "b.txt", line_of(notes["b.txt"], "een kwart"))]

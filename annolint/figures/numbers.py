@@ -111,6 +111,10 @@ class FigureGrammar:
             rf"(?:\s*(?P<conn>{alternation(f.range_connectors)})\s*{amount(2)})?",
             re.IGNORECASE)
         self.not_figures = [p for p in f.not_figures]
+        self.shares = {phrase_key(n): w.number for w in f.shares for n in w.names}
+        self.share_pattern = re.compile(
+            rf"(?:(?P<approx>{alternation(self.approximations)})\s+)?(?<!\w)(?P<share>{alternation(self.shares)})"
+            rf"\s+(?:{alternation(lexicon.time.of_words)})(?!\w)", re.IGNORECASE) if self.shares else None
         self.label_before = re.compile(r"(\w[\w.]*)\s*$")
 
     def find(self, text: str, skip: list[tuple[int, int]] = ()) -> list[Figure]:
@@ -124,10 +128,29 @@ class FigureGrammar:
         while True:
             m = self.pattern.search(text, position)
             if m is None:
-                return found
+                break
             figure, position = self._figure(m, text)
             if figure is not None and not any(figure.start < e and s < figure.end for s, e in blocked):
                 found.append(figure)
+        if not any(f.unit == "%" for f in found):  # "bijna de helft (47%)": the share says it again
+            found = sorted(found + self._shares(text), key=lambda f: f.start)
+        return found
+
+    def _shares(self, text: str) -> list[Figure]:
+        """Shares written in words: "maximaal een kwart van de woningen" is 25%."""
+        if self.share_pattern is None:
+            return []
+        found = []
+        for m in self.share_pattern.finditer(text):
+            value = self.shares[phrase_key(m.group("share"))]
+            low = high = value
+            if m.group("approx"):
+                vague = self.approximations[phrase_key(m.group("approx"))]
+                low, high = value * (1 - vague.below), value * (1 + vague.above)
+            start = m.start("approx") if m.group("approx") else m.start("share")
+            found.append(Figure(text[start:m.end("share")], start, m.end("share"), value, low, high, "%",
+                                approximate=bool(m.group("approx"))))
+        return found
 
     def _value(self, m: re.Match, n: int) -> tuple[float, bool]:
         raw = m.group(f"num{n}")

@@ -350,15 +350,17 @@ def _departures(group: list[FigureStatement], partners: dict[int, set[int]], par
             direct = [o for o in majority if id(o) in partners[id(s)]]
             if not direct:
                 continue
-            match = _departure(s, direct, params)
+            match = _departure(s, direct, params, majority)
             if match is not None:
                 found.append(match)
     return found
 
 
-def _departure(s: FigureStatement, majority: list[FigureStatement], params: Params) -> Match | None:
+def _departure(s: FigureStatement, majority: list[FigureStatement], params: Params,
+               value: list[FigureStatement]) -> Match | None:
     """``s`` against the statements of the other value it was matched with, unless the
-    value changed once and stayed changed (an update)."""
+    value changed once and stayed changed (an update): the whole other ``value``'s
+    notes tell whether any came after it."""
     by_note: dict[str, FigureStatement] = {}
     for o in majority:  # sorted by date: the first statement of each note
         by_note.setdefault(o.path, o)
@@ -366,7 +368,7 @@ def _departure(s: FigureStatement, majority: list[FigureStatement], params: Para
     days = [o.doc_date.toordinal() if o.doc_date else 0 for o in notes]  # ascending: undated last
     together = [o for o in majority if o.doc is s.doc] or \
         [o for o in majority if s.doc_date is not None and o.doc_date == s.doc_date]
-    dated = [o.doc_date for o in majority if o.doc_date]
+    dated = [o.doc_date for o in value if o.doc_date]
     first, last = (min(dated), max(dated)) if dated else (None, None)
     between = s.doc_date is not None and first is not None and first < s.doc_date < last
     if not (together or s.period is not None or between or any(transposed(s, o) for o in majority)):
