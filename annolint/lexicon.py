@@ -147,6 +147,7 @@ class TimeLexicon:
     backward_cues: tuple[str, ...] = ()
     perfect_auxiliaries: tuple[str, ...] = ()
     participle: str = "(?!)"  # a past participle, for "is … geïnformeerd"
+    separable_particles: tuple[str, ...] = ()  # "gaan … in" is "ingaan": a verb's particle written after it
     promise_words: tuple[str, ...] = ()
     plan_words: tuple[str, ...] = ()
     expectation_words: tuple[str, ...] = ()

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from conftest import findings, line_of, note, places, write_set
 
-from annolint.kinds.events import phrase, root, same_root
+from annolint.config import Config
+from annolint.engine import load_setup
+from annolint.index import CorpusIndex
+from annolint.kinds.events import EventReader, phrase, root, same_root
 
 RULE = ["--select", "event-date"]
 
@@ -106,3 +109,32 @@ def test_the_paragraph_of_a_date_tells_more_of_its_event(tmp_path):
     # December shares only a word of that paragraph, not of the date's own clause: silent
     assert places(found) == [("event-date", "b.txt", line_of(b, "21 november"), [("a.txt", line_of(a, "14 november"))])]
     assert "beide gaan over 'werksessie'" in found[0]["message"]
+
+
+def test_a_verb_and_its_particle_written_after_it_are_one_word():
+    reader = _reader()
+    assert reader.words("De nieuwe contracten gaan in  .") == ["contracten", "ingaan"]
+    assert reader.words("Het contract gaat in  .") == ["contract", "ingaan"]
+    assert reader.words("De huidige contracten lopen af  en worden verlengd") == ["huidige", "contracten", "aflopen",
+                                                                                "verlengd"]
+    # before an article or a noun the particle is a preposition
+    assert reader.words("Zij gaan in de binnenstad wonen") == ["binnenstad", "wonen"]
+    assert reader.words("Het besluit ligt op tafel") == ["besluit", "ligt", "tafel"]
+
+
+def _reader() -> EventReader:
+    lexicon = load_setup(Config()).lexicon
+    return EventReader(lexicon, "nl", CorpusIndex([], lexicon, "nl")._statement_reader.time_words)
+
+
+def test_a_start_moved_by_a_year_in_other_words(tmp_path):
+    a = note("Commissie Zorg, 23 januari 2025",
+             "- De nieuwe contracten gaan in op 1 januari 2026 en lopen vier jaar.")
+    b = note("Commissie Zorg, 19 juni 2025",
+             "- De nieuwe contracten moeten ingaan op 1 januari 2026.")
+    c = note("Gemeenteraad, 30 oktober 2025",
+             "- De nieuwe contracten gaan in per 1 januari 2027.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b, "c.txt": c})
+    found = findings(["check", ".", *RULE], cwd=tmp_path)
+    assert places(found) == [("event-date", "c.txt", line_of(c, "2027"), [("b.txt", line_of(b, "2026")),
+                                                                         ("a.txt", line_of(a, "2026"))])]

@@ -102,6 +102,11 @@ class EventReader:
         common = {w.lower() for w in lexicon.common_words}
         self.skip = (time_words - parts) | lexicon.stop_word_set | common | weekdays(self.language)
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
+        self.particles = frozenset(p.lower() for p in t.separable_particles)
+        self.stop_words = lexicon.stop_word_set
+        self.articles = frozenset(a.lower() for a in (*t.articles, "een", "a", "an"))
+        # a verb form before a separable particle: "gaan", "lopen", "gaat" (only where particles are known)
+        self.verb_form = re.compile(r"^[^\W\d_]{2,}[nt]$")
         self.prepositions = frozenset(w.lower() for b in t.bounds for n in b.names for w in n.split()) | \
             frozenset(w.lower() for w in t.of_words)
 
@@ -164,9 +169,25 @@ class EventReader:
         return root(words[-1], self.language)
 
     def words(self, text: str) -> list[str]:
-        """The words of ``text`` that can say what happened, lower case."""
-        return [w for w in (w.lower() for w in WORD.findall(text))
-                if len(w) >= 2 and w not in self.skip and not w[0].isdigit()]
+        """The words of ``text`` that can say what happened, lower case; a verb and its
+        particle written after it as one ("gaan … in" → "ingaan")."""
+        tokens = [w.lower() for w in WORD.findall(text)]
+        return [w for w in self._joined(tokens) if len(w) >= 2 and w not in self.skip and not w[0].isdigit()]
+
+    def _joined(self, tokens: list[str]) -> list[str]:
+        """``tokens`` with each particle that closes a verb's clause ("de contracten gaan
+        in", "… lopen af en …") joined to the verb before it; before an article or a noun
+        it is a preposition ("gaan in de binnenstad")."""
+        joined: list[str] = []
+        for i, w in enumerate(tokens):
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if joined and w in self.particles and (not after or (after in self.stop_words and after not in self.articles)) \
+                    and self.verb_form.match(joined[-1]):
+                verb = joined[-1]
+                joined[-1] = w + (verb if verb.endswith("n") else lemma(verb, self.language))  # "gaat" → "gaan"
+            else:
+                joined.append(w)
+        return joined
 
 
 _BOUNDARY = re.compile(r"[,;:()]|\s[–-]\s")
