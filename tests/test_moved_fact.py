@@ -159,3 +159,13 @@ def test_a_change_cue_in_the_next_bullet_announces_only_what_that_bullet_speaks_
         later = note("Commissie Wonen, 10 april 2025",
                      "- De raadsbrief over de huurbevriezing is op 7 december verstuurd.", told)
         assert _found(tmp_path / str(len(told)), first, later) == [], told
+
+
+def test_two_sentences_alike_but_for_their_figures_are_followed_each(tmp_path):
+    lines = ("- Op 1 juli 2025 was de wachtlijst 63 personen.", "- Per 1 januari 2025 was de wachtlijst 38 personen.")
+    a = note("Commissie Wonen, 25 september 2025", *lines)
+    b = note("Commissie Wonen, 2 oktober 2025", lines[0], lines[1].replace("januari 2025", "januari 2026"))
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    found = findings(["check", ".", "--select", "moved-fact"], cwd=tmp_path)
+    # the second sentence moved; the first, with the same words and another figure, did not
+    assert places(found) == [("moved-fact", "b.txt", line_of(b, "januari 2026"), [("a.txt", line_of(a, "januari 2025"))])]

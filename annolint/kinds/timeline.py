@@ -182,11 +182,13 @@ def versions(statements: list[DatedStatement]) -> Iterator[tuple[DatedStatement,
     recent earlier note (the same words once the dates are cut out, the same position
     in the sentence, the same names and other figures). One sentence copied into many
     notes is followed note by note, not compared in every pair."""
-    copies: dict[tuple[str, int], list[DatedStatement]] = defaultdict(list)
+    # the figures are part of the sentence: "Op 1 juli was de achterstand 63 personen" and
+    # "Per 1 januari was de achterstand 38 personen" are two sentences of one note
+    copies: dict[tuple, list[DatedStatement]] = defaultdict(list)
     for s in statements:
         words = len(s.aligned.split())
         if s.doc_date is not None and (words >= 3 or (s.listed and words >= 2)):
-            copies[(s.aligned, s.ordinal)].append(s)
+            copies[(s.aligned, s.ordinal, _numbers(s))].append(s)
     for group in copies.values():
         if len(group) < 2:
             continue
@@ -197,8 +199,7 @@ def versions(statements: list[DatedStatement]) -> Iterator[tuple[DatedStatement,
                 notes.append(s)
         for k, later in enumerate(notes):
             earlier = next((e for e in reversed(notes[:k]) if e.doc_date < later.doc_date), None)
-            if earlier is not None and not renamed(earlier.sentence, earlier.aligned, later.sentence, later.aligned) \
-                    and _numbers(earlier) == _numbers(later):
+            if earlier is not None and not renamed(earlier.sentence, earlier.aligned, later.sentence, later.aligned):
                 yield earlier, later
 
 
