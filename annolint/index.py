@@ -189,7 +189,9 @@ class CorpusIndex:
         """Every time expression of the set with its subject and modality, note by
         note; dates of a series (see ``without_series``) are left out."""
         found = _read_all(self.documents, lambda doc: self._facts("dated", doc))
-        found = without_series(found, lambda s: _letters(s.aligned),
+        # by position in the sentence: "over Q1 2025, te verschijnen eind april" written
+        # twice is two quarters that agree and two months that do not, not a series
+        found = without_series(found, lambda s: (_letters(s.aligned), s.ordinal),
                                lambda a, b: a.expression.interval.overlaps(b.expression.interval))
         listed = in_schedules(found)
         return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]

@@ -285,3 +285,18 @@ def test_a_note_whose_latest_date_is_a_deadline_after_the_whole_set_takes_the_se
                            "is 30 oktober 2025, de datum van b.txt, de laatste notitie. Zet de vergaderdatum in de kop "
                            "van de notitie ('Datum: 13 maart 2025', of de vergadering met haar datum), of in een "
                            "tekstnotitie 'date: JJJJ-MM-DD' als front matter.")]
+
+
+def test_a_copied_line_with_two_dates_and_one_changed_is_no_series(tmp_path):
+    line = "- Kwartaalrapportage wonen: eerste rapportage over Q1 2025, te verschijnen eind april 2025."
+    text = note("Gemeenteraad, 7 november 2024", line, "- Het college neemt de rapportage over.", "",
+                "Planning", "", line.replace("eind april", "begin april"))
+    forms = note("Commissie Wonen, 3 juni 2019",
+                 "- De put is conform de richtlijn gegraven op 19-2-2019. Metselwerk matig, scheur boven de balk.",
+                 "- De put is conform de richtlijn gegraven op 20-2-2019. Metselwerk redelijk, geen palen te zien.")
+    write_set(tmp_path, {"a.txt": text, "b.txt": forms})
+    found = findings(["check", ".", "--select", "conflicting-date"], cwd=tmp_path)
+    # the quarter written twice agrees, the month does not: a drift, not a series; two
+    # paragraphs of one form, each with its own words besides the date, are two records
+    assert [(f["location"]["path"], f["location"]["line"], [r["location"]["line"] for r in f["related"]])
+            for f in found] == [("a.txt", line_of(text, "begin april"), [line_of(text, "eind april")])]

@@ -35,6 +35,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import defaultdict
 from collections.abc import Iterator
@@ -47,7 +48,7 @@ from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic, same_period, sameness
 from annolint.similarity import Clusters, shared_terms, split_by_agreement
 from annolint.temporal.statements import DatedStatement
-from annolint.terms import stem
+from annolint.terms import WORD, stem
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "other", "other_period", "where", "subject", "why"})
 
@@ -121,6 +122,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             strong = s.doc.date is not None and not s.doc.date.assumed
             groups[s.doc_date if strong else s.path].append(s)
     stop_words = index.lexicon.stop_word_set
+    not_content = stop_words | index._statement_reader.time_words  # dates' own words: "eind", "april"
     kinds = _kinds(index.dated_statements, stop_words)
     found: list[Match] = []
     for key in sorted(groups, key=str):
@@ -129,12 +131,29 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         clusters = Clusters(len(statements))
         for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
                                    min_shared=1, compounds=True):
+            if pair.aligned and _both_edited(pair.first, pair.second, not_content):
+                continue  # one form filled in twice ("Datum onderzoek: 19-2-2019 … matig" / "…: 20-2-2019 … redelijk")
             if pair.aligned or _same_reference(pair.first, pair.second, stop_words, kinds, index.common_terms):
                 clusters.join(position[id(pair.first)], position[id(pair.second)])
         for members in clusters.groups():
             found.extend(_departures([statements[i] for i in members], params.alignment, stop_words,
                                      index.common_terms))
     yield from sorted(found, key=lambda m: m.location)
+
+
+def _both_edited(a: DatedStatement, b: DatedStatement, not_content: frozenset[str]) -> bool:
+    """Two sentences alike in paragraphs of which each has a word the other lacks: not
+    one paragraph copied with another date, but two records of one form ("Datum
+    onderzoek: 19-2-2019 … Metselwerk matig" / "…: 20-2-2019 … Metselwerk redelijk")."""
+    if a.block is b.block:
+        return False
+    wa, wb = _block_words(a.block.masked, not_content), _block_words(b.block.masked, not_content)
+    return bool(wa - wb) and bool(wb - wa)
+
+
+@functools.lru_cache(maxsize=4096)
+def _block_words(text: str, not_content: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text) if not w[0].isdigit()) - not_content
 
 
 def _place(s: DatedStatement) -> tuple:
