@@ -6,11 +6,15 @@ What it does
     date) with each other. Statements about the same thing are grouped: the same
     sentence copied with another date, or the same reference ("de raadsbrief van 28
     maart" and "de raadsbrief van 18 maart", "de bijeenkomst op 5 november" and "de
-    bijeenkomst van 12 november") in sentences about the same subject, unless the note lists several dates for that noun in one sentence
-    ("brief d.d. 28 april 2021; brief d.d. 9 juni 2021": a kind, not one letter).
-    Items of a schedule (an agenda or timeline list) are compared only with their
-    own copies. The message says why the two were taken for one thing: the same
-    sentence, the noun both dates hang on, or the words the sentences share. When a group gives periods that do not overlap, each
+    bijeenkomst van 12 november") in sentences about the same subject, unless the
+    note lists several dates for that noun in one sentence ("brief d.d. 28 april
+    2021; brief d.d. 9 juni 2021": a kind, not one letter). Items of a schedule (an
+    agenda or timeline list) are compared only with their own copies; one paragraph
+    of a form filled in twice (the same sentence with another date, each paragraph
+    with words of its own: "… op 19-2-2019. Metselwerk matig" / "… op 20-2-2019.
+    Metselwerk redelijk") is two records. The message says why the two were taken
+    for one thing: the same sentence, the noun both dates hang on, or the words the
+    sentences share. When a group gives periods that do not overlap, each
     statement that departs from the date most of the group gives (or, one against
     one, from the first written) is reported, with the others as related places. Two
     dates in one sentence are never compared (they are two things: "verschijnen eind
