@@ -300,3 +300,20 @@ def test_a_copied_line_with_two_dates_and_one_changed_is_no_series(tmp_path):
     # paragraphs of one form, each with its own words besides the date, are two records
     assert [(f["location"]["path"], f["location"]["line"], [r["location"]["line"] for r in f["related"]])
             for f in found] == [("a.txt", line_of(text, "begin april"), [line_of(text, "eind april")])]
+
+
+def test_a_passed_day_in_a_copied_sentence_moved_or_rolled_on(tmp_path):
+    a = note("Commissie Zorg, 25 september 2025",
+             "- De opvanglocatie opent op 1 oktober 2025.",
+             "- Ik ga op 1 oktober 2025 naar de klankbordgroep.",
+             "- Als de bouw volgens planning verloopt, ontvangt de stichting op 1 oktober de eerste bewoners.")
+    b = note("Commissie Zorg, 2 oktober 2025",
+             "- De opvanglocatie opent op 1 november 2025.",
+             "- Ik ga op 8 oktober 2025 naar de klankbordgroep.",
+             "- Als de bouw volgens planning verloopt, ontvangt de stichting op 1 oktober de eerste bewoners.")
+    write_set(tmp_path, {"a.txt": a, "b.txt": b})
+    found = findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)
+    # the opening moved a month in a note a week later: reported; the next meeting a week
+    # later rolled on with the notes; "op 1 oktober" copied word for word is the same day,
+    # though read in 2026 in the later note
+    assert [(f["location"]["path"], f["location"]["line"]) for f in found] == [("b.txt", line_of(b, "1 november"))]

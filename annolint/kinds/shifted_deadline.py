@@ -59,6 +59,7 @@ from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import (announced, change_cues, deadline_moved, matching_pairs, sameness,
                                      start_moved)
 from annolint.temporal.interval import shift_in_words
+from annolint.terms import phrase_key
 from annolint.temporal.statements import DatedStatement
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period",
@@ -87,11 +88,32 @@ def _moved(a: DatedStatement, b: DatedStatement, copied: bool) -> tuple[DatedSta
         return None
     if earlier.doc.date.assumed:
         return None  # a date guessed from the text is only a lower bound: this note may be the later one
+    if copied and phrase_key(earlier.expression.text) == phrase_key(later.expression.text):
+        return None  # "op 1 oktober" copied word for word: another year only by when each note was written
     if later.doc.date.assumed and not later.expression.explicit_year:
         return None  # "eind september" in a note dated by guess: its year is a guess too
-    if earlier.expression.anchor == "date" and first.start is not None and first.ended_by(later.doc_date):
-        return None  # a meeting that took place; the later note speaks of another
+    if earlier.expression.anchor == "date" and first.start is not None and first.ended_by(later.doc_date) \
+            and not (copied and _not_rolled(first, second, earlier, later)):
+        # a day that had passed: a meeting that took place, the later note speaks of
+        # another; but the same sentence with a day moved further than the notes were
+        # apart ("De Wissel opent op 1 oktober" / "… op 1 november" a week later) moved
+        return None
     return earlier, later
+
+
+ROLLED = 3  # days a date may move beyond the notes' own distance and still be the next occurrence
+
+
+def _not_rolled(first, second, earlier: DatedStatement, later: DatedStatement) -> bool:
+    """The day moved further than the time between the two notes, or back: not the
+    next occurrence of something that recurs ("op 17 maart" in one note, "op 24
+    maart" in the note of a week later; the meeting of February and the one of
+    November), but the same day moved ("opent op 1 oktober" / "op 1 november" a week
+    later)."""
+    if first.start is None or second.start is None:
+        return False
+    moved = (second.start - first.start).days
+    return not 0 < moved <= (later.doc_date - earlier.doc_date).days + ROLLED
 
 
 def _corrects(later: DatedStatement, earlier: DatedStatement) -> bool:
