@@ -101,7 +101,9 @@ def _moved(a: DatedStatement, b: DatedStatement, copied: bool) -> tuple[DatedSta
     return earlier, later
 
 
-ROLLED = 3  # days a date may move beyond the notes' own distance and still be the next occurrence
+# how far a date may move, against the notes' own distance, and still be the next occurrence:
+# a quarter more and three days ("op 12 februari" in January, "op 12 november" in October)
+ROLLED_SHARE, ROLLED_DAYS = 1.25, 3
 
 
 def _not_rolled(first, second, earlier: DatedStatement, later: DatedStatement) -> bool:
@@ -113,7 +115,7 @@ def _not_rolled(first, second, earlier: DatedStatement, later: DatedStatement) -
     if first.start is None or second.start is None:
         return False
     moved = (second.start - first.start).days
-    return not 0 < moved <= (later.doc_date - earlier.doc_date).days + ROLLED
+    return not 0 < moved <= (later.doc_date - earlier.doc_date).days * ROLLED_SHARE + ROLLED_DAYS
 
 
 def _corrects(later: DatedStatement, earlier: DatedStatement) -> bool:
