@@ -13,6 +13,7 @@ import gc
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from collections.abc import Callable, Hashable, Iterator
 from functools import cached_property
 from typing import TypeVar
@@ -72,6 +73,7 @@ class CorpusIndex:
         counts: Counter = Counter()
         for doc in self.documents:
             counts.update(self._facts("lowercase", doc))
+        self._word_statistics.forget("lowercase")
         return counts
 
     @cached_property
@@ -97,6 +99,7 @@ class CorpusIndex:
             counts.update(note_counts)
             named.update(note_named)
             total += note_total
+        self._word_statistics.forget("sentences")
         return counts, frozenset(named), total or 1
 
     @cached_property
@@ -207,15 +210,17 @@ class _WordStatistics:
     def __init__(self, abbreviations: frozenset[str], stop_words: frozenset[str]):
         self.abbreviations = abbreviations
         self.stop_words = stop_words
-        self._lowercase = Memo(_lowercase_words)
-        self._sentences = Memo(self._block_sentences)
+        self._blocks = {"lowercase": Memo(_lowercase_words), "sentences": Memo(self._block_sentences)}
+
+    def forget(self, kind: str) -> None:
+        """Let go of the blocks read for ``kind`` ("lowercase", "sentences"): the set's
+        totals are summed, and no note will ask again."""
+        self._blocks[kind].clear()
 
     def lowercase_words(self, doc: Document) -> Counter:
         """How often each word occurs in lower case in a note (a compound per part)."""
-        counts: Counter = Counter()
-        for block in doc.blocks:
-            counts.update(self._lowercase[block.masked])
-        return counts
+        words = self._blocks["lowercase"]
+        return Counter(chain.from_iterable(words[block.masked] for block in doc.blocks))
 
     def sentence_statistics(self, doc: Document) -> list:
         """In how many of the note's sentences each content term occurs, the terms it
@@ -223,35 +228,33 @@ class _WordStatistics:
         counts: Counter = Counter()
         total = 0
         named: set[str] = set()
+        read = self._blocks["sentences"]
         for block in doc.blocks:
-            block_counts, block_named, block_total = self._sentences[block.masked]
-            counts.update(block_counts)
+            block_terms, block_named, block_total = read[block.masked]
+            counts.update(block_terms)
             named.update(block_named)
             total += block_total
         return [counts, frozenset(named), total]
 
-    def _block_sentences(self, text: str) -> tuple[Counter, tuple[str, ...], int]:
-        """``sentence_statistics`` of one block's text; its names in the order written."""
-        counts: Counter = Counter()
+    def _block_sentences(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+        """``sentence_statistics`` of one block's text: the content terms of each of its
+        sentences (each once per sentence), its names in the order written, and its
+        number of sentences."""
+        terms: list[str] = []
         named: dict[str, None] = {}
         spans = sentences(text, self.abbreviations)
         for start, end in spans:
             sentence = text[start:end]
-            counts.update(set(content_terms(sentence, self.stop_words)))
+            terms.extend(set(content_terms(sentence, self.stop_words)))
             words = WORD.findall(sentence)
             named.update(dict.fromkeys(stem(w) for w in words[1:]
                                        if w[0].isupper() and w.lower() not in self.stop_words and len(w) >= 3))
-        return counts, tuple(named), len(spans)
+        return tuple(terms), tuple(named), len(spans)
 
 
-def _lowercase_words(text: str) -> Counter:
-    """How often each word occurs in lower case in ``text`` (a compound per part)."""
-    counts: Counter = Counter()
-    for m in WORD.finditer(text):
-        for part in m.group().split("-"):
-            if part and part.islower():
-                counts[part] += 1
-    return counts
+def _lowercase_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` written in lower case, in order (a compound per part)."""
+    return tuple(part for m in WORD.finditer(text) for part in m.group().split("-") if part and part.islower())
 
 
 def _read_all(documents: list[Document], read: Callable[[Document], list[T]]) -> list[T]:
