@@ -82,13 +82,16 @@ def _keys(text: str, masked: str) -> _Keys:
 
 
 class _Counts(NamedTuple):
-    """The tokens of a block's text, counted by class (``_token_class``)."""
+    """The tokens of a block's text, counted by class (``_token_class``), and whether
+    it holds a clock time or a date."""
 
     tokens: int
     words: int
     numbers: int
     stops: int  # words that are stop words
     letters: int  # the length of its words together
+    clock: bool  # it holds a clock time
+    date: bool  # it holds a date in digits
 
 
 @functools.lru_cache(maxsize=65536)  # notes copy paragraphs: each text counted once
@@ -98,7 +101,8 @@ def _counts(text: str, stop_words: frozenset[str]) -> _Counts:
     words = [t for t, (word, _, _) in zip(tokens, classes) if word]
     numbers = sum(1 for _, number, _ in classes if number)
     stops = sum(1 for word, _, bare in classes if word and bare in stop_words)
-    return _Counts(len(tokens), len(words), numbers, stops, sum(len(w) for w in words))
+    return _Counts(len(tokens), len(words), numbers, stops, sum(len(w) for w in words),
+                   _CLOCK.search(text) is not None, _DATE.search(text) is not None)
 
 
 def _shape(text: str) -> str:
@@ -125,7 +129,7 @@ def _register(block: Block, key: _Keys, stop_words: frozenset[str], repeats: Cou
         return LOG  # entries of a log or an export open alike: "Gewijzigd op 05-03-2020 om …"
     if tokens >= MIN_WORDS and words + numbers < 0.5 * tokens:
         return DEBRIS
-    if _CLOCK.search(text) and (_DATE.search(text) or tokens < 12) and tokens < 25 \
+    if counts.clock and (counts.date or tokens < 12) and tokens < 25 \
             and stops < 0.3 * max(words, 1):
         return LOG
     label = key.label_match
