@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".annolint_cache"
-FORMAT = b"annolint-cache-1"  # bumped when the entries' layout changes
+FORMAT = b"annolint-cache-2"  # bumped when the entries' layout changes
 _DIGEST = hashlib.sha256().digest_size
 
 

@@ -38,8 +38,13 @@ def _patterns(month_pattern: str) -> tuple[re.Pattern, ...]:
     )
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # every form of ``_patterns`` holds one
+
+
 def find_dates(text: str, lexicon: Lexicon) -> list[FoundDate]:
     """Every full date (day, month and year) in ``text``, in order of position."""
+    if _YEAR.search(text) is None:
+        return []  # most blocks: one quick look instead of four patterns
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _patterns(lexicon.month_pattern):

@@ -13,11 +13,13 @@ import gc
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from collections.abc import Callable, Hashable, Iterator
 from functools import cached_property
 from typing import TypeVar
 
 from annolint.lexicon import Lexicon
+from annolint.memo import Memo
 from annolint.model import Block, Document
 from annolint.figures.statements import FigureReader, FigureStatement
 from annolint.questions import QuestionFact, QuestionReader
@@ -71,6 +73,7 @@ class CorpusIndex:
         counts: Counter = Counter()
         for doc in self.documents:
             counts.update(self._facts("lowercase", doc))
+        self._word_statistics.forget("lowercase")
         return counts
 
     @cached_property
@@ -96,6 +99,7 @@ class CorpusIndex:
             counts.update(note_counts)
             named.update(note_named)
             total += note_total
+        self._word_statistics.forget("sentences")
         return counts, frozenset(named), total or 1
 
     @cached_property
@@ -111,7 +115,7 @@ class CorpusIndex:
         Words of the genre ("raad", "wethouder", "onderzoek", from the lexicon's
         ``common-words``) weigh little even in a small set where they happen to be rare.
         """
-        return _Memo(self._idf).__getitem__
+        return Memo(self._idf).__getitem__
 
     def term_norm(self, terms: frozenset[str]) -> float:
         """The length of ``terms`` as a vector of their weights (``similarity.weight_norm``),
@@ -163,20 +167,24 @@ class CorpusIndex:
         ``reading`` workers use the same."""
         found = self._extractors.get(reference)
         if found is None:
-            abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
-            stop_words = self.lexicon.stop_word_set
+            words = self._word_statistics
             found = self._extractors[reference] = {
                 "dated": lambda d: self._statement_reader.read(d, reference),
                 "figures": FigureReader(self.lexicon, self.language, self._statement_reader).read,
                 "questions": QuestionReader(self.lexicon).read,
-                "lowercase": _lowercase_words,
-                "sentences": lambda d: _sentence_statistics(d, abbreviations, stop_words),
+                "lowercase": words.lowercase_words,
+                "sentences": words.sentence_statistics,
             }
         return found
 
     @cached_property
     def _extractors(self) -> dict:
         return {}
+
+    @cached_property
+    def _word_statistics(self) -> _WordStatistics:
+        abbreviations = frozenset(a.lower().rstrip(".") for a in self.lexicon.abbreviations)
+        return _WordStatistics(abbreviations, self.lexicon.stop_word_set)
 
     @cached_property
     def _reference(self) -> dt.date:
@@ -197,45 +205,58 @@ class CorpusIndex:
         return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]
 
 
-class _Memo(dict):
-    """The values of a function of one argument, each worked out when first asked for."""
+class _WordStatistics:
+    """A note's share of the set's word statistics, read block by block: a paragraph
+    copied into many notes is read once per run."""
 
-    def __init__(self, compute: Callable[[Hashable], object]):
-        super().__init__()
-        self.compute = compute
+    def __init__(self, abbreviations: frozenset[str], stop_words: frozenset[str]):
+        self.abbreviations = abbreviations
+        self.stop_words = stop_words
+        self._blocks = {"lowercase": Memo(_lowercase_words), "sentences": Memo(self._block_sentences)}
 
-    def __missing__(self, key: Hashable) -> object:
-        value = self[key] = self.compute(key)
-        return value
+    def forget(self, kind: str) -> None:
+        """Let go of the blocks read for ``kind`` ("lowercase", "sentences"): the set's
+        totals are summed, and no note will ask again."""
+        self._blocks[kind].clear()
 
+    def lowercase_words(self, doc: Document) -> Counter:
+        """How often each word occurs in lower case in a note (a compound per part)."""
+        words = self._blocks["lowercase"]
+        return Counter(chain.from_iterable(words[block.masked] for block in doc.blocks))
 
-def _lowercase_words(doc: Document) -> Counter:
-    """How often each word occurs in lower case in a note (a compound per part)."""
-    counts: Counter = Counter()
-    for block in doc.blocks:
-        for m in WORD.finditer(block.masked):
-            for part in m.group().split("-"):
-                if part and part.islower():
-                    counts[part] += 1
-    return counts
+    def sentence_statistics(self, doc: Document) -> list:
+        """In how many of the note's sentences each content term occurs, the terms it
+        writes with a capital inside a sentence, and its number of sentences."""
+        counts: Counter = Counter()
+        total = 0
+        named: set[str] = set()
+        read = self._blocks["sentences"]
+        for block in doc.blocks:
+            block_terms, block_named, block_total = read[block.masked]
+            counts.update(block_terms)
+            named.update(block_named)
+            total += block_total
+        return [counts, frozenset(named), total]
 
-
-def _sentence_statistics(doc: Document, abbreviations: frozenset[str], stop_words: frozenset[str]) -> list:
-    """A note's share of the set's statistics: in how many of its sentences each
-    content term occurs, the terms it writes with a capital inside a sentence, and
-    its number of sentences."""
-    counts: Counter = Counter()
-    total = 0
-    named: set[str] = set()
-    for block in doc.blocks:
-        text = block.masked
-        for start, end in sentences(text, abbreviations):
+    def _block_sentences(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+        """``sentence_statistics`` of one block's text: the content terms of each of its
+        sentences (each once per sentence), its names in the order written, and its
+        number of sentences."""
+        terms: list[str] = []
+        named: dict[str, None] = {}
+        spans = sentences(text, self.abbreviations)
+        for start, end in spans:
             sentence = text[start:end]
-            total += 1
-            counts.update(set(content_terms(sentence, stop_words)))
+            terms.extend(set(content_terms(sentence, self.stop_words)))
             words = WORD.findall(sentence)
-            named.update(stem(w) for w in words[1:] if w[0].isupper() and w.lower() not in stop_words and len(w) >= 3)
-    return [counts, frozenset(named), total]
+            named.update(dict.fromkeys(stem(w) for w in words[1:]
+                                       if w[0].isupper() and w.lower() not in self.stop_words and len(w) >= 3))
+        return tuple(terms), tuple(named), len(spans)
+
+
+def _lowercase_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` written in lower case, in order (a compound per part)."""
+    return tuple(part for m in WORD.finditer(text) for part in m.group().split("-") if part and part.islower())
 
 
 def _read_all(documents: list[Document], read: Callable[[Document], list[T]]) -> list[T]:

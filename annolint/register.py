@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from annolint.model import Block, Document
 
@@ -53,7 +54,7 @@ OPENING_WORDS = 4
 
 def classify(doc: Document, stop_words: frozenset[str], form_labels: frozenset[str] = frozenset()) -> None:
     """Set ``register`` on every block of ``doc``."""
-    keys = [_Keys(b) for b in doc.blocks]
+    keys = [_keys(b.text, b.masked) for b in doc.blocks]
     repeats = Counter(k.shape for b, k in zip(doc.blocks, keys) if b.kind != "heading")
     repeats.update(k.opening for k in keys)
     labels = Counter(k.label for k in keys)
@@ -67,12 +68,41 @@ class _Keys:
 
     __slots__ = ("shape", "opening", "label", "label_match")
 
-    def __init__(self, block: Block):
-        self.shape = _shape(block.text)
-        self.opening = _opening(block.text)
-        self.label_match = _LABEL.match(block.masked.strip())
+    def __init__(self, text: str, masked: str):
+        self.shape = _shape(text)
+        self.opening = _opening(text)
+        self.label_match = _LABEL.match(masked.strip())
         m = self.label_match
         self.label = " ".join(m.group("label").lower().strip("*_ ").split()) if m and m.group("value") else ""
+
+
+@functools.lru_cache(maxsize=65536)  # notes copy paragraphs: each text's keys worked out once
+def _keys(text: str, masked: str) -> _Keys:
+    return _Keys(text, masked)
+
+
+class _Counts(NamedTuple):
+    """The tokens of a block's text, counted by class (``_token_class``), and whether
+    it holds a clock time or a date."""
+
+    tokens: int
+    words: int
+    numbers: int
+    stops: int  # words that are stop words
+    letters: int  # the length of its words together
+    clock: bool  # it holds a clock time
+    date: bool  # it holds a date in digits
+
+
+@functools.lru_cache(maxsize=65536)  # notes copy paragraphs: each text counted once
+def _counts(text: str, stop_words: frozenset[str]) -> _Counts:
+    tokens = _TOKEN.findall(text)
+    classes = [_token_class(t) for t in tokens]
+    words = [t for t, (word, _, _) in zip(tokens, classes) if word]
+    numbers = sum(1 for _, number, _ in classes if number)
+    stops = sum(1 for word, _, bare in classes if word and bare in stop_words)
+    return _Counts(len(tokens), len(words), numbers, stops, sum(len(w) for w in words),
+                   _CLOCK.search(text) is not None, _DATE.search(text) is not None)
 
 
 def _shape(text: str) -> str:
@@ -88,22 +118,19 @@ def _opening(text: str) -> str:
 
 def _register(block: Block, key: _Keys, stop_words: frozenset[str], repeats: Counter, fields: frozenset[str]) -> str:
     text = block.masked.strip()
-    tokens = _TOKEN.findall(text)
+    counts = _counts(text, stop_words)
+    tokens, words, numbers, stops = counts.tokens, counts.words, counts.numbers, counts.stops
     if not tokens:
         return PROSE
-    classes = [_token_class(t) for t in tokens]
-    words = [t for t, (word, _, _) in zip(tokens, classes) if word]
-    numbers = sum(1 for _, number, _ in classes if number)
-    stops = sum(1 for word, _, bare in classes if word and bare in stop_words)
-    if block.kind != "heading" and len(tokens) <= 14 and repeats[key.shape] >= FURNITURE_REPEATS \
+    if block.kind != "heading" and tokens <= 14 and repeats[key.shape] >= FURNITURE_REPEATS \
             and block.role != "answer":
         return FURNITURE
     if key.opening and repeats[key.opening] >= FURNITURE_REPEATS and block.role != "answer":
         return LOG  # entries of a log or an export open alike: "Gewijzigd op 05-03-2020 om …"
-    if len(tokens) >= MIN_WORDS and len(words) + numbers < 0.5 * len(tokens):
+    if tokens >= MIN_WORDS and words + numbers < 0.5 * tokens:
         return DEBRIS
-    if _CLOCK.search(text) and (_DATE.search(text) or len(tokens) < 12) and len(tokens) < 25 \
-            and stops < 0.3 * max(len(words), 1):
+    if counts.clock and (counts.date or tokens < 12) and tokens < 25 \
+            and stops < 0.3 * max(words, 1):
         return LOG
     label = key.label_match
     if key.label and _is_form(label, stop_words) and (
@@ -112,10 +139,9 @@ def _register(block: Block, key: _Keys, stop_words: frozenset[str], repeats: Cou
         # (records of an export, headers of an e-mail thread), export spacing (" : ").
         # "Start nieuwe contracten: 1 januari 2026" in a planning list stays a claim.
         return FORM
-    if len(tokens) >= MIN_WORDS and numbers >= 3 and numbers >= 0.35 * len(tokens) and stops <= 0.1 * len(tokens):
+    if tokens >= MIN_WORDS and numbers >= 3 and numbers >= 0.35 * tokens and stops <= 0.1 * tokens:
         return TABLE
-    if len(tokens) >= 2 * MIN_WORDS and not stops and len(words) < 0.8 * len(tokens) \
-            and sum(len(w) for w in words) < 3.5 * max(len(words), 1):
+    if tokens >= 2 * MIN_WORDS and not stops and words < 0.8 * tokens and counts.letters < 3.5 * max(words, 1):
         return DEBRIS
     return PROSE
 

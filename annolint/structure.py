@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -94,6 +95,33 @@ def _full_width(lines: list[str]) -> float:
     return MARGIN_SHARE * width if width <= 120 else math.inf
 
 
+@functools.lru_cache(maxsize=65536)  # notes copy paragraphs: each line looked at once
+def _redacted(line: str, gate: re.Pattern | None, redactions: tuple[re.Pattern, ...]) -> tuple[tuple[int, int], ...]:
+    """The spans of ``line`` the ``redactions`` patterns mark, overlapping and adjoining
+    ones merged; the ``gate`` (any of them) looked for first."""
+    if gate is not None and gate.search(line) is None:
+        return ()
+    spans: list[tuple[int, int]] = []
+    for pattern in redactions:
+        spans.extend(m.span() for m in pattern.finditer(line) if m.end() > m.start())
+    if not spans:
+        return ()
+    spans.sort()
+    merged = [list(spans[0])]
+    for start, end in spans[1:]:
+        if start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((start, end) for start, end in merged)
+
+
+def _masked_part(line: _Line, start: int, text: str) -> str:
+    """The masked text of ``text``, the part of ``line`` from ``start``: ``text`` itself
+    when the line has nothing masked (one string kept, not two equal ones)."""
+    return text if line.masked is line.raw else line.masked[start:start + len(text)]
+
+
 class _Parser:
     def __init__(self, source: RawSource, lexicon: Lexicon):
         self.source = source
@@ -156,21 +184,9 @@ class _Parser:
         return 0
 
     def _mask(self, number: int, line: str) -> str:
-        gate = self.lexicon.redaction_gate
-        if gate is not None and gate.search(line) is None:
+        merged = _redacted(line, self.lexicon.redaction_gate, self.lexicon.redactions)
+        if not merged:
             return line
-        spans: list[tuple[int, int]] = []
-        for pattern in self.lexicon.redactions:
-            spans.extend(m.span() for m in pattern.finditer(line) if m.end() > m.start())
-        if not spans:
-            return line
-        spans.sort()
-        merged = [list(spans[0])]
-        for start, end in spans[1:]:
-            if start <= merged[-1][1] + 1:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
         chars = list(line)
         for start, end in merged:
             self.doc.redactions.append(
@@ -258,7 +274,7 @@ class _Parser:
     def _new_block(self, kind: str, line: _Line, start_col: int | None = None) -> Block:
         start = (start_col or line.content_col) - 1
         text = line.raw[start:].rstrip()
-        masked = line.masked[start:start + len(text)]
+        masked = _masked_part(line, start, text)
         pieces = [Piece(0, line.number, start + 1, len(text))]
         return Block(kind, text, masked, pieces, level=line.level if kind == "bullet" else 0,
                      section=self.section)
@@ -267,12 +283,13 @@ class _Parser:
     def _extend(block: Block, line: _Line) -> None:
         start = len(line.raw) - len(line.raw.lstrip())
         text = line.raw[start:].rstrip()
-        masked = line.masked[start:start + len(text)]
+        masked = _masked_part(line, start, text)
         # "niet-" + "westerse" joins without a space; a dash after a space is a dash
         joiner = "" if block.text.endswith("-") and text[:1].islower() and not block.text.endswith(" -") else " "
         offset = len(block.text) + len(joiner)
-        block.text = block.text + joiner + text
-        block.masked = block.masked + joiner + masked
+        joined = block.text + joiner + text
+        block.masked = joined if block.masked is block.text and masked is text else block.masked + joiner + masked
+        block.text = joined
         block.pieces.append(Piece(offset, line.number, start + 1, len(text)))
 
     def _continues(self, previous: Block | None, line: _Line) -> bool:

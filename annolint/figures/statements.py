@@ -18,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from annolint.figures.numbers import Figure, FigureGrammar, figure_grammar_for
 from annolint.lexicon import Lexicon
+from annolint.memo import Memo
 from annolint.model import Block, Document, InNote, Span
 from annolint.temporal.interval import Interval
 from annolint.temporal.statements import StatementReader
@@ -55,6 +57,14 @@ class FigureStatement(InNote):
         return (self.figure.unit, self.role, self.statistic, period)
 
 
+class _SentenceFigures(NamedTuple):
+    """The figures of one sentence, as any note that holds it reads them."""
+
+    terms: frozenset[str]  # the sentence's subject, its dates and figures cut out
+    aligned: str
+    figures: tuple[tuple[Figure, frozenset[str], str, str, str], ...]  # (figure, window, role, statistic, field)
+
+
 class FigureReader:
     """Reads the figure statements of notes."""
 
@@ -70,6 +80,10 @@ class FigureReader:
         self._number_word = (re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, self.number_words),
                                         key=len, reverse=True)) + r")(?![\w'’])", re.IGNORECASE)
                              if self.number_words else None)
+        # What a sentence yields whatever note it stands in, worked out once per run:
+        # notes copy whole paragraphs from each other.
+        self._may_hold_a_figure = Memo(self._holds_a_number)
+        self._figures_of = Memo(self._read_figures)
 
     def read(self, doc: Document) -> list[FigureStatement]:
         doc_date = doc.date.date if doc.date else None
@@ -80,12 +94,16 @@ class FigureReader:
             quotes = quoted(block.masked)
             for start, end in sentences(block.masked, self.abbreviations):
                 sentence = block.masked[start:end]
-                if _DIGIT.search(sentence) is None and not self._has_number_word(sentence):
+                if not self._may_hold_a_figure[sentence]:
                     continue
                 found.extend(s for s in self._statements(doc, index, block, start, sentence, doc_date)
                              # someone else's words, quoted: not the note's own claim
                              if not (quotes and within(quotes, start + s.figure.start, start + s.figure.end)))
         return found
+
+    def _holds_a_number(self, sentence: str) -> bool:
+        """Whether ``sentence`` holds a digit or a number word."""
+        return _DIGIT.search(sentence) is not None or self._has_number_word(sentence)
 
     def _has_number_word(self, sentence: str) -> bool:
         return (self._number_word is not None and self._number_word.search(sentence) is not None
@@ -94,28 +112,37 @@ class FigureReader:
     def _statements(self, doc: Document, index: int, block: Block, offset: int, sentence: str,
                     doc_date: dt.date | None) -> list[FigureStatement]:
         dates, _ = self.dates.expressions(sentence, doc_date)
-        figures = [f for f in self.grammar.find(sentence, [(d.start, d.end) for d in dates])
-                   if f.unit and not _list_number(f, sentence, offset)]
-        if not figures:
+        read = self._figures_of[(sentence, tuple((d.start, d.end) for d in dates), offset == 0)]
+        if read is None:
             return []
-        # Dates and figures blanked out, offsets kept: the terms around each figure.
-        cut = _blank(sentence, [(f.start, f.end) for f in figures] + [(d.start, d.end) for d in dates])
-        terms = self.dates.terms(cut)
-        aligned = " ".join(replace_spans(sentence, [(f.start, f.end) for f in figures], " # ").lower().split())
         result = []
-        for ordinal, figure in enumerate(figures):
+        for ordinal, (figure, window, role, statistic, label) in enumerate(read.figures):
             period = self._stand(dates, figure, sentence) or _nearest(dates, figure, sentence)
             result.append(FigureStatement(
                 doc=doc, block=block, figure=figure,
                 span=block.span(offset + figure.start, offset + figure.end),
-                sentence=sentence, terms=terms, window=self._window(cut, figure),
-                role=self.grammar.role(sentence, figure.start),
-                statistic=self.grammar.statistic(sentence, figure.start),
-                field=_field(sentence, figure.start),
+                sentence=sentence, terms=read.terms, window=window, role=role, statistic=statistic, field=label,
                 period=_reference_period(period) if period else None, period_text=period.text if period else "",
-                aligned=aligned, ordinal=ordinal, sentence_id=(index, offset),
+                aligned=read.aligned, ordinal=ordinal, sentence_id=(index, offset),
             ))
         return result
+
+    def _read_figures(self, key: tuple[str, tuple[tuple[int, int], ...], bool]) -> _SentenceFigures | None:
+        """The figures of a sentence, with what each measures; None when it has none.
+        ``key``: the sentence, its dates' spans (left alone) and whether it opens its
+        block (its first number may number a list item), all it depends on."""
+        sentence, dates, opens_block = key
+        figures = [f for f in self.grammar.find(sentence, list(dates))
+                   if f.unit and not (opens_block and _list_number(f, sentence))]
+        if not figures:
+            return None
+        # Dates and figures blanked out, offsets kept: the terms around each figure.
+        cut = _blank(sentence, [(f.start, f.end) for f in figures] + list(dates))
+        aligned = " ".join(replace_spans(sentence, [(f.start, f.end) for f in figures], " # ").lower().split())
+        return _SentenceFigures(self.dates.terms(cut), aligned, tuple(
+            (figure, self._window(cut, figure), self.grammar.role(sentence, figure.start),
+             self.grammar.statistic(sentence, figure.start), _field(sentence, figure.start))
+            for figure in figures))
 
     def _stand(self, dates, figure: Figure, sentence: str):
         """The day of a "stand per 1 september:" or "peildatum 1 mei:" that labels the
@@ -176,10 +203,11 @@ def _field(sentence: str, start: int) -> str:
     return " ".join(m.group(1).lower().split())
 
 
-def _list_number(figure: Figure, sentence: str, offset: int) -> bool:
-    """The number of a list item: "2. 11:35-11:40 u Termijnagenda", "1..."."""
+def _list_number(figure: Figure, sentence: str) -> bool:
+    """The number of a list item, in a sentence that opens its block: "2. 11:35-11:40 u
+    Termijnagenda", "1..."."""
     rest = sentence[figure.end:figure.end + 1]
-    return offset == 0 and figure.start == 0 and (rest in (".", ")", ":", "") or not figure.unit)
+    return figure.start == 0 and (rest in (".", ")", ":", "") or not figure.unit)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

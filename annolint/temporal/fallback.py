@@ -36,19 +36,25 @@ def _candidate_pattern(month_pattern: str) -> re.Pattern:
     )
 
 
-def fallback_dates(text: str, taken: list[TemporalExpression], lexicon: Lexicon, language: str,
-                   doc_date: dt.date | None) -> list[TemporalExpression]:
-    """Dates in ``text`` outside the ``taken`` spans, as dateparser reads them."""
-    found = []
-    for m in _candidate_pattern(lexicon.month_pattern).finditer(text):
+def candidates(text: str, lexicon: Lexicon) -> tuple[re.Match, ...]:
+    """What in ``text`` looks like a date of a form the grammar leaves alone."""
+    return tuple(_candidate_pattern(lexicon.month_pattern).finditer(text))
+
+
+def fallback_dates(found: tuple[re.Match, ...], taken: list[TemporalExpression],
+                   language: str) -> list[TemporalExpression]:
+    """The dates dateparser reads in the ``found`` candidates (``candidates``) outside
+    the ``taken`` spans."""
+    dates = []
+    for m in found:
         if any(m.start() < t.end and t.start < m.end() for t in taken):
             continue
         day = _parse(m.group(), language)
         if day is not None:
             interval = Interval(day, day + dt.timedelta(days=1), "day")
-            found.append(TemporalExpression(m.group(), m.start(), m.end(), interval, "date",
+            dates.append(TemporalExpression(m.group(), m.start(), m.end(), interval, "date",
                                             explicit_year=True, base=interval))
-    return found
+    return dates
 
 
 @lru_cache(maxsize=4096)

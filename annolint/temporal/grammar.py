@@ -161,11 +161,17 @@ class Grammar:
     def may_hold_a_date(self, text: str) -> bool:
         return self.trigger.search(text) is not None
 
-    def scan(self, text: str, doc_date: dt.date | None, direction: str) -> list[TemporalExpression]:
-        """Every time expression in ``text``, resolved; ``direction`` is the sentence's
-        tense ("forward", "backward" or "")."""
+    def matches(self, text: str) -> tuple[re.Match, ...]:
+        """Where the grammar matches ``text``, whatever the note's date: what ``resolve``
+        reads (a reader keeps them per sentence, since notes copy sentences)."""
+        return tuple(self.pattern.finditer(text))
+
+    def resolve(self, text: str, matches: tuple[re.Match, ...], doc_date: dt.date | None,
+                direction: str) -> list[TemporalExpression]:
+        """Every time expression of ``text`` (its ``matches``), resolved against the
+        note's date; ``direction`` is the sentence's tense ("forward", "backward" or "")."""
         found: list[TemporalExpression] = []
-        for m in self.pattern.finditer(text):
+        for m in matches:
             expression = self._resolve(m, text, doc_date, direction)
             if expression is not None:
                 found.append(expression)

@@ -19,10 +19,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from annolint.lexicon import Lexicon
+from annolint.memo import Memo
 from annolint.model import Block, Document, InNote, Span
-from annolint.temporal.fallback import fallback_dates
+from annolint.temporal.fallback import candidates, fallback_dates
 from annolint.temporal.grammar import Grammar, TemporalExpression, grammar_for
 from annolint.temporal.interval import Interval
 from annolint.terms import WORD, content_terms, first_word, quoted, replace_spans, sentences, within
@@ -131,6 +133,15 @@ def _modality(kinds: set[str], expression: TemporalExpression, doc_date: dt.date
     return "fact" if past else "plan"
 
 
+class _SentenceTimes(NamedTuple):
+    """One sentence as the date reader sees it before the note's date comes in."""
+
+    kinds: set[str]  # the cues found (``_Cues.read``)
+    direction: str  # the tense they give: "forward", "backward" or ""
+    matches: tuple[re.Match, ...]  # where the grammar matched (``Grammar.matches``)
+    candidates: tuple[re.Match, ...]  # dates of other forms, for dateparser (``fallback.candidates``)
+
+
 class StatementReader:
     """Reads the dated statements of notes; one per lexicon and language."""
 
@@ -143,6 +154,7 @@ class StatementReader:
         self.pronouns = frozenset(p.lower() for p in lexicon.pronouns)
         self.negations = frozenset(n.lower() for n in lexicon.answers.negations)
         self._read: dict[tuple[str, dt.date | None], tuple[list[TemporalExpression], set[str]]] = {}
+        self._sentence_times = Memo(self._read_sentence)  # by sentence: notes copy sentences
 
     @cached_property
     def time_words(self) -> frozenset[str]:
@@ -207,19 +219,29 @@ class StatementReader:
         """The time expressions of one sentence, resolved with its tense, and the cues
         found (promise, plan, expectation, forward, backward, perfect). Remembered:
         the figure reader asks again for the dates of the sentences it reads."""
-        if not self.grammar.may_hold_a_date(sentence):
-            return [], set()
         key = (sentence, doc_date)
-        if key not in self._read:
-            self._read[key] = self._expressions(sentence, doc_date)
-        return self._read[key]
+        found = self._read.get(key)
+        if found is None:
+            times = self._sentence_times[sentence]
+            if times is None:
+                return [], set()
+            found = self._read[key] = self._expressions(sentence, times, doc_date)
+        return found
 
-    def _expressions(self, sentence: str, doc_date: dt.date | None) -> tuple[list[TemporalExpression], set[str]]:
-        words = [w.lower() for w in WORD.findall(sentence)]
-        kinds, direction = self.cues.read(words)
-        found = self.grammar.scan(sentence, doc_date, direction)
-        found += fallback_dates(sentence, found, self.lexicon, self.language, doc_date)
-        return sorted(found, key=lambda e: e.start), kinds
+    def _read_sentence(self, sentence: str) -> _SentenceTimes | None:
+        """What the note's date does not change in how a sentence's dates are read;
+        None when it cannot hold one."""
+        if not self.grammar.may_hold_a_date(sentence):
+            return None
+        kinds, direction = self.cues.read([w.lower() for w in WORD.findall(sentence)])
+        return _SentenceTimes(kinds, direction, self.grammar.matches(sentence),
+                              candidates(sentence, self.lexicon))
+
+    def _expressions(self, sentence: str, times: _SentenceTimes,
+                     doc_date: dt.date | None) -> tuple[list[TemporalExpression], set[str]]:
+        found = self.grammar.resolve(sentence, times.matches, doc_date, times.direction)
+        found += fallback_dates(times.candidates, found, self.language)
+        return sorted(found, key=lambda e: e.start), times.kinds
 
     def _statements(self, doc: Document, index: int, block: Block, offset: int, sentence: str,
                     doc_date: dt.date | None, previous: str) -> list[DatedStatement]:
