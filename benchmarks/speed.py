@@ -99,8 +99,11 @@ class Row:
 
 
 def child_env(cache_home: Path) -> dict[str, str]:
-    """The environment of a measured process: this checkout first on the path, its own cache home."""
+    """The environment of a measured process: this checkout first on the path, its own cache
+    home, and bytecode written as a user's Python writes it (with PYTHONDONTWRITEBYTECODE
+    set, every run compiled the changed modules again: 80 ms of a 0.3 s run)."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env["XDG_CACHE_HOME"] = str(cache_home)
     return env

@@ -29,8 +29,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-from babel.dates import get_day_names
 
 from annolint.kinds.timeline import names_meeting, reference_noun
 from annolint.lexicon import Lexicon
@@ -48,6 +46,8 @@ INFLECTION = 2  # letters one root may add to another and still be one: "advi(es
 def lemma(word: str, language: str) -> str:
     """A word's dictionary form, from simplemma's Dutch and English word lists:
     "gesloten" → "sluiten", "tekenden" → "tekenen"."""
+    import simplemma  # 40 ms to import: only when an event is read
+
     return simplemma.lemmatize(word, lang=language).replace("_", "")
 
 
@@ -59,6 +59,8 @@ def root(word: str, language: str) -> str:
 @lru_cache(maxsize=4)
 def weekdays(language: str) -> frozenset[str]:
     """The names of the days of the week ("woensdag 9 april"): Babel's, in full and short."""
+    from babel.dates import get_day_names
+
     names = set()
     for width in ("wide", "abbreviated"):
         names.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
