@@ -317,3 +317,19 @@ def test_a_passed_day_in_a_copied_sentence_moved_or_rolled_on(tmp_path):
     # later rolled on with the notes; "op 1 oktober" copied word for word is the same day,
     # though read in 2026 in the later note
     assert [(f["location"]["path"], f["location"]["line"]) for f in found] == [("b.txt", line_of(b, "1 november"))]
+
+
+def test_a_bullet_that_names_nothing_takes_its_subject_from_the_bullet_before(tmp_path):
+    april = note("Commissie Zorg, 10 april 2025",
+                 "- Onderzoeksbureau Veldkamp heeft de interviews afgerond.",
+                 "- Het rapport ontvangt u voor de zomer 2025, zoals toegezegd.",
+                 "- De kosten van de verbouwing vallen lager uit.",
+                 "- Het rapport ontvangt u in het najaar.")
+    september = note("Commissie Zorg, 11 september 2025",
+                     "- Het rapport van onderzoeksbureau Veldkamp ontvangt u in het eerste kwartaal van 2026.")
+    write_set(tmp_path, {"a.txt": april, "b.txt": september})
+    found = findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)
+    # the report of the bullet after the bureau's is the bureau's report; the one after the
+    # costs is another report (nothing names it), and is not taken for it
+    assert [(f["location"]["path"], f["location"]["line"], [r["location"]["line"] for r in f["related"]])
+            for f in found] == [("b.txt", line_of(september, "kwartaal"), [line_of(april, "voor de zomer")])]

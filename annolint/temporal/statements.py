@@ -196,13 +196,18 @@ class StatementReader:
             if block.kind == "header" or not block.prose:
                 previous = ""  # a record's field, a table cell, page furniture: not a claim
                 continue
+            # the bullet before, for a first sentence that names nothing of its own ("-
+            # Het onderzoek wordt uitgevoerd door bureau X." / "- Het rapport ontvangt u
+            # voor de zomer.")
+            neighbour = previous if block.kind == "bullet" and index and doc.blocks[index - 1].kind == "bullet" else ""
             if block.level == 0:
                 previous = ""  # a nested bullet continues its parent; a new bullet starts afresh
             quotes = quoted(block.masked)
             for start, end in sentences(block.masked, self.abbreviations):
                 sentence = block.masked[start:end]
                 statements.extend(
-                    s for s in self._statements(doc, index, block, start, sentence, doc_date, previous)
+                    s for s in self._statements(doc, index, block, start, sentence, doc_date, previous,
+                                                neighbour if start == 0 else "")
                     # someone else's words, quoted: not the note's own claim
                     if not (quotes and within(quotes, start + s.expression.start, start + s.expression.end)))
                 previous = sentence
@@ -244,7 +249,7 @@ class StatementReader:
         return sorted(found, key=lambda e: e.start), times.kinds
 
     def _statements(self, doc: Document, index: int, block: Block, offset: int, sentence: str,
-                    doc_date: dt.date | None, previous: str) -> list[DatedStatement]:
+                    doc_date: dt.date | None, previous: str, neighbour: str = "") -> list[DatedStatement]:
         found, kinds = self.expressions(sentence, doc_date)
         if not found:
             return []
@@ -255,6 +260,8 @@ class StatementReader:
         terms = own
         if previous and (first_word(sentence) in self.pronouns or len(own) < FEW_TERMS):
             terms = own | self.terms(previous)
+        elif neighbour and len(own) < 2:
+            terms = own | self.terms(neighbour)
         aligned = " ".join(w.lower() for w in WORD.findall(rest))
         asked = sentence.rstrip().endswith("?")
         denied_verb = "denied" in kinds  # "niet", "nooit": the sentence denies its verb
