@@ -222,6 +222,9 @@ class AnswerLexicon:
 
     yes_words: tuple[str, ...] = ()  # an answer opening with one says yes: "Ja", "Yes"
     no_words: tuple[str, ...] = ()
+    # an answer without "Ja"/"Nee" that says the thing may well be so: against a "Nee" it
+    # is a contradiction ("gedwongen ontslag is niet uit te sluiten")
+    possible_phrases: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()  # "niet", "geen": what flips a sentence
     affirmations: tuple[str, ...] = ()  # "wel": what stresses it is so
     done_auxiliaries: tuple[str, ...] = ()  # "is … gesproken": done

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from annolint.lexicon import Lexicon
 from annolint.model import Block, Document, InNote, Question, Span
-from annolint.terms import WORD, content_terms, sentences
+from annolint.terms import WORD, content_terms, phrases_pattern, sentences
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +64,7 @@ class QuestionReader:
         self.lexicon = lexicon
         self.yes = frozenset(w.lower() for w in a.yes_words)
         self.no = frozenset(w.lower() for w in a.no_words)
+        self.possible = phrases_pattern(a.possible_phrases) if a.possible_phrases else None
         self.flips = frozenset(w.lower() for w in (*a.negations, *a.affirmations))
         self.done = frozenset(w.lower() for w in a.done_auxiliaries)
         self.future = frozenset(w.lower() for w in a.future_auxiliaries)
@@ -94,11 +95,19 @@ class QuestionReader:
         return " ".join(asked) or text
 
     def _polarity(self, block: Block) -> tuple[str, str, Span | None]:
+        """"yes" or "no" from the word the answer opens with ("Ja", "Nee"); without one,
+        "yes" when its first sentence says the thing may well be so ("… is niet uit te
+        sluiten"), for that contradicts a "Nee"."""
         m = WORD.search(block.masked)
         if not m or block.masked[:m.start()].strip(" -•o*"):
             return "", "", None
         word = m.group().lower()
         polarity = "yes" if word in self.yes else "no" if word in self.no else ""
+        if not polarity and self.possible is not None:
+            first = next(iter(sentences(block.masked, self.abbreviations)), (0, len(block.masked)))
+            hedge = self.possible.search(block.masked, first[0], first[1])
+            if hedge:
+                return "yes", hedge.group(), block.span(hedge.start(), hedge.end())
         return polarity, (m.group() if polarity else ""), (block.span(m.start(), m.end()) if polarity else None)
 
     def _sentences(self, block: Block) -> list[AnswerSentence]:

@@ -183,3 +183,23 @@ def test_a_question_in_other_words_is_matched_through_its_answers(tmp_path):
         "parkeerplafond in voor d … o's in de binnenstad.', daar 'In 2025 voeren we geen parkeerplafond "
         "in voor … o's in de binnenstad.'. Zorg dat de antwoorden overeenkomen, of vermeld wat er is "
         "veranderd.")
+
+
+def test_an_answer_that_says_it_may_well_be_so_contradicts_a_no(tmp_path):
+    march = note("Commissie Mobiliteit, 6 maart 2024",
+                 "1. Worden er bomen gekapt voor de nieuwe fietsroute?", "",
+                 "- Nee. Er worden geen bomen gekapt.", "",
+                 "2. Komt er verlichting langs de fietsroute?", "",
+                 "- Ja. Langs de hele route komt verlichting.")
+    september = note("Commissie Mobiliteit, 19 september 2024",
+                     "1. Worden er bomen gekapt voor de nieuwe fietsroute?", "",
+                     "- Voor twee bomen bij de brug is kap niet uit te sluiten, omdat de route daar smaller is.", "",
+                     "2. Komt er verlichting langs de fietsroute?", "",
+                     "- Dat het fietspad bij de brug later verlicht wordt, is niet uitgesloten.")
+    write_set(tmp_path, {"a.txt": march, "b.txt": september})
+    found = findings(["check", ".", *ANSWER_RULES], cwd=tmp_path)
+    # "niet uit te sluiten" against "Nee" contradicts it; against "Ja" it does not
+    assert places(found) == [("inconsistent-answer", "b.txt", line_of(september, "niet uit te sluiten"),
+                              [("a.txt", line_of(march, "Nee. Er worden"))])]
+    assert found[0]["message"].endswith("maar hier 'niet uit te sluiten', daar 'Nee'. Zorg dat de antwoorden "
+                                        "overeenkomen, of vermeld wat er is veranderd.")

@@ -10,7 +10,9 @@ What it does
     (``min-similarity``): the answers tell what was asked about. Two answers to
     matched questions are compared for these ``reasons``:
 
-    - ``polarity``: one answer opens "Ja", the other "Nee";
+    - ``polarity``: one answer opens "Ja", the other "Nee"; an answer that says the
+      thing may well be so ("… is niet uit te sluiten", the lexicon's
+      ``possible-phrases``) counts as "Ja" against a "Nee";
     - ``negation``: the same answer sentence with its negation flipped ("geen
       aanleiding" / "wel aanleiding", "het gaat hier niet om" / "wel om");
     - ``figure``: the same answer sentence with a figure that cannot be the same
