@@ -203,3 +203,28 @@ def test_an_answer_that_says_it_may_well_be_so_contradicts_a_no(tmp_path):
                               [("a.txt", line_of(march, "Nee. Er worden"))])]
     assert found[0]["message"].endswith("maar hier 'niet uit te sluiten', daar 'Nee'. Zorg dat de antwoorden "
                                         "overeenkomen, of vermeld wat er is veranderd.")
+
+
+def test_a_question_asked_again_around_every_word_of_the_first_in_one_note(tmp_path):
+    text = note("Gemeenteraad, 16 april 2025",
+                "1. Komt er een klankbordgroep met omwonenden?", "",
+                "- Ja. In mei starten we met een klankbordgroep van omwonenden en ondernemers.", "",
+                "2. Worden de omwonenden structureel betrokken, bijvoorbeeld in een klankbordgroep?", "",
+                "- Nee. Een klankbordgroep komt er niet.", "",
+                "3. Komt er naast de klankbordgroep met omwonenden ook een digitaal "
+                "panel?", "",
+                "- Nee.")
+    other = note("Gemeenteraad, 23 april 2025",
+                 "1. Worden de omwonenden structureel betrokken, bijvoorbeeld in een klankbordgroep?", "",
+                 "- Ja, zoals gezegd.")
+    write_set(tmp_path, {"a.txt": text, "b.txt": other})
+    found = findings(["check", ".", "--select", "duplicate-question"], cwd=tmp_path)
+    # question 2 asks around every word of question 1, in one note, and its answer speaks
+    # of the klankbordgroep: reported; question 3 also holds every word of question 1, but
+    # its bare "Nee" answers only what it adds (a digital panel): silent
+    assert places(found) == [
+        ("duplicate-question", "a.txt", line_of(text, "Een klankbordgroep komt er niet"),
+         [("a.txt", line_of(text, "- Ja. In mei"))])]
+    assert found[0]["message"] == ("Deze notitie bevat twee keer dezelfde vraag, met antwoorden die elkaar "
+                                   "tegenspreken: vraag 2 en vraag 1 vragen hetzelfde, de ene in meer woorden, "
+                                   "maar hier 'Nee', daar 'Ja'.")

@@ -7,8 +7,12 @@ What it does
     asked in other words for the same thing ("budgetplafonds invoeren" / "een
     maximumbudget opleggen") is matched when the two share two words and the first
     sentences of their answers that say more than "Ja" or "Nee" are alike
-    (``min-similarity``): the answers tell what was asked about. Two answers to
-    matched questions are compared for these ``reasons``:
+    (``min-similarity``): the answers tell what was asked about. Within one note, a
+    question asked again around every word of another ("Komt er een klankbordgroep
+    met omwonenden?" / "Worden de omwonenden structureel betrokken, bijvoorbeeld in
+    een klankbordgroep?") is the same question when its answer speaks of that
+    subject (a bare "Nee" may answer only what it adds). Two answers to matched
+    questions are compared for these ``reasons``:
 
     - ``polarity``: one answer opens "Ja", the other "Nee"; an answer that says the
       thing may well be so ("… is niet uit te sluiten", the lexicon's
@@ -134,9 +138,29 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
         if alike >= REWORDED and len(a.terms & b.terms - common) >= 2 and \
                 subject_similarity(answers.of(a), answers.of(b), weight) >= min_similarity:
             yield a, b, alike
+            continue
+        # Within one note, a question asked again around every word of the first ("Komt
+        # er een klankbordgroep met omwonenden?" / "Worden de omwonenden structureel
+        # betrokken, bijvoorbeeld in een klankbordgroep?"): the same question, widened.
+        if a.doc is b.doc and _widens(a.terms, b.terms, common) and _answered_about(a, b, common, answers):
+            yield a, b, alike
 
 
 REWORDED = 0.25  # how alike two questions in other words must be when their answers are alike
+
+
+def _widens(a: frozenset[str], b: frozenset[str], common: frozenset[str]) -> bool:
+    """Every word of the shorter question, two at least besides the genre's, is in the other."""
+    short, long = sorted((a, b), key=len)
+    return len(short - common) >= 2 and short <= long
+
+
+def _answered_about(a: QuestionFact, b: QuestionFact, common: frozenset[str], answers: _AnswerTerms) -> bool:
+    """The answer to the longer question speaks of the shorter one's subject ("Nee. Een
+    klankbordgroep komt er niet."): it answers that question too. A bare "Nee" to
+    "… bij de ingang van de parkeergarage?" may answer only what was added."""
+    short, long = sorted((a, b), key=lambda q: len(q.terms))
+    return bool(answers.all_of(long) & (short.terms - common))
 
 
 class _AnswerTerms:
@@ -146,6 +170,10 @@ class _AnswerTerms:
     def __init__(self, stop_words: frozenset[str]):
         self.stop_words = stop_words
         self._found: dict[int, frozenset[str]] = {}
+
+    def all_of(self, q: QuestionFact) -> frozenset[str]:
+        """The content terms of the whole answer."""
+        return frozenset(content_terms(" ".join(s.text for s in q.sentences), self.stop_words))
 
     def of(self, q: QuestionFact) -> frozenset[str]:
         if id(q) not in self._found:
@@ -350,6 +378,8 @@ def _alike(later: QuestionFact, first: QuestionFact, alike: float, min_similarit
     other words, what both answers are about."""
     if alike >= min_similarity:
         return say("are {percent} alike", percent=f"{round(alike * 100)}%")
+    if later.doc is first.doc and _widens(later.terms, first.terms, frozenset()):
+        return say("ask the same, the one in more words")
     answers = _AnswerTerms(stop_words)
     mine, theirs = answers.of(later), answers.of(first)
     said = next((s.text for s in later.sentences if frozenset(content_terms(s.text, stop_words)) == mine), "")
