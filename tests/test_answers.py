@@ -11,7 +11,7 @@ from conftest import SEEDS, findings, line_of, needs_seeds, places, seed_copy_fi
 from annolint.config import Config
 from annolint.engine import load_setup, read_documents
 from annolint.index import CorpusIndex
-from annolint.kinds.inconsistent_answer import matched_questions
+from annolint.kinds.question_pairs import matched_questions
 
 ANSWER_RULES = ["--select", "inconsistent-answer,duplicate-question,answer-status"]
 

@@ -50,7 +50,7 @@ from annolint.figures.statements import FigureStatement
 from annolint.findings import Related
 from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
-from annolint.kinds import diverging_figure
+from annolint.kinds import diverging_figure, quantities
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import ChangeCues, announced, change_cues
 from annolint.similarity import Clusters, aligned, shared_words, subject_similarity
@@ -68,7 +68,7 @@ class Params:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements
                   if s.doc_date is not None and not s.doc.date.assumed and in_scope(s.block, scope)]
-    versions = diverging_figure.versions(statements, index, diverging_figure.Params(alignment=params.alignment),
+    versions = quantities.versions(statements, index, diverging_figure.Params(alignment=params.alignment),
                                          scope)
     clusters = Clusters(len(statements))
     position = {id(s): i for i, s in enumerate(statements)}
@@ -98,7 +98,7 @@ def _same_in_other_words(a: FigureStatement, b: FigureStatement, index: CorpusIn
     minimaal 80 woningen beschikbaar". A count given as the state so far ("tot nu toe
     41 gezinnen geholpen" / "231 gezinnen geholpen") grows in other words: an update,
     unless its digits were swapped."""
-    if diverging_figure.transposed(a, b):
+    if quantities.transposed(a, b):
         return True
     if current.search(a.sentence) or current.search(b.sentence):
         return False
@@ -117,7 +117,7 @@ def _change(group: list[FigureStatement], current: re.Pattern, cues: ChangeCues,
         return None  # notes of one date: conflicting copies are diverging-figure's
     runs: list[list[FigureStatement]] = []
     for s in notes:
-        if runs and diverging_figure.same_value(runs[-1][0], s):
+        if runs and quantities.same_value(runs[-1][0], s):
             runs[-1].append(s)
         else:
             runs.append([s])

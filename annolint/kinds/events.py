@@ -29,7 +29,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 from annolint.kinds.timeline import names_meeting, reference_noun
 from annolint.lexicon import Lexicon
 from annolint.temporal.statements import DatedStatement

@@ -115,7 +115,8 @@ class _ComparedAnswers:
 
     def __contains__(self, blocks: tuple[int, int]) -> bool:
         if self._pairs is None:
-            from annolint.kinds.inconsistent_answer import Params as AnswerParams, matched_questions
+            from annolint.kinds.inconsistent_answer import Params as AnswerParams
+            from annolint.kinds.question_pairs import matched_questions
 
             self._pairs = set()
             for a, b, _ in matched_questions(self.index, AnswerParams().min_similarity):
