@@ -185,3 +185,20 @@ def test_a_value_between_notes_of_the_other_value_is_no_update(tmp_path):
     # September's quarter is matched with May's sentence only (November's is worded too
     # differently), but November, matched with May, still gives 20%: not an update
     assert rules_at(FIGURE, tmp_path) == [("diverging-figure", "b.txt", line_of(notes["b.txt"], "een kwart"))]
+
+
+def test_the_day_an_amount_was_decided_is_not_its_period(tmp_path):
+    july = note("Gemeenteraad, 3 juli 2025",
+                "- Het krediet van € 4,2 mln voor de herinrichting van het Havenplein stelt de raad op 3 juli "
+                "beschikbaar.",
+                "- Stand per 1 juli 2025: op de reserve staat € 2,1 mln.")
+    november = note("Gemeenteraad, 6 november 2025",
+                    "- Het krediet van 4,6 miljoen euro voor de herinrichting van het Havenplein is in juli door de "
+                    "raad beschikbaar gesteld.",
+                    "- Stand per 1 november 2025: op de reserve staat € 1,8 mln.")
+    write_set(tmp_path, {"a.txt": july, "b.txt": november})
+    found = findings(["check", ".", "--select", "changed-figure,diverging-figure"], cwd=tmp_path)
+    # the credit decided on 3 July and "in juli" is one amount, told otherwise in November;
+    # the reserve "stand per" two days is two readings
+    assert places(found) == [("changed-figure", "b.txt", line_of(november, "4,6 miljoen"),
+                              [("a.txt", line_of(july, "4,2 mln"))])]

@@ -73,6 +73,7 @@ class FigureReader:
         self.grammar: FigureGrammar = figure_grammar_for(lexicon)
         self.dates = dates or StatementReader(lexicon, language)
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in lexicon.abbreviations)
+        self.currency_codes = frozenset(self.grammar.currencies.values())
         # single words of the number words and fractions ("dertien", "anderhalf", "half")
         self.number_words = frozenset(part for name in (*self.grammar.number_words, *self.grammar.fractions)
                                       for part in name.split())
@@ -117,7 +118,7 @@ class FigureReader:
             return []
         result = []
         for ordinal, (figure, window, role, statistic, label) in enumerate(read.figures):
-            period = self._stand(dates, figure, sentence) or _nearest(dates, figure, sentence)
+            period = self._stand(dates, figure, sentence) or self._period(dates, figure, sentence)
             result.append(FigureStatement(
                 doc=doc, block=block, figure=figure,
                 span=block.span(offset + figure.start, offset + figure.end),
@@ -143,6 +144,18 @@ class FigureReader:
             (figure, self._window(cut, figure), self.grammar.role(sentence, figure.start),
              self.grammar.statistic(sentence, figure.start), _field(sentence, figure.start))
             for figure in figures))
+
+    def _period(self, dates, figure: Figure, sentence: str):
+        """The time expression of the figure's clause nearest to it; for an amount of
+        money not a day or a month, unless it is a reference ("stand per 1 juli"): that
+        is when the amount was decided or sent ("Het krediet van € 4,2 mln, dat de raad
+        op 3 juli beschikbaar stelde"), not a period it was spent or counted over."""
+        period = _nearest(dates, figure, sentence)
+        if period is not None and figure.unit in self.currency_codes \
+                and period.interval.granularity in ("day", "month") \
+                and not self.dates.is_reference(sentence[:period.start]):
+            return None
+        return period
 
     def _stand(self, dates, figure: Figure, sentence: str):
         """The day of a "stand per 1 september:" or "peildatum 1 mei:" that labels the

@@ -17,7 +17,9 @@ What it does
     and their unit, role and period are equal (digits swapped, "285 opvangplekken" /
     "258 plekken", may write the unit as a compound of the other's; swapped within one
     note they need only a shared word) ("Stand per 1 september: in het tweede
-    halfjaar zijn 29 …" is the count by 1 September, not the half year's). A figure
+    halfjaar zijn 29 …" is the count by 1 September, not the half year's; the day or
+    month an amount of money was decided or sent is not its period: "het krediet van €
+    4,2 mln, dat de raad op 3 juli beschikbaar stelde"). A figure
     without a reference day, in a note written within two months after another's
     ("42% wacht langer dan de norm" in October against "47% (peildatum 1
     september)"), gives the latest reading its note knew: the same period. A figure
