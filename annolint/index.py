@@ -156,6 +156,12 @@ class CorpusIndex:
     def _statement_reader(self) -> StatementReader:
         return StatementReader(self.lexicon, self.language)
 
+    @property
+    def time_words(self) -> frozenset[str]:
+        """Words of time expressions, figures and modality cues: never what a sentence
+        is about (``StatementReader.time_words``)."""
+        return self._statement_reader.time_words
+
     def _facts(self, kind: str, doc: Document) -> list:
         """One kind of a note's facts (``extractors``), read once per note and run."""
         return self.readings.facts(kind, doc, self._reference, self.extractors(self._reference)[kind])

@@ -102,9 +102,8 @@ def _same_in_other_words(a: FigureStatement, b: FigureStatement, index: CorpusIn
         return True
     if current.search(a.sentence) or current.search(b.sentence):
         return False
-    shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
-    return len(shared) >= PARAPHRASE_SHARED and \
-        subject_similarity(a.terms, b.terms, index.term_weight) >= PARAPHRASE_SIMILARITY
+    return len(quantities.shared_around(a, b, index)) >= PARAPHRASE_SHARED and \
+        subject_similarity(a.terms, b.terms, index.term_weight, norm=index.term_norm) >= PARAPHRASE_SIMILARITY
 
 
 def _change(group: list[FigureStatement], current: re.Pattern, cues: ChangeCues, params: Params) -> Match | None:

@@ -126,7 +126,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             strong = s.doc.date is not None and not s.doc.date.assumed
             groups[s.doc_date if strong else s.path].append(s)
     stop_words = index.lexicon.stop_word_set
-    not_content = stop_words | index._statement_reader.time_words  # dates' own words: "eind", "april"
+    not_content = stop_words | index.time_words  # dates' own words: "eind", "april"
     kinds = _kinds(index.dated_statements, stop_words)
     found: list[Match] = []
     for key in sorted(groups, key=str):

@@ -78,6 +78,11 @@ class Params:
 
 
 
+def _day(s: FigureStatement) -> int:
+    """The day number of a statement's note; 0 when the note has no date."""
+    return s.doc_date.toordinal() if s.doc_date else 0
+
+
 def _when(s: FigureStatement) -> tuple:
     return (s.doc_date is None, s.doc_date or 0, s.path, s.span)
 
@@ -135,7 +140,7 @@ def _departure(s: FigureStatement, majority: list[FigureStatement], params: Para
     for o in majority:  # sorted by date: the first statement of each note
         by_note.setdefault(o.path, o)
     notes = list(by_note.values())
-    days = [o.doc_date.toordinal() if o.doc_date else 0 for o in notes]  # ascending: undated last
+    days = [_day(o) for o in notes]  # ascending: undated last
     together = [o for o in majority if o.doc is s.doc] or \
         [o for o in majority if s.doc_date is not None and o.doc_date == s.doc_date]
     dated = [o.doc_date for o in value if o.doc_date]
@@ -153,10 +158,10 @@ def _departure(s: FigureStatement, majority: list[FigureStatement], params: Para
 
 def _nearest(notes: list[FigureStatement], days: list[int], s: FigureStatement) -> list[FigureStatement]:
     """The ``RELATED`` notes nearest in time to ``s`` (``notes`` sorted by date), by date."""
-    day = s.doc_date.toordinal() if s.doc_date else 0
+    day = _day(s)
     i = bisect.bisect_left(days, day)
     window = notes[max(0, i - RELATED):i + RELATED]
-    return sorted(sorted(window, key=lambda o: abs((o.doc_date.toordinal() if o.doc_date else 0) - day))[:RELATED],
+    return sorted(sorted(window, key=lambda o: abs(_day(o) - day))[:RELATED],
                   key=_when)
 
 
@@ -182,14 +187,14 @@ def _one_per_wording(s: FigureStatement, shown: list[FigureStatement],
     """Of one sentence copied into several other notes, the copy just before ``s`` and the
     one just after it: the others repeat them (the message counts every note). The
     places in ``s``'s own note all stay."""
-    day = s.doc_date.toordinal() if s.doc_date else 0
+    day = _day(s)
     kept: dict[tuple[str, bool], FigureStatement] = {}
     for o in shown:
         if any(o is t for t in together):
             continue
-        other = o.doc_date.toordinal() if o.doc_date else 0
+        other = _day(o)
         key = (o.aligned, other > day)
-        if key not in kept or abs(other - day) < abs((kept[key].doc_date.toordinal() if kept[key].doc_date else 0) - day):
+        if key not in kept or abs(other - day) < abs(_day(kept[key]) - day):
             kept[key] = o
     chosen = {id(o) for o in (*kept.values(), *together)}
     return [o for o in shown if id(o) in chosen]

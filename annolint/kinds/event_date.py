@@ -74,7 +74,7 @@ class Params:
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.dated_statements if in_scope(s.block, scope)]
-    reader = EventReader(index.lexicon, index.language, index._statement_reader.time_words)
+    reader = EventReader(index.lexicon, index.language, index.time_words)
     events = reader.events(statements)
     weight = Weights(events)
     cues = change_cues(index.lexicon)

@@ -123,8 +123,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for first, alike, differences in compared:
             standing = [d for d in differences if d.place not in agreed]
             if standing:
-                found.append(_match(later, first, _alike(later, first, alike, params.min_similarity,
-                                                         index.lexicon.stop_word_set), standing))
+                found.append(_match(later, first, _alike(later, first, alike, params.min_similarity, index), standing))
                 break
     yield from sorted(found, key=lambda m: m.location)
 
@@ -242,12 +241,14 @@ def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, diffe
     return found
 
 
-def _alike(later: QuestionFact, first: QuestionFact, alike: float, min_similarity: float, stop_words) -> str:
+def _alike(later: QuestionFact, first: QuestionFact, alike: float, min_similarity: float, index: CorpusIndex) -> str:
     """How alike the two questions are, in words: a share, or, for a question asked in
     other words, what both answers are about."""
     if alike >= min_similarity:
         return say("are {percent} alike", percent=f"{round(alike * 100)}%")
-    if later.doc is first.doc and widens(later.terms, first.terms, frozenset()):
+    stop_words = index.lexicon.stop_word_set
+    # the same tests as ``question_pairs`` matched them by
+    if later.doc is first.doc and widens(later.terms, first.terms, index.common_terms):
         return say("ask the same, the one in more words")
     answers = AnswerTerms(stop_words)
     mine, theirs = answers.of(later), answers.of(first)

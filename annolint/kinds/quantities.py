@@ -49,7 +49,7 @@ def same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, pa
     # van 32%" relates two quantities: only a copy of that sentence is compared).
     if id(a) in crowded or id(b) in crowded:
         return ""
-    shared = (a.window & b.window) - index.common_terms - {a.figure.unit}
+    shared = shared_around(a, b, index)
     # digits swapped ("143" / "134") are a slip's signature, and the same stated
     # period ("op 1 januari 2026" / "per 1 januari 2026", "in de tweede helft van 2025"
     # / "in het tweede halfjaar van 2025") half the subject: one shared word will do,
@@ -63,6 +63,11 @@ def same_quantity(a: FigureStatement, b: FigureStatement, index: CorpusIndex, pa
             subject_similarity(a.terms, b.terms, index.term_weight, norm=index.term_norm) >= similarity:
         return "paraphrase"
     return ""
+
+
+def shared_around(a: FigureStatement, b: FigureStatement, index: CorpusIndex) -> frozenset[str]:
+    """The words around two figures that both have, besides the genre's and the unit."""
+    return (a.window & b.window) - index.common_terms - {a.figure.unit}
 
 
 DAY_SIMILARITY = 0.75  # of min-similarity, for two figures given for one reference day
