@@ -21,7 +21,7 @@ from annolint.i18n import speaking
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
-from annolint import reading
+from annolint import reading, rule_processes
 from annolint.reading import Readings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
@@ -78,23 +78,38 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
     holds); with ``jobs`` above 1 and enough notes, by that many processes."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     readings = readings or Readings()
-    documents = []
-    if jobs > 1 and len(files) >= reading.PARALLEL_FROM:
-        documents = [readings.adopt(note, key) for note, key in
-                     progress("Reading notes", reading.read_in_parallel(files, jobs, config, readings.cache),
-                              len(files))]
-        gc.freeze()
-    else:
-        for f in progress("Reading notes", files):
-            try:
-                documents.append(readings.read(f, lambda source: parse_document(source, lexicon)))
-            except ConfigError:
-                raise  # a user's pattern (a redaction, a section heading) that ran out of time
-            except Exception as err:  # a bug, not a bad note (those become read-error findings)
-                raise InternalError(f"reading {f}", err) from err
-            gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
+    documents = list(progress("Reading notes", _notes(files, config, lexicon, readings, jobs), len(files)))
     date_from_set(documents)
     return documents
+
+
+def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int) -> Iterator[Document]:
+    """The note of each file, in order: the ones the cache holds taken from it here,
+    the others parsed here, or by ``jobs`` processes when there are many."""
+    looked_up = {}  # by file: its cache key and what was read to make it
+    if jobs > 1 and len(files) >= reading.PARALLEL_FROM and readings.caching:
+        looked_up = {f: readings.looked_up(f) for f in files}
+    missing = [f for f in files if not readings.holds(looked_up.get(f))]
+    if jobs > 1 and len(missing) >= reading.PARALLEL_FROM:
+        parsed = (readings.adopt(note, key) for note, key in
+                  reading.read_in_parallel(missing, jobs, config, readings.cache))
+    else:
+        parsed = (_parsed(f, lexicon, readings) for f in missing)
+    left = set(missing)
+    for f in files:
+        document = next(parsed) if f in left else readings.cached(f, looked_up[f])
+        # an entry found but not trusted (corrupt, foreign) is read again here
+        yield document if document is not None else _parsed(f, lexicon, readings)
+        gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
+
+
+def _parsed(path: Path, lexicon: Lexicon, readings: Readings) -> Document:
+    try:
+        return readings.read(path, lambda source: parse_document(source, lexicon))
+    except ConfigError:
+        raise  # a user's pattern (a redaction, a section heading) that ran out of time
+    except Exception as err:  # a bug, not a bad note (those become read-error findings)
+        raise InternalError(f"reading {path}", err) from err
 
 
 WIDE = 200  # a suppression over more lines than this (ignore-file) is checked as a range
@@ -127,18 +142,50 @@ def _suppressions_by_line(doc: Document) -> tuple[dict, list]:
     return by_line, wide
 
 
-def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly) -> list[Finding]:
+def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly, jobs: int = 1,
+              cache: NoteCache | None = None) -> list[Finding]:
+    """The findings of ``rules`` on the set of ``index``, sorted; with ``jobs`` above
+    1 and enough notes, the rules run side by side in that many forked processes
+    (``rule_processes``: the same findings)."""
     findings: list[Finding] = []
     with _collector_paused():
-        for rule in progress("Comparing notes", rules):
-            try:
-                findings.extend(_rule_findings(rule, index))
-            except ConfigError:
-                raise  # a user's pattern that ran out of time: its file, line and field
-            except Exception as err:  # a bug in a rule kind: say which rule, exit 2
-                raise InternalError(f"running rule {rule.id} {rule.name}", err) from err
-            gc.freeze()  # what this rule read (statements, word statistics) stays for the next
+        if jobs > 1 and len(rules) > 1 and len(index.documents) >= rule_processes.PARALLEL_FROM \
+                and rule_processes.can_fork():
+            findings = _run_side_by_side(rules, index, progress, jobs, cache)
+        else:
+            for rule in progress("Comparing notes", rules):
+                findings.extend(checked_rule(rule, index))
+                gc.freeze()  # what this rule read (statements, word statistics) stays for the next
     return sorted(set(findings))
+
+
+def _run_side_by_side(rules: list[Rule], index: CorpusIndex, progress, jobs: int,
+                      cache: NoteCache | None) -> list[Finding]:
+    groups = rule_processes.groups(rules)
+    timing = cache.key_of("rule-seconds", *(r.id for r in rules)) if cache is not None and cache.enabled else None
+    took = cache.load(timing, "rule-seconds") if timing is not None else None
+    took = took if isinstance(took, dict) else {}
+    index.prepare()  # the statements several rules read, worked out once before the workers fork
+    gc.freeze()
+    findings: list[Finding] = []
+    seconds: dict[str, float] = {}
+    done = rule_processes.run_in_processes(groups, index, jobs, checked_rule, took)
+    for group, found, spent in progress("Comparing notes", done, len(groups)):
+        findings.extend(found)
+        seconds[rule_processes.group_name(group)] = round(spent, 3)
+    if timing is not None:
+        cache.store(timing, seconds)
+    return findings
+
+
+def checked_rule(rule: Rule, index: CorpusIndex) -> list[Finding]:
+    """The findings of one rule; a bug in its kind an ``InternalError`` naming it."""
+    try:
+        return _rule_findings(rule, index)
+    except ConfigError:
+        raise  # a user's pattern that ran out of time: its file, line and field
+    except Exception as err:  # a bug in a rule kind: say which rule, exit 2
+        raise InternalError(f"running rule {rule.id} {rule.name}", err) from err
 
 
 @contextlib.contextmanager
@@ -200,7 +247,7 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
             findings = cache.load(key, "findings") if key is not None else None
             if not isinstance(findings, list):
                 index = CorpusIndex(documents, setup.lexicon, config.language, readings)
-                findings = run_rules(rules, index, progress)
+                findings = run_rules(rules, index, progress, jobs, cache)
                 if key is not None:
                     cache.store(key, findings)
         readings.store()

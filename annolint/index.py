@@ -59,6 +59,14 @@ class CorpusIndex:
         self.by_path = {d.path: d for d in self.all_documents}
         self.memo: dict = {}  # what one rule kind computed and another reuses (keyed by kind and parameters)
 
+    def prepare(self) -> None:
+        """Work out now what rules of several kinds read (the set's statements and word
+        statistics), before the rules run side by side (``rule_processes``): once here,
+        not once in each worker, and each note's facts stay with its reading for the cache."""
+        for _ in (self._sentence_statistics, self.lowercase_words, self.dated_statements,
+                  self.figure_statements, self.question_facts):
+            pass
+
     def blocks(self, scope: tuple[str, ...] = ("all",)) -> Iterator[tuple[Document, Block]]:
         """Every block of every readable note that falls in ``scope``, in order."""
         for doc in self.documents:

@@ -62,12 +62,41 @@ class Readings:
 
     def read(self, path, parse) -> Document:
         """The note in the file ``path``: from the cache when it holds it, else
-        ``parse(source)``. A Word or PDF note is found in the cache by its file's
-        bytes, so that an unchanged one is not unpacked or laid out again (reading a
-        Word note takes longer than parsing it); a text note by its text."""
+        ``parse(source)``."""
+        found = self.looked_up(path)
+        document = self.cached(path, found)
+        if document is not None:
+            return document
+        shown, source, data, key = found
+        document = parse(source if source is not None else source_of(path, data, shown))
+        return self.adopt(NoteReading(document, document.date), key)
+
+    def cached(self, path, found: tuple | None = None) -> Document | None:
+        """The note in the file ``path`` as the cache holds it, taken into this run;
+        None when the cache does not hold it (or there is no cache)."""
+        if not self.caching:
+            return None
+        shown, _source, _data, key = found or self.looked_up(path)
+        reading = self.cache.load(key) if key is not None else None
+        if not (isinstance(reading, NoteReading) and reading.document.path == shown):
+            return None
+        reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
+        reading.changed = False
+        return self.adopt(reading, key)
+
+    def holds(self, found: tuple | None) -> bool:
+        """Whether the cache has an entry under the key ``looked_up`` found (it may
+        still turn out corrupt: ``cached`` says)."""
+        return found is not None and found[3] is not None and self.cache.holds(found[3])
+
+    def looked_up(self, path) -> tuple:
+        """(display path, source or None, file bytes or None, cache key or None). A Word
+        or PDF note is found in the cache by its file's bytes, so that an unchanged one
+        is not unpacked or laid out again (reading a Word note takes longer than parsing
+        it); a text note by its text."""
         shown = display_path(path)
         source: RawSource | None = None
-        key = None
+        data = key = None
         if self.caching and reader_for(path.suffix) is not None:
             data = read_bytes(path, shown)
             if isinstance(data, RawSource):
@@ -78,14 +107,7 @@ class Readings:
             source = read_source(path, shown)
         if key is None and self.caching:
             key = source_key(self.cache, source)
-        reading = self.cache.load(key) if key is not None else None
-        if isinstance(reading, NoteReading) and reading.document.path == shown:
-            reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
-            reading.changed = False
-        else:
-            document = parse(source if source is not None else source_of(path, data, shown))
-            reading = NoteReading(document, document.date)
-        return self.adopt(reading, key)
+        return shown, source, data, key
 
     def adopt(self, reading: NoteReading, key: str | None) -> Document:
         """A note read here or by a worker process (``read_in_parallel``), with its

@@ -16,11 +16,11 @@ For each set size, ``--runs`` times (default 2; every figure is printed per run)
   fastest of three);
 - annolint cold: ``python -m annolint check DIR --format json -o FILE`` in a fresh
   process with a fresh ``XDG_CACHE_HOME``: wall time (interpreter start included),
-  CPU time, the process's own peak RSS (a tiny wrapper reports ``ru_maxrss`` at exit);
-  MB/s and the ratio to the floor;
+  CPU time, peak memory (the larger of the process's own high-water mark, which a
+  tiny wrapper reports at exit, and the most its process tree held at once, the
+  workers it forks included, as PSS sampled every 50 ms); MB/s and the ratio to the floor;
 - annolint warm: one note edited (a sentence appended), then the same command with the
-  same cache home; today annolint has no cache, so this is a second cold run; the
-  edit is undone afterwards;
+  cache the cold run left; the edit is undone afterwards;
 - proselint: ``python -m proselint check -o json DIR`` on the same files, timed the
   same way.
 
@@ -110,19 +110,53 @@ def child_env(cache_home: Path) -> dict[str, str]:
 
 
 def measure(module: str, args: list[str], env: dict[str, str]) -> Run:
-    """Run ``python -m module args`` once in a fresh process; its wall, CPU and peak memory."""
+    """Run ``python -m module args`` once in a fresh process; its wall, CPU and peak memory.
+    The peak is the larger of the process's own high-water mark and the most its process
+    tree held at once (the workers it forks share pages with it: each process counts its
+    share, PSS, sampled every 50 ms)."""
     with tempfile.NamedTemporaryFile("r", suffix=".peak") as report:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, report.name, module, *args], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen([sys.executable, "-c", PEAK_WRAPPER, report.name, module, *args], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        tree_peak = 0
+        while child.poll() is None:
+            tree_peak = max(tree_peak, tree_pss_kb(child.pid))
+            time.sleep(0.05)
         wall = time.perf_counter() - start
+        stderr = child.stderr.read()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         fields = report.read().split()
     if len(fields) != 2:
-        raise SystemExit(f"{module} {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        raise SystemExit(f"{module} {' '.join(args)} failed ({child.returncode}):\n{stderr[-2000:]}")
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return Run(wall, cpu, int(fields[0]) / 1024, int(fields[1]))
+    return Run(wall, cpu, max(int(fields[0]), tree_peak) / 1024, int(fields[1]))
+
+
+def tree_pss_kb(root: int) -> int:
+    """The proportional set size of ``root`` and every process below it, in kB (0 where
+    /proc does not tell)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    tree, grown = {root}, True
+    while grown:
+        below = {pid for pid, parent in parents.items() if parent in tree} - tree
+        grown = bool(below)
+        tree |= below
+    total = 0
+    for pid in tree:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s*(\d+) kB", rollup, re.M)[1])
+        except (OSError, TypeError):
+            continue
+    return total
 
 
 def floor_seconds(files: list[Path], tries: int = 3) -> float:

@@ -1,5 +1,6 @@
-"""Reading notes in parallel processes (--jobs): the same output byte for byte as
-one process, with and without the cache, and a note that breaks a worker named."""
+"""Reading notes and running rules in parallel processes (--jobs): the same output
+byte for byte as one process, with and without the cache, and a note or a rule that
+breaks a worker named."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from annolint import reading, structure
+from annolint import reading, rule_processes, structure
 from conftest import CORPUS, run
 
 
 PARALLEL_RUNS: list[int] = []  # the number of notes each parallel read handed back
+GROUPS_RUN: list[int] = []  # the number of groups of rules each side-by-side run ran
 
 
 @pytest.fixture
@@ -27,7 +29,17 @@ def corpus(tmp_path, monkeypatch) -> Path:
         return found
 
     monkeypatch.setattr(reading, "read_in_parallel", counted)
+    monkeypatch.setattr(rule_processes, "PARALLEL_FROM", 2)  # and its rules run side by side
+    side_by_side = rule_processes.run_in_processes
+
+    def grouped(groups, *args):
+        done = list(side_by_side(groups, *args))
+        GROUPS_RUN.append(len(done))
+        return done
+
+    monkeypatch.setattr(rule_processes, "run_in_processes", grouped)
     PARALLEL_RUNS.clear()
+    GROUPS_RUN.clear()
     folder = tmp_path / "set"
     shutil.copytree(CORPUS, folder)
     return folder
@@ -36,9 +48,12 @@ def corpus(tmp_path, monkeypatch) -> Path:
 @pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
 def test_two_jobs_give_the_output_of_one_byte_for_byte(corpus, fmt):
     one = run(["check", ".", "--format", fmt, "--jobs", "1", "--no-cache"], cwd=corpus)
-    assert PARALLEL_RUNS == []
+    assert PARALLEL_RUNS == GROUPS_RUN == []
     two = run(["check", ".", "--format", fmt, "--jobs", "2", "--no-cache"], cwd=corpus)
     assert PARALLEL_RUNS == [12]  # the workers read every note
+    # and ran the 15 rules of the Dutch pack in 12 groups: diverging- and changed-figure
+    # together, and the three rules of the inconsistent-answer kind (they share work)
+    assert GROUPS_RUN == [12]
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout and two.stdout.count("AL0") >= 37
 
@@ -49,7 +64,33 @@ def test_two_jobs_fill_and_read_the_cache_as_one_does(corpus):
     assert len(list((corpus / ".annolint_cache").rglob("*"))) > 12
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected  # warm
     assert run(["check", ".", "--format", "json", "--jobs", "1"], cwd=corpus).stdout == expected
-    assert PARALLEL_RUNS == [12, 12]
+    assert PARALLEL_RUNS == [12]  # a warm run takes every note from the cache in the main process
+    assert GROUPS_RUN == [12]  # and the findings of the same notes under the same rules
+
+
+def test_an_edited_note_is_read_again_and_the_rules_run_again_side_by_side(corpus):
+    expected_cold = run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout
+    note = corpus / "01_commissie-wonen-januari.txt"
+    note.write_text(note.read_text(encoding="utf-8") + "\nHet aantal volgt nog (moet nog update).\n", encoding="utf-8")
+    warm = run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout
+    assert PARALLEL_RUNS == [12]  # the edited note was parsed in the main process, the rest taken from the cache
+    assert GROUPS_RUN == [12, 12]
+    assert warm == run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    # the edit was read: one placeholder more
+    assert warm.count('"placeholder"') == expected_cold.count('"placeholder"') + 1
+
+
+def test_a_rule_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkeypatch):
+    from annolint.kinds import placeholder
+
+    def broken(params, index, scope):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(placeholder, "check", broken)
+    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("annolint: internal error while running rule AL010 placeholder: KeyError: 'oops'")
+    assert result.stderr.count("\n") == 1
 
 
 def test_a_note_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkeypatch):
@@ -90,3 +131,14 @@ def test_a_progress_bar_on_a_terminal_only_and_never_in_ci(monkeypatch):
 def test_piped_output_has_no_progress_in_it(corpus):
     result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
     assert "Reading notes" not in result.stderr and "Notities lezen" not in result.stderr
+
+
+def test_a_corrupt_entry_found_by_a_parallel_run_is_read_again_from_its_note(corpus):
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus)
+    entries = sorted(p for p in (corpus / ".annolint_cache").rglob("*") if p.is_file() and p.stat().st_size > 2000)
+    for entry in entries:  # every note's entry cut in half, the findings' too
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
+    assert PARALLEL_RUNS == [12]  # found in the cache, not trusted, parsed again in the main process
+    assert GROUPS_RUN == [12, 12]

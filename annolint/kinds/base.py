@@ -5,7 +5,10 @@ A rule kind is one module in this package with:
 - a docstring that is its documentation (What it does / Why / Parameters / Example);
 - ``Params``: a frozen dataclass of its YAML parameters (decoded strictly);
 - ``MESSAGE_FIELDS``: the placeholders its rules' messages may use;
-- ``check(params, index, scope) -> Iterable[Match]``: pure; reads the index only.
+- ``check(params, index, scope) -> Iterable[Match]``: pure; reads the index only;
+- optionally ``SHARES``: names of work it keeps in ``index.memo`` for other kinds (or
+  takes from them); rules whose kinds share a name run in one process
+  (``rule_processes``), others side by side.
 
 Register the module in ``annolint/kinds/__init__.py``; a new rule of an existing kind
 is YAML only.

@@ -72,6 +72,7 @@ from annolint.similarity import aligned, shared_words
 from annolint.terms import content_terms
 
 MESSAGE_FIELDS = frozenset({"number", "date", "other_number", "other_note", "other_date", "alike", "reasons"})
+SHARES = ("question-pairs",)  # the matched questions (``question_pairs``), also of duplicate-question
 Reason = Literal["polarity", "negation", "figure", "date", "status"]
 
 
