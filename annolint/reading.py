@@ -155,17 +155,20 @@ class Readings:
 
     def store(self) -> None:
         """Keep what this run read anew for the next one."""
-        if self.cache is None:
+        for path in self.by_path:
+            self.store_note(path)
+
+    def store_note(self, path: str) -> None:
+        """Keep one note as read for the next run, unless the cache holds it so already."""
+        reading, key = self.by_path[path], self.keys.get(path)
+        if self.cache is None or key is None or not reading.changed:
             return
-        for path, reading in self.by_path.items():
-            key = self.keys.get(path)
-            if key is not None and reading.changed:
-                date, reading.document.date = reading.document.date, reading.own_date
-                try:
-                    self.cache.store(key, reading)
-                finally:
-                    reading.document.date = date
-                reading.changed = False
+        date, reading.document.date = reading.document.date, reading.own_date
+        try:
+            self.cache.store(key, reading)
+        finally:
+            reading.document.date = date
+        reading.changed = False
 
 
 # Below this many notes, starting worker processes costs more than it saves.
@@ -221,6 +224,7 @@ def _read_one(path) -> tuple:
             if doc.date is not None:  # an undated note's facts need the set's latest date
                 for kind, extract in _WORKER["index"].extractors(None).items():
                     readings.facts(kind, doc, None, extract)
+            readings.store_note(doc.path)  # here, not by the main process: the workers write side by side
         reading = readings.by_path.pop(doc.path)
         payload = pickle.dumps((reading, readings.keys.pop(doc.path, None)), protocol=pickle.HIGHEST_PROTOCOL)
     except ConfigError as err:

@@ -20,6 +20,7 @@ main process.
 
 from __future__ import annotations
 
+import contextvars
 import multiprocessing
 import pickle
 import time
@@ -71,10 +72,13 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
     took = took or {}
     order = sorted(range(len(found)), key=lambda i: (-took.get(group_name(found[i]), 0.0), i))
     index.prepare()
-    _WORK.update(groups=found, index=index, run_rule=run_rule)
+    # the pool forks its workers from a thread of its own, where context variables (the
+    # messages' language) have their defaults: each group runs in this thread's context
+    _WORK.update(groups=found, index=index, run_rule=run_rule, context=contextvars.copy_context())
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(processes=min(jobs, len(found))) as pool:
+        # a fresh fork for each group: a worker never holds what an earlier group left behind
+        with context.Pool(processes=min(jobs, len(found)), maxtasksperchild=1) as pool:
             for number, payload, seconds in pool.imap_unordered(_run_group, order, chunksize=1):
                 outcome = pickle.loads(payload)
                 if isinstance(outcome, BaseException):
@@ -89,10 +93,15 @@ def _run_group(number: int) -> tuple[int, bytes, float]:
     cannot be sent is an error of this group, not a hung pool."""
     started = time.perf_counter()
     try:
-        findings: list[Finding] = []
-        for rule in _WORK["groups"][number]:
-            findings.extend(_WORK["run_rule"](rule, _WORK["index"]))
+        findings = _WORK["context"].run(_findings, _WORK["groups"][number])
         payload = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as err:  # noqa: BLE001 - the main process raises it, naming the rule
         payload = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
     return number, payload, time.perf_counter() - started
+
+
+def _findings(group: list[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in group:
+        findings.extend(_WORK["run_rule"](rule, _WORK["index"]))
+    return findings

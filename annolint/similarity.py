@@ -30,11 +30,22 @@ def _same(a: str, b: str) -> bool:
 def shared_terms(a: frozenset[str], b: frozenset[str]) -> set[str]:
     """Terms of ``a`` also in ``b``, a compound matching its head ("raadsbrief", "brief")."""
     shared = set(a & b)
+    endings = None
     for term in a - shared:
-        if len(term) >= COMPOUND_HEAD or any(len(t) >= COMPOUND_HEAD for t in b):
-            if any(_same(term, other) for other in b):
+        # a term of b ends ``term`` ("brief" in "raadsbrief"), or ``term`` ends one of b's
+        if any(term[i:] in b for i in range(1, len(term) - COMPOUND_HEAD + 1)):
+            shared.add(term)
+        elif len(term) >= COMPOUND_HEAD:
+            endings = endings if endings is not None else _endings(b)
+            if term in endings:
                 shared.add(term)
     return shared
+
+
+@functools.lru_cache(maxsize=65536)
+def _endings(terms: frozenset[str]) -> frozenset[str]:
+    """Every ending of ``terms`` of COMPOUND_HEAD letters or more, the terms themselves too."""
+    return frozenset(t[i:] for t in terms for i in range(len(t) - COMPOUND_HEAD + 1))
 
 
 def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
