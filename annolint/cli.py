@@ -135,7 +135,7 @@ def _common_options(func):
                      help="Report only findings that are not in this baseline file."),
         click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."),
         click.option("--jobs", "-j", type=click.IntRange(min=1),
-                     help="Processes that read the notes (default: the machine's cores; a small set is read in one)."),
+                     help="Processes that read the notes and run the rules (default: the machine's cores; a small set uses one)."),
         click.option("--no-cache", "no_cache", is_flag=True,
                      help="Read every note again instead of taking unchanged ones from .annolint_cache/."),
         _LANGUAGE_OPTION,

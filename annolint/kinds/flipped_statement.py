@@ -41,6 +41,7 @@ from annolint.model import Block, Document
 from annolint.terms import WORD, sentences
 
 MESSAGE_FIELDS = frozenset({"text", "other", "where"})
+SHARES = ("question-pairs",)  # inconsistent-answer's matched questions, whose answers it leaves be
 
 
 @dataclass(frozen=True)
