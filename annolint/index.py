@@ -241,16 +241,11 @@ class _WordStatistics:
     def sentence_statistics(self, doc: Document) -> list:
         """In how many of the note's sentences each content term occurs, the terms it
         writes with a capital inside a sentence, and its number of sentences."""
-        counts: Counter = Counter()
-        total = 0
-        named: set[str] = set()
         read = self._blocks["sentences"]
-        for block in doc.blocks:
-            block_terms, block_named, block_total = read[block.masked]
-            counts.update(block_terms)
-            named.update(block_named)
-            total += block_total
-        return [counts, frozenset(named), total]
+        blocks = [read[block.masked] for block in doc.blocks]
+        counts = Counter(chain.from_iterable(terms for terms, _, _ in blocks))  # one count, not one per block
+        named = frozenset(chain.from_iterable(names for _, names, _ in blocks))
+        return [counts, named, sum(total for _, _, total in blocks)]
 
     def _block_sentences(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
         """``sentence_statistics`` of one block's text: the content terms of each of its
