@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".annolint_cache"
-FORMAT = b"annolint-cache-2"  # bumped when the entries' layout changes
+FORMAT = b"annolint-cache-3"  # bumped when the entries' layout changes
 _DIGEST = hashlib.sha256().digest_size
 
 
@@ -113,6 +113,16 @@ class NoteCache:
             return
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, RecursionError):
+            self.enabled = False
+            return
+        self.store_pickled(key, payload)
+
+    def store_pickled(self, key: str, payload: bytes) -> None:
+        """Store a value already pickled (``pickle.HIGHEST_PROTOCOL``)."""
+        if not self.enabled:
+            return
+        try:
             folder = self.folder / key[:2]
             folder.mkdir(parents=True, exist_ok=True)
             self._ignore_in_git()
@@ -124,7 +134,7 @@ class NoteCache:
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
-        except (OSError, pickle.PicklingError, RecursionError):
+        except OSError:
             self.enabled = False  # a full or read-only disk: go on without the cache
 
     def _sign(self, key: str, payload: bytes) -> bytes:

@@ -21,7 +21,7 @@ from annolint.i18n import speaking
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
-from annolint import reading, rule_processes
+from annolint import reading_processes, rule_processes
 from annolint.reading import Readings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
@@ -87,12 +87,12 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     """The note of each file, in order: the ones the cache holds taken from it here,
     the others parsed here, or by ``jobs`` processes when there are many."""
     looked_up = {}  # by file: its cache key and what was read to make it
-    if jobs > 1 and len(files) >= reading.PARALLEL_FROM and readings.caching:
+    if jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM and readings.caching:
         looked_up = {f: readings.looked_up(f) for f in files}
     missing = [f for f in files if not readings.holds(looked_up.get(f))]
-    if jobs > 1 and len(missing) >= reading.PARALLEL_FROM:
+    if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         parsed = (readings.adopt(note, key) for note, key in
-                  reading.read_in_parallel(missing, jobs, config, readings.cache))
+                  reading_processes.read_in_parallel(missing, jobs, config, readings.cache))
     else:
         parsed = (_parsed(f, lexicon, readings) for f in missing)
     left = set(missing)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from functools import cached_property
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True, order=True)
@@ -39,6 +40,9 @@ class Piece:
     col: int  # 1-based column of the piece's first character in the file
     length: int
 
+    def __reduce__(self):  # pickled as its fields: a slotted dataclass's own way is several times slower
+        return Piece, _piece_fields(self)
+
 
 @dataclass(slots=True)  # slots: a set of a thousand notes holds a hundred thousand
 class Block:
@@ -57,6 +61,9 @@ class Block:
     question: int | None = None  # index into Document.questions when part of Q&A
     role: str = ""  # "question" or "answer" inside a question, else ""
     register: str = "prose"  # prose, form, log, table, furniture, debris (``register.py``)
+
+    def __reduce__(self):  # as Piece's; ``masked`` stays the same string as ``text`` when it was
+        return Block, _block_fields(self)
 
     @property
     def prose(self) -> bool:
@@ -87,6 +94,10 @@ class Block:
 
     def full_span(self) -> Span:
         return self.span(0, len(self.text))
+
+
+_piece_fields = operator.attrgetter(*(f.name for f in fields(Piece)))
+_block_fields = operator.attrgetter(*(f.name for f in fields(Block)))
 
 
 @dataclass
@@ -152,7 +163,6 @@ class Document:
     """One briefing note, as read. ``problem`` is set when it could not be read."""
 
     path: str  # as shown to users: relative to the working directory where possible
-    text: str = ""
     lines: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
@@ -165,6 +175,12 @@ class Document:
     pages: tuple[int, ...] = ()  # a paginated source: the first line of each page
     problem: str = ""  # why the file was not (fully) read; empty when all is well
     checked: bool = True  # False when the problem kept the file from being checked
+
+    @property
+    def text(self) -> str:
+        """The note's text: its lines joined (not kept beside them: a set of notes would
+        hold every text twice, in memory and in the cache)."""
+        return "\n".join(self.lines)
 
     def location(self, span: Span) -> Location:
         return Location(self.path, span)

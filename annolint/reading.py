@@ -110,7 +110,7 @@ class Readings:
         return shown, source, data, key
 
     def adopt(self, reading: NoteReading, key: str | None) -> Document:
-        """A note read here or by a worker process (``read_in_parallel``), with its
+        """A note read here or by a worker process (``reading_processes``), with its
         cache key (None without a cache)."""
         path = reading.document.path
         self._share(reading.document)
@@ -169,66 +169,3 @@ class Readings:
         finally:
             reading.document.date = date
         reading.changed = False
-
-
-# Below this many notes, starting worker processes costs more than it saves.
-PARALLEL_FROM = 40
-
-
-def read_in_parallel(files: list, jobs: int, config, cache: NoteCache | None):
-    """(reading, cache key) of each file as it comes, read by ``jobs`` worker processes, in the
-    order of ``files``. Each worker parses its notes and extracts what a dated note
-    yields on its own; an undated note's facts wait for the set's reference date."""
-    import multiprocessing
-    import pickle
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(config, spec)) as pool:
-        for outcome in pool.map(_read_one, files, chunksize=max(1, len(files) // (jobs * 8))):
-            failure, payload = outcome
-            if failure is not None:
-                raise failure
-            yield pickle.loads(payload)
-
-
-_WORKER: dict = {}
-
-
-def _start_worker(config, spec) -> None:
-    from annolint.engine import load_setup
-    from annolint.index import CorpusIndex
-
-    setup = load_setup(config)
-    cache = NoteCache(spec[0], spec[1]) if spec is not None else None
-    _WORKER.update(config=config, lexicon=setup.lexicon, readings=Readings(cache, hand_over=True),
-                   index=CorpusIndex([], setup.lexicon, config.language))
-
-
-def _read_one(path) -> tuple:
-    """(None, pickled (reading, key)) for one note, or (the exception, None)."""
-    import pickle
-
-    from annolint.errors import InternalError
-    from annolint.i18n import speaking
-    from annolint.structure import parse_document
-    from annolint.yamlfile import ConfigError
-
-    readings: Readings = _WORKER["readings"]
-    try:
-        with speaking(_WORKER["config"].messages):
-            doc = readings.read(path, lambda s: parse_document(s, _WORKER["lexicon"]))
-            if doc.date is not None:  # an undated note's facts need the set's latest date
-                for kind, extract in _WORKER["index"].extractors(None).items():
-                    readings.facts(kind, doc, None, extract)
-            readings.store_note(doc.path)  # here, not by the main process: the workers write side by side
-        reading = readings.by_path.pop(doc.path)
-        payload = pickle.dumps((reading, readings.keys.pop(doc.path, None)), protocol=pickle.HIGHEST_PROTOCOL)
-    except ConfigError as err:
-        return err, None
-    except Exception as err:  # noqa: BLE001 - a bug: the main process names the note
-        return InternalError(f"reading {path}", err), None
-    return None, payload

@@ -126,7 +126,7 @@ class _Parser:
     def __init__(self, source: RawSource, lexicon: Lexicon):
         self.source = source
         self.lexicon = lexicon
-        self.doc = Document(path=source.path, text=source.text, encoding=source.encoding)
+        self.doc = Document(path=source.path, encoding=source.encoding)
         self.lines = source.text.split("\n")
         self.doc.lines = self.lines
         self.question_words = {w.lower() for w in lexicon.question_labels}

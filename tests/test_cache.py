@@ -207,3 +207,17 @@ def test_an_unchanged_word_note_is_not_unpacked_again(tmp_path, monkeypatch):
     changed.write_bytes(note_to_docx(text + "\nExtra.\n"))
     _checked(folder)
     assert opened == ["05_commissie-wonen-juni.docx"]
+
+
+def test_blocks_and_pieces_come_back_from_the_cache_whole():
+    import pickle
+
+    from annolint.model import Block, Document, Piece
+
+    block = Block("bullet", "Het plan", "Het plan", [Piece(0, 3, 5, 8)], level=1, section="Kern", question=2,
+                  role="answer", register="table")
+    back = pickle.loads(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == block and back.masked is back.text  # one string, as the parser made it
+    masked = Block("paragraph", "Mevr. X zegt", "Mevr. █ zegt", [Piece(0, 1, 1, 12)])
+    assert pickle.loads(pickle.dumps(masked)).masked == "Mevr. █ zegt"
+    assert Document("a.txt", lines=["Eerste", "", "Derde"]).text == "Eerste\n\nDerde"

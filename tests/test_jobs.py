@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annolint import reading, rule_processes, structure
+from annolint import reading_processes, rule_processes, structure
 from conftest import CORPUS, run
 
 
@@ -20,15 +20,15 @@ GROUPS_RUN: list[int] = []  # the number of groups of rules each side-by-side ru
 @pytest.fixture
 def corpus(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)  # the corpus's 12 notes are read by workers
-    parallel = reading.read_in_parallel
+    monkeypatch.setattr(reading_processes, "PARALLEL_FROM", 2)  # the corpus's 12 notes are read by workers
+    parallel = reading_processes.read_in_parallel
 
     def counted(files, jobs, config, cache):
         found = list(parallel(files, jobs, config, cache))
         PARALLEL_RUNS.append(len(found))
         return found
 
-    monkeypatch.setattr(reading, "read_in_parallel", counted)
+    monkeypatch.setattr(reading_processes, "read_in_parallel", counted)
     monkeypatch.setattr(rule_processes, "PARALLEL_FROM", 2)  # and its rules run side by side
     side_by_side = rule_processes.run_in_processes
 
@@ -143,3 +143,20 @@ def test_a_corrupt_entry_found_by_a_parallel_run_is_read_again_from_its_note(cor
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
     assert PARALLEL_RUNS == [12]  # found in the cache, not trusted, parsed again in the main process
     assert GROUPS_RUN == [11, 11]
+
+
+def test_notes_are_dealt_to_the_worker_that_read_their_lines_and_the_work_stays_even(tmp_path):
+    first = "".join(f"Regel {n} van de eerste notitie over de jeugdzorg.\n" for n in range(40))
+    second = "".join(f"Regel {n} van de tweede notitie over de statushouders.\n" for n in range(40))
+    names = {"a1.txt": first, "b1.txt": second, "a2.txt": first + "Een zin erbij.\n",
+             "b2.txt": "Kop\n" + second, "a3.txt": first.replace("Regel 3 ", "Regel drie ")}
+    files = []
+    for name, text in names.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    # a1 to the first worker, b1 to the idle second; each later version to its own
+    assert reading_processes.shares(files, 2) == [[0, 2, 4], [1, 3]]
+    assert reading_processes.shares(files, 1) == [[0, 1, 2, 3, 4]]
+    # a third worker, idle, reads a2 anew sooner than the first would after a1; a3 then
+    # goes where its lines were read and the work is least
+    assert reading_processes.shares(files, 3) == [[0, 4], [1, 3], [2]]

@@ -1,0 +1,160 @@
+"""Notes read by several worker processes (``--jobs``), each note by the worker that
+has read most of its text already.
+
+Reading a note is mostly reading its sentences and blocks, and each distinct one is
+read once per process (``memo.py``): briefing sets copy paragraphs from note to
+note. Notes handed out in turn would have every worker read nearly every paragraph
+of the set; so the main process first deals the notes out by content
+(``shares``): each note goes to the worker whose work after taking it is least,
+counting only the lines that worker has not seen yet. Copies of a note meet in one
+worker, and the work stays even.
+
+Each worker reads its notes in order, writes their cache entries, and sends each
+note back pickled; the main process hands them on in the order of the files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import queue
+from collections.abc import Iterator
+from pathlib import Path
+
+from annolint.cache import NoteCache
+from annolint.errors import InternalError
+from annolint.reading import NoteReading, Readings
+from annolint.sources import MAX_FILE_BYTES
+
+# Below this many notes, starting worker processes costs more than it saves.
+PARALLEL_FROM = 40
+# The work of a note whose every line a worker has seen already, as a share of its
+# size: splitting it into blocks, its header and questions, which are not shared.
+OWN_WORK = 0.25
+
+
+def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | None
+                     ) -> Iterator[tuple[NoteReading, str | None]]:
+    """(reading, cache key) of each file, in the order of ``files``, read by ``jobs``
+    worker processes. Each worker parses its notes and extracts what a dated note
+    yields on its own; an undated note's facts wait for the set's reference date."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
+    results = context.Queue()
+    workers = [context.Process(target=_work, args=(config, spec, [(i, files[i]) for i in share], results),
+                               daemon=True)
+               for share in shares(files, jobs) if share]
+    for worker in workers:
+        worker.start()
+    try:
+        arrived: dict[int, tuple[bytes, str | None]] = {}
+        for number in range(len(files)):
+            while number not in arrived:
+                arrived.update([_next_result(results, workers)])
+            payload, key = arrived.pop(number)
+            yield pickle.loads(payload), key
+    finally:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+
+
+def _next_result(results, workers) -> tuple[int, tuple[bytes, str | None]]:
+    """(file number, pickled reading) of the next note a worker sent; a note that
+    broke a worker, or a worker that died, raised."""
+    while True:
+        try:
+            number, failure, payload = results.get(timeout=1.0)
+        except queue.Empty:
+            if any(w.exitcode not in (None, 0) for w in workers):  # killed (out of memory, a signal)
+                raise InternalError("reading notes", RuntimeError("a worker process stopped")) from None
+            continue
+        if failure is not None:
+            raise failure
+        return number, payload
+
+
+def shares(files: list[Path], jobs: int) -> list[list[int]]:
+    """The numbers of the files each of ``jobs`` workers reads, each in order: every
+    file goes to the worker whose work after taking it is least, a worker's work
+    being the size of the lines it had not seen yet and ``OWN_WORK`` of the rest."""
+    seen: list[set[int]] = [set() for _ in range(jobs)]
+    work = [0.0] * jobs
+    dealt: list[list[int]] = [[] for _ in range(jobs)]
+    for number, path in enumerate(files):
+        lines = _lines(path)
+        size = sum(lines.values())
+        costs = [work[w] + OWN_WORK * size + sum(n for h, n in lines.items() if h not in seen[w])
+                 for w in range(jobs)]
+        chosen = min(range(jobs), key=lambda w: (costs[w], w))
+        dealt[chosen].append(number)
+        work[chosen] = costs[chosen]
+        seen[chosen].update(lines)
+    return dealt
+
+
+def _lines(path: Path) -> dict[int, int]:
+    """The file's distinct lines (by hash) and their lengths; a Word or PDF file, or
+    one that cannot be read, is one line of its size."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES)
+    except OSError:
+        return {}
+    if path.suffix.lower() in (".docx", ".pdf"):
+        return {hash(data): len(data)}
+    return {hash(line): len(line) + 1 for line in data.splitlines() if line.strip()}
+
+
+_WORKER: dict = {}
+
+
+def _work(config, spec, numbered: list[tuple[int, Path]], results) -> None:
+    """A worker: read each (number, file) and put (number, failure, payload) on ``results``."""
+    _start_worker(config, spec)
+    for number, path in numbered:
+        failure, payload = _read_one(path)
+        results.put((number, failure, payload))
+        if failure is not None:
+            break
+    results.close()
+    results.join_thread()  # everything sent before the process ends
+
+
+def _start_worker(config, spec) -> None:
+    from annolint.engine import load_setup
+    from annolint.index import CorpusIndex
+
+    setup = load_setup(config)
+    cache = NoteCache(spec[0], spec[1]) if spec is not None else None
+    _WORKER.update(config=config, lexicon=setup.lexicon, readings=Readings(cache, hand_over=True),
+                   index=CorpusIndex([], setup.lexicon, config.language))
+
+
+def _read_one(path) -> tuple:
+    """(None, (pickled reading, cache key)) for one note, or (the exception, None)."""
+    from annolint.i18n import speaking
+    from annolint.structure import parse_document
+    from annolint.yamlfile import ConfigError
+
+    readings: Readings = _WORKER["readings"]
+    try:
+        with speaking(_WORKER["config"].messages):
+            doc = readings.read(path, lambda s: parse_document(s, _WORKER["lexicon"]))
+            if doc.date is not None:  # an undated note's facts need the set's latest date
+                for kind, extract in _WORKER["index"].extractors(None).items():
+                    readings.facts(kind, doc, None, extract)
+        reading, key = readings.by_path.pop(doc.path), readings.keys.pop(doc.path, None)
+        storing = readings.caching and key is not None and reading.changed
+        reading.changed = not storing  # the main process need not store it again
+        # pickled once, for the cache and for the main process
+        payload = pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL)
+        if storing:
+            readings.cache.store_pickled(key, payload)  # here: the workers write side by side
+    except ConfigError as err:
+        return err, None
+    except Exception as err:  # noqa: BLE001 - a bug: the main process names the note
+        return InternalError(f"reading {path}", err), None
+    return None, (payload, key)
