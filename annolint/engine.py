@@ -91,8 +91,11 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
         looked_up = {f: readings.looked_up(f) for f in files}
     missing = [f for f in files if not readings.holds(looked_up.get(f))]
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
-        parsed = (readings.adopt(note, key) for note, key in
-                  reading_processes.read_in_parallel(missing, jobs, config, readings.cache))
+        # the main process reads a share itself, as the workers read theirs
+        extractors = CorpusIndex([], lexicon, config.language).extractors(None)
+        parsed = (_parsed(f, lexicon, readings, extractors) if sent is None else readings.adopt(*sent)
+                  for f, sent in zip(missing, reading_processes.read_in_parallel(missing, jobs, config,
+                                                                                 readings.cache)))
     else:
         parsed = (_parsed(f, lexicon, readings) for f in missing)
     left = set(missing)
@@ -103,9 +106,13 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
 
 
-def _parsed(path: Path, lexicon: Lexicon, readings: Readings) -> Document:
+def _parsed(path: Path, lexicon: Lexicon, readings: Readings, extractors: dict | None = None) -> Document:
+    """The note in ``path`` parsed here; with ``extractors``, a dated note's facts extracted too."""
     try:
-        return readings.read(path, lambda source: parse_document(source, lexicon))
+        document = readings.read(path, lambda source: parse_document(source, lexicon))
+        if extractors is not None:
+            readings.extract_dated(document, extractors)
+        return document
     except ConfigError:
         raise  # a user's pattern (a redaction, a section heading) that ran out of time
     except Exception as err:  # a bug, not a bad note (those become read-error findings)

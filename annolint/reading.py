@@ -146,6 +146,17 @@ class Readings:
                 reading.facts[kind], reading.changed = found, True
         return found
 
+    def extract_dated(self, doc: Document, extractors: dict) -> None:
+        """Extract every kind of a dated note's facts now, while notes are read side by
+        side (``reading_processes``), not later one by one; kept with its reading until
+        the index asks (``facts``). An undated note waits for the set's reference date."""
+        reading = self.by_path.get(doc.path)
+        if doc.date is None or reading is None or reading.document is not doc:
+            return
+        reading.facts_for = (doc.date, None)
+        reading.facts = {kind: extract(doc) for kind, extract in extractors.items()}
+        reading.changed = True
+
     def set_key(self, rule_ids: list[str]) -> str | None:
         """The cache key of the whole run's findings: every note's key (its path and
         text), and the rules that ran; None when a note has no key (no cache)."""

@@ -9,8 +9,9 @@ of the set; so the main process first deals the notes out by content
 counting only the lines that worker has not seen yet. Copies of a note meet in one
 worker, and the work stays even.
 
-Each worker reads its notes in order, writes their cache entries, and sends each
-note back pickled; the main process hands them on in the order of the files.
+The main process reads the first share itself; each worker reads its share in
+order, writes the notes' cache entries, and sends each note back pickled; the main
+process hands them on in the order of the files.
 """
 
 from __future__ import annotations
@@ -34,22 +35,29 @@ OWN_WORK = 0.25
 
 
 def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | None
-                     ) -> Iterator[tuple[NoteReading, str | None]]:
-    """(reading, cache key) of each file, in the order of ``files``, read by ``jobs``
-    worker processes. Each worker parses its notes and extracts what a dated note
-    yields on its own; an undated note's facts wait for the set's reference date."""
+                     ) -> Iterator[tuple[NoteReading, str | None] | None]:
+    """(reading, cache key) of each file, in the order of ``files``, read by ``jobs - 1``
+    worker processes, or None for a file the main process reads itself (the first
+    share: its notes need not be pickled and sent). Each worker parses its notes and
+    extracts what a dated note yields on its own; an undated note's facts wait for
+    the set's reference date."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
+    here, *elsewhere = shares(files, jobs)
     results = context.Queue()
     workers = [context.Process(target=_work, args=(config, spec, [(i, files[i]) for i in share], results),
                                daemon=True)
-               for share in shares(files, jobs) if share]
+               for share in elsewhere if share]
     for worker in workers:
         worker.start()
     try:
         arrived: dict[int, tuple[bytes, str | None]] = {}
+        mine = set(here)
         for number in range(len(files)):
+            if number in mine:
+                yield None
+                continue
             while number not in arrived:
                 arrived.update([_next_result(results, workers)])
             payload, key = arrived.pop(number)
