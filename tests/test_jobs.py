@@ -160,3 +160,13 @@ def test_notes_are_dealt_to_the_worker_that_read_their_lines_and_the_work_stays_
     # a third worker, idle, reads a2 anew sooner than the first would after a1; a3 then
     # goes where its lines were read and the work is least
     assert reading_processes.shares(files, 3) == [[0, 4], [1, 3], [2]]
+
+
+def test_a_reading_worker_that_dies_stops_the_run_with_exit_2_not_a_hang(corpus, monkeypatch):
+    import os
+
+    monkeypatch.setattr(reading_processes, "_read_one", lambda path: os._exit(9))  # killed, say, out of memory
+    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("annolint: internal error while reading notes: RuntimeError: a worker "
+                                    "process stopped (this is a bug in annolint")

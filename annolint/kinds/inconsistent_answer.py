@@ -108,8 +108,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         facts[id(later)] = later
         earlier[id(later)].append((first, alike))
     found = []
-    figures = _by_block(index.figure_statements)
-    dates = _by_block(index.dated_statements)
+    figures, dates = InAnswer.of_run(index, "figures"), InAnswer.of_run(index, "dates")
     alignments = Alignments.of_run(index, params.alignment)
     for key, later in facts.items():
         compared = []
@@ -129,11 +128,29 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     yield from sorted(found, key=lambda m: m.location)
 
 
-def _by_block(statements) -> dict[int, list]:
-    grouped: dict[int, list] = defaultdict(list)
-    for s in statements:
-        grouped[id(s.block)].append(s)
-    return grouped
+class InAnswer:
+    """The statements of one kind (figures, dates) in each question's answer, gathered
+    once per question in a run: a question is compared with every other it matches,
+    by each rule of this kind."""
+
+    def __init__(self, statements):
+        self._by_block: dict[int, list] = defaultdict(list)
+        for s in statements:
+            self._by_block[id(s.block)].append(s)
+        self._found: dict[int, list] = {}
+
+    @staticmethod
+    def of_run(index: CorpusIndex, kind: str) -> InAnswer:
+        key = ("answer-statements", kind)
+        if key not in index.memo:
+            index.memo[key] = InAnswer(index.figure_statements if kind == "figures" else index.dated_statements)
+        return index.memo[key]
+
+    def __call__(self, fact: QuestionFact) -> list:
+        found = self._found.get(id(fact))
+        if found is None:  # the run's questions live as long as the index: their ids stay theirs
+            found = self._found[id(fact)] = [s for block in fact.answer_blocks for s in self._by_block.get(block, ())]
+        return found
 
 
 class Alignments:
@@ -224,12 +241,11 @@ def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _changed(a: QuestionFact, b: QuestionFact, statements, params: Params, differ, shown,
+def _changed(a: QuestionFact, b: QuestionFact, statements: InAnswer, params: Params, differ, shown,
              confirmed: set[object]) -> list[Difference]:
     """Statements (figures, dates) of the same answer sentence that differ; those that
     agree go into ``confirmed``."""
-    left = [s for block in a.answer_blocks for s in statements.get(block, [])]
-    right = [s for block in b.answer_blocks for s in statements.get(block, [])]
+    left, right = statements(a), statements(b)
     found = []
     for y in right:
         for x in left:
