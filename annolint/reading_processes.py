@@ -25,6 +25,7 @@ from pathlib import Path
 from annolint.cache import NoteCache
 from annolint.errors import InternalError
 from annolint.reading import NoteReading, Readings
+from annolint.rule_processes import can_fork
 from annolint.sources import MAX_FILE_BYTES
 
 # Below this many notes, starting worker processes costs more than it saves.
@@ -41,8 +42,9 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
     share: its notes need not be pickled and sent). Each worker parses its notes and
     extracts what a dated note yields on its own; an undated note's facts wait for
     the set's reference date."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # forked where that is safe (``rule_processes.can_fork``); elsewhere the platform's
+    # default, spawn: each worker starts Python afresh and loads the packs itself
+    context = multiprocessing.get_context("fork" if can_fork() else None)
     spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
     here, *elsewhere = shares(files, jobs)
     results = context.Queue()

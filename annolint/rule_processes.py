@@ -14,8 +14,8 @@ they would in one process. Longest first: how long each group took is kept in th
 cache for the next run. The findings are the same as the rules give one after
 another in one process (``engine.run_rules`` sorts them).
 
-Only where processes can be forked (Linux, macOS): elsewhere the rules run in the
-main process.
+Only where processes can be forked safely (Linux, ``can_fork``): elsewhere the rules
+run in the main process.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextvars
 import multiprocessing
 import pickle
+import sys
 import time
 from collections.abc import Callable, Iterator
 
@@ -37,7 +38,10 @@ RunRule = Callable[[Rule, CorpusIndex], list[Finding]]
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether this process can be forked safely: on Linux. macOS offers fork, but its
+    system libraries may hold threads that a fork leaves broken (Python's own
+    default there is spawn), and Windows has none."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def groups(rules: list[Rule]) -> list[list[Rule]]:

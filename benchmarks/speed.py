@@ -18,7 +18,8 @@ For each set size, ``--runs`` times (default 2; every figure is printed per run)
   process with a fresh ``XDG_CACHE_HOME``: wall time (interpreter start included),
   CPU time, peak memory (the larger of the process's own high-water mark, which a
   tiny wrapper reports at exit, and the most its process tree held at once, the
-  workers it forks included, as PSS sampled every 50 ms); MB/s and the ratio to the floor;
+  workers it forks included, as PSS sampled every 50 ms or less often, so that
+  sampling takes at most a twentieth of a core); MB/s and the ratio to the floor;
 - annolint warm: one note edited (a sentence appended), then the same command with the
   cache the cold run left; the edit is undone afterwards;
 - proselint: ``python -m proselint check -o json DIR`` on the same files, timed the
@@ -113,7 +114,7 @@ def measure(module: str, args: list[str], env: dict[str, str]) -> Run:
     """Run ``python -m module args`` once in a fresh process; its wall, CPU and peak memory.
     The peak is the larger of the process's own high-water mark and the most its process
     tree held at once (the workers it forks share pages with it: each process counts its
-    share, PSS, sampled every 50 ms)."""
+    share, PSS, sampled every 50 ms or, when reading it takes long, less often)."""
     with tempfile.NamedTemporaryFile("r", suffix=".peak") as report:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
@@ -121,8 +122,11 @@ def measure(module: str, args: list[str], env: dict[str, str]) -> Run:
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         tree_peak = 0
         while child.poll() is None:
+            sampled = time.perf_counter()
             tree_peak = max(tree_peak, tree_pss_kb(child.pid))
-            time.sleep(0.05)
+            # reading PSS walks the processes' page tables (20 ms for 1.2 GB): sampling
+            # takes at most a twentieth of one core, not a share of the run it measures
+            time.sleep(max(0.05, 20 * (time.perf_counter() - sampled)))
         wall = time.perf_counter() - start
         stderr = child.stderr.read()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -170,3 +170,13 @@ def test_a_reading_worker_that_dies_stops_the_run_with_exit_2_not_a_hang(corpus,
     assert result.exit_code == 2
     assert result.stderr.startswith("annolint: internal error while reading notes: RuntimeError: a worker "
                                     "process stopped (this is a bug in annolint")
+
+
+def test_where_processes_cannot_be_forked_workers_are_spawned_and_the_output_is_the_same(corpus, monkeypatch):
+    # macOS and Windows: the reading workers start Python afresh; the rules run here
+    monkeypatch.setattr(reading_processes, "can_fork", lambda: False)
+    monkeypatch.setattr(rule_processes, "can_fork", lambda: False)
+    one = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus)
+    two = run(["check", ".", "--format", "json", "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert PARALLEL_RUNS == [12] and GROUPS_RUN == []
+    assert two.stdout == one.stdout and two.exit_code == one.exit_code == 1
