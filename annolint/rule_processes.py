@@ -8,9 +8,9 @@ shared with the main process until written to, and nothing is sent to it. It sen
 back only its rules' findings.
 
 Rules whose kinds share work (``SHARES`` in a kind module: diverging-figure's
-versions of a figure that changed-figure follows, the question pairs inconsistent-
-answer and duplicate-question both use) run in one worker, one after the other, as
-they would in one process. Longest first: how long each group took is kept in the
+versions of a figure that changed-figure follows, the matched questions of the
+inconsistent-answer kind's rules and flipped-statement) run in one worker, one after
+the other, as they would in one process. Longest first: how long each group took is kept in the
 cache for the next run. The findings are the same as the rules give one after
 another in one process (``engine.run_rules`` sorts them).
 
@@ -20,13 +20,14 @@ run in the main process.
 
 from __future__ import annotations
 
-import contextvars
 import multiprocessing
 import pickle
 import sys
 import time
 from collections.abc import Callable, Iterator
+from multiprocessing.connection import wait
 
+from annolint.errors import InternalError
 from annolint.findings import Finding
 from annolint.index import CorpusIndex
 from annolint.ruleset import Rule
@@ -70,42 +71,62 @@ _WORK: dict = {}  # what the forked workers inherit: the groups, the index, how 
 
 def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run_rule: RunRule,
                      took: dict[str, float] | None = None) -> Iterator[tuple[list[Rule], list[Finding], float]]:
-    """(group, its findings, seconds it took) of each of the ``groups`` of rules as
-    the ``jobs`` workers finish them. ``took`` (seconds by ``group_name``, from an
-    earlier run) starts the longest first. An error of a rule is raised here."""
+    """(group, its findings, seconds it took) of each of the groups ``found`` as the
+    ``jobs`` workers finish them. ``took`` (seconds by ``group_name``, from an
+    earlier run) starts the longest first. An error of a rule is raised here.
+
+    Each group runs in a fork of its own, made by this thread when a worker is free
+    (a pool would fork from a thread of its own, and would wait for ever for a worker
+    killed midway): a worker never holds what an earlier group left behind, and one
+    that dies is an error, not a hang."""
     took = took or {}
-    order = sorted(range(len(found)), key=lambda i: (-took.get(group_name(found[i]), 0.0), i))
-    index.prepare()
-    # the pool forks its workers from a thread of its own, where context variables (the
-    # messages' language) have their defaults: each group runs in this thread's context
-    _WORK.update(groups=found, index=index, run_rule=run_rule, context=contextvars.copy_context())
+    waiting = sorted(range(len(found)), key=lambda i: (-took.get(group_name(found[i]), 0.0), i))
+    _WORK.update(groups=found, index=index, run_rule=run_rule)
+    context = multiprocessing.get_context("fork")
+    running: dict = {}  # the end a worker's findings arrive on -> (group number, process)
     try:
-        context = multiprocessing.get_context("fork")
-        # a fresh fork for each group: a worker never holds what an earlier group left behind
-        with context.Pool(processes=min(jobs, len(found)), maxtasksperchild=1) as pool:
-            for number, payload, seconds in pool.imap_unordered(_run_group, order, chunksize=1):
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                number = waiting.pop(0)
+                receiving, sending = context.Pipe(duplex=False)
+                process = context.Process(target=_run_group, args=(number, sending), daemon=True)
+                process.start()
+                sending.close()  # the worker's copy is the only one left: its end closes when it does
+                running[receiving] = (number, process)
+            for receiving in wait(list(running)):
+                number, process = running.pop(receiving)
+                try:
+                    sent = receiving.recv()
+                except EOFError:  # killed (out of memory, a signal) before it sent anything
+                    sent = None
+                receiving.close()
+                process.join()
+                if sent is None:
+                    names = " ".join(f"{r.id} {r.name}" for r in found[number])
+                    raise InternalError(f"running rule {names}",
+                                        RuntimeError(f"its process stopped (exit {process.exitcode})"))
+                payload, seconds = sent
                 outcome = pickle.loads(payload)
                 if isinstance(outcome, BaseException):
                     raise outcome
                 yield found[number], outcome, seconds
     finally:
+        for number, process in running.values():
+            process.terminate()
+            process.join()
         _WORK.clear()
 
 
-def _run_group(number: int) -> tuple[int, bytes, float]:
-    """In a worker: the findings of one group, pickled here so that a finding that
-    cannot be sent is an error of this group, not a hung pool."""
+def _run_group(number: int, sending) -> None:
+    """In a worker: send the findings of one group, pickled here so that a finding
+    that cannot be sent is an error of this group."""
     started = time.perf_counter()
     try:
-        findings = _WORK["context"].run(_findings, _WORK["groups"][number])
+        findings: list[Finding] = []
+        for rule in _WORK["groups"][number]:
+            findings.extend(_WORK["run_rule"](rule, _WORK["index"]))
         payload = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as err:  # noqa: BLE001 - the main process raises it, naming the rule
         payload = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
-    return number, payload, time.perf_counter() - started
-
-
-def _findings(group: list[Rule]) -> list[Finding]:
-    findings: list[Finding] = []
-    for rule in group:
-        findings.extend(_WORK["run_rule"](rule, _WORK["index"]))
-    return findings
+    sending.send((payload, time.perf_counter() - started))
+    sending.close()

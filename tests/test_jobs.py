@@ -180,3 +180,15 @@ def test_where_processes_cannot_be_forked_workers_are_spawned_and_the_output_is_
     two = run(["check", ".", "--format", "json", "--jobs", "2", "--no-cache"], cwd=corpus)
     assert PARALLEL_RUNS == [12] and GROUPS_RUN == []
     assert two.stdout == one.stdout and two.exit_code == one.exit_code == 1
+
+
+def test_a_rule_worker_that_dies_stops_the_run_with_exit_2_naming_its_rules(corpus, monkeypatch):
+    import os
+
+    from annolint.kinds import spelling
+
+    monkeypatch.setattr(spelling, "check", lambda params, index, scope: os._exit(9))
+    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("annolint: internal error while running rule AL011 inconsistent-spelling: "
+                                    "RuntimeError: its process stopped (exit 9) (this is a bug in annolint")
