@@ -140,7 +140,7 @@ def _start_worker(config, spec) -> None:
     setup = load_setup(config)
     cache = NoteCache(spec[0], spec[1]) if spec is not None else None
     _WORKER.update(config=config, lexicon=setup.lexicon, readings=Readings(cache, hand_over=True),
-                   index=CorpusIndex([], setup.lexicon, config.language))
+                   extractors=CorpusIndex([], setup.lexicon, config.language).extractors(None))
 
 
 def _read_one(path) -> tuple:
@@ -153,9 +153,7 @@ def _read_one(path) -> tuple:
     try:
         with speaking(_WORKER["config"].messages):
             doc = readings.read(path, lambda s: parse_document(s, _WORKER["lexicon"]))
-            if doc.date is not None:  # an undated note's facts need the set's latest date
-                for kind, extract in _WORKER["index"].extractors(None).items():
-                    readings.facts(kind, doc, None, extract)
+            readings.extract_dated(doc, _WORKER["extractors"])  # an undated note's wait for the set's date
         reading, key = readings.by_path.pop(doc.path), readings.keys.pop(doc.path, None)
         storing = readings.caching and key is not None and reading.changed
         reading.changed = not storing  # the main process need not store it again
