@@ -113,6 +113,7 @@ class _ComparedAnswers:
         self.index = index
         self._pairs: set[tuple[int, int]] | None = None
         self._fact_of: dict[int, int] = {}
+        self._read: set[int] = set()  # the questions whose answer blocks are in _fact_of
 
     def __contains__(self, blocks: tuple[int, int]) -> bool:
         if self._pairs is None:
@@ -124,8 +125,10 @@ class _ComparedAnswers:
                 self._pairs.add((id(a), id(b)))
                 self._pairs.add((id(b), id(a)))
                 for fact in (a, b):
-                    for block in fact.answer_blocks:  # ids of the answer blocks
-                        self._fact_of[block] = id(fact)
+                    if id(fact) not in self._read:
+                        self._read.add(id(fact))
+                        for block in fact.answer_blocks:  # ids of the answer blocks (each its question's)
+                            self._fact_of[block] = id(fact)
         first, second = (self._fact_of.get(b) for b in blocks)
         return first is not None and second is not None and (first, second) in self._pairs
 

@@ -161,8 +161,10 @@ class Alignments:
 
     def __init__(self, alignment: float):
         self.alignment = alignment
-        self._by_words: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
-        self._long: dict[int, list[AnswerSentence]] = {}
+        self._by_wordings: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._wording_ids: dict[tuple[str, ...], int] = {}
+        self._wordings: list[tuple[str, ...]] = []
+        self._of_fact: dict[int, tuple[list[AnswerSentence], int, int]] = {}
 
     @staticmethod
     def of_run(index: CorpusIndex, alignment: float) -> Alignments:
@@ -175,21 +177,34 @@ class Alignments:
     def of(self, a: QuestionFact, b: QuestionFact) -> list[tuple[AnswerSentence, AnswerSentence]]:
         """(sentence of ``a``, sentence of ``b``) aligned, in the order of ``b``'s
         sentences, then ``a``'s; only sentences of ``a`` of three words or more."""
-        mine, theirs = self._long_sentences(a), b.sentences
-        words = (tuple(s.core for s in mine), tuple(s.core for s in theirs))
-        found = self._by_words.get(words)
+        mine, long_wording, _ = self._read(a)
+        _, _, all_wording = self._read(b)
+        found = self._by_wordings.get((long_wording, all_wording))
         if found is None:
-            found = self._by_words[words] = [(i, j) for j, sb in enumerate(words[1]) for i, sa in enumerate(words[0])
-                                             if fuzz.ratio(sa, sb) >= self.alignment * 100]
+            words, others = self._wordings[long_wording], self._wordings[all_wording]
+            found = self._by_wordings[long_wording, all_wording] = [
+                (i, j) for j, sb in enumerate(others) for i, sa in enumerate(words)
+                if fuzz.ratio(sa, sb) >= self.alignment * 100]
+        theirs = b.sentences
         return [(mine[i], theirs[j]) for i, j in found]
 
-    def _long_sentences(self, q: QuestionFact) -> list[AnswerSentence]:
+    def _read(self, q: QuestionFact) -> tuple[list[AnswerSentence], int, int]:
         """The sentences of ``q``'s answer long enough to align (three words or more),
-        picked once per question (the run's questions live as long as the index)."""
-        found = self._long.get(id(q))
+        and the numbers of the wordings of those and of all its sentences; worked out
+        once per question (the run's questions live as long as the index)."""
+        found = self._of_fact.get(id(q))
         if found is None:
-            found = self._long[id(q)] = [s for s in q.sentences if len(s.core.split()) >= 3]
+            long = [s for s in q.sentences if len(s.core.split()) >= 3]
+            found = self._of_fact[id(q)] = (long, self._wording(tuple(s.core for s in long)),
+                                           self._wording(tuple(s.core for s in q.sentences)))
         return found
+
+    def _wording(self, words: tuple[str, ...]) -> int:
+        number = self._wording_ids.get(words)
+        if number is None:
+            number = self._wording_ids[words] = len(self._wordings)
+            self._wordings.append(words)
+        return number
 
 
 def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, dates,
