@@ -76,9 +76,14 @@ def weight_norm(terms: frozenset[str], weight: Weight) -> float:
 
 def aligned(a: str, b: str, threshold: float) -> bool:
     """Two sentences that are the same copy once their dates or figures are cut out."""
-    if not a or not b or len(a.split()) < 3 or len(b.split()) < 3:
+    if not a or not b or not _three_words(a) or not _three_words(b):
         return False
     return a == b or fuzz.ratio(a, b) >= threshold * 100
+
+
+@functools.lru_cache(maxsize=131072)  # asked for every pair a sentence is in
+def _three_words(text: str) -> bool:
+    return len(text.split()) >= 3
 
 
 def shared_words(sentence: str, mine: frozenset[str], theirs: frozenset[str], limit: int = 4) -> str:

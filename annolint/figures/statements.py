@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from annolint.figures.numbers import Figure, FigureGrammar, figure_grammar_for
@@ -50,7 +51,7 @@ class FigureStatement(InNote):
     ordinal: int  # which figure of its sentence (0, 1, …)
     sentence_id: tuple[int, int]
 
-    @property
+    @cached_property  # asked for every pair of figures compared
     def quantity(self) -> tuple:
         """What must be equal for two figures to measure the same thing."""
         period = (self.period.start, self.period.end) if self.period else None
