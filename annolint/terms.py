@@ -134,6 +134,7 @@ def first_word(text: str) -> str:
     return m.group().lower() if m else ""
 
 
+@lru_cache(maxsize=65536)  # the same expressions are looked up for every pair they are in
 def phrase_key(words: str) -> str:
     """A lexicon phrase as looked up: lower case, single spaces."""
     return " ".join(words.lower().split())
