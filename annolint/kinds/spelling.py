@@ -97,7 +97,7 @@ from annolint.kinds.base import Match, quote
 from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, lowered_words,
                                            particle_contexts, preferred_form, signature, votes,
                                            without_typography)
-from annolint.kinds.spelling_scan import People, block_tokens, candidates, parts_of, record_labels, scan
+from annolint.kinds.spelling_scan import People, candidates, parts_of, record_labels, scan, text_tokens
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
@@ -315,19 +315,18 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
+    copies = [(doc, block) for doc in index.documents for block in doc.blocks if in_scope(block, scope)]
     # copies of a block across notes share one token list, read once (``scan`` reads
-    # each once too); not kept with the note's reading: the words of a whole set weigh
-    # more than they save
-    seen: dict = {}
-    tokenised = [(doc, block, block_tokens(block, seen)) for doc in index.documents
-                 for block in doc.blocks if in_scope(block, scope)]
-    records = record_labels(block for _, block, _ in tokenised)
-    read: set[int] = set()  # token lists already read (copied paragraphs share one)
-    for _, block, tokens in tokenised:
-        if block.register == "debris" or id(tokens) in read:  # OCR noise makes no names
+    # each once too, and lets it go); not kept with the note's reading: the words of a
+    # whole set weigh more than they save
+    tokens = text_tokens(block for _, block in copies)
+    records = record_labels(block for _, block in copies)
+    read: set[str] = set()  # texts already read (copied paragraphs share one)
+    for _, block in copies:
+        if block.register == "debris" or block.masked in read:  # OCR noise makes no names
             continue
-        read.add(id(tokens))
-        for run in candidates(block, tokens, connectors, common, stop_words):
+        read.add(block.masked)
+        for run in candidates(block, tokens[block.masked], connectors, common, stop_words):
             key = parts_of(block.masked[run[0].start:run[-1].end])
             if key and any(len(p) >= 3 for p in key):
                 keys.add(key)
@@ -348,7 +347,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for alias in name.aliases:
             groups.union(base, parts_of(alias))
 
-    found = scan(tokenised, keys, people, stop_words, records)
+    found = scan(copies, tokens, keys, people, stop_words, records)
     for a, b in _fuzzy_pairs(sorted(found), params, connectors, _words_before(found)):
         groups.union(a, b)
     for a, b in _slips(found, params, common):

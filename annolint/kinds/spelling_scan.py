@@ -49,6 +49,7 @@ LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyzàáâäçèéêëìíîïñòóôö�
 HYPHEN_SPLIT = re.compile(r"([\-‐–])")
 PART_SPLIT = re.compile(r"[\s\-‐–]+")
 URLISH = re.compile(r"\S*(?:://|www\.|/|@)\S*", re.IGNORECASE)
+ADDRESS_MARK = re.compile(r"[/@]|www\.", re.IGNORECASE)  # what every URLISH holds, found fast
 # Characters no writer types (OCR of a scan, a drawing), and a percent sign after no number.
 SCARS = re.compile(r"[«»{}|¦¬~^\\]|(?<![\d\s])%|(?<!\d)\s%")
 # A file's name: a word with a document's or an image's extension.
@@ -74,10 +75,9 @@ class Token(NamedTuple):  # a tuple: made for every word of the set, so cheap to
     start: int
     end: int
     initial: bool  # first word of a sentence
-    line_start: bool = False  # first word of a physical line (after a bullet mark)
 
 
-def _line_starts(block: Block) -> set[int]:
+def line_starts(block: Block) -> set[int]:
     """Where the first word of each physical line of ``block`` starts, after marks and
     an OCR'd bullet ("e De SLO's overleggen", "o Het plan")."""
     starts = set()
@@ -87,18 +87,18 @@ def _line_starts(block: Block) -> set[int]:
     return starts
 
 
-def block_tokens(block: Block, seen: dict[tuple, list[Token]]) -> list[Token]:
-    """The words of ``block``, read once for all its copies in the set: ``seen`` holds
-    the words read so far by the key copies share (a block's text and line starts)."""
-    line_starts = _line_starts(block)
-    key = (block.masked, tuple(sorted(line_starts)))
-    tokens = seen.get(key)
-    if tokens is None:
-        tokens = seen[key] = _tokens(block.masked, line_starts)
+def text_tokens(blocks: Iterable[Block]) -> dict[str, list[Token]]:
+    """The words of each distinct text of ``blocks``, read once for all its copies in
+    the set. Where its lines start differs between copies, so it is asked of a copy
+    only at the places of a name (``scan``)."""
+    tokens: dict[str, list[Token]] = {}
+    for block in blocks:
+        if block.masked not in tokens:
+            tokens[block.masked] = _tokens(block.masked)
     return tokens
 
 
-def _tokens(text: str, line_starts: set[int]) -> list[Token]:
+def _tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
     last_end = 0
     boundary = True  # the block starts a sentence
@@ -116,7 +116,7 @@ def _tokens(text: str, line_starts: set[int]) -> list[Token]:
                 boundary = False
         # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
         word = m.group().rstrip("_'’")
-        tokens.append(Token(word, start, start + len(word), boundary, start in line_starts))
+        tokens.append(Token(word, start, start + len(word), boundary))
         boundary = False
         last_end = m.end()
     return tokens
@@ -217,7 +217,7 @@ def _particle_before(text: str, tokens: list[Token], first: int, start: int, ini
             titled = word in people.titles
             given = (not titled and _capitalised(before.text) and people.common[word] == 0
                      and word not in people.particles)
-    return particle, head.start, head.initial or head.line_start, given, titled
+    return particle, head.start, head.initial, given, titled
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -266,34 +266,48 @@ def standing(text: str, tokens: list[Token], stop_words: frozenset[str],
     return Standing(SCARS.search(text) is not None, aside, caption)
 
 
-def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[str, ...]],
-          people: People, stop_words: frozenset[str] = frozenset(),
-          records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Occurrence]]:
-    """Every place each key is written, in any case, longest key first."""
+def scan(copies: list[tuple[Document, Block]], tokens: dict[str, list[Token]], keys: set[tuple[str, ...]],
+         people: People, stop_words: frozenset[str] = frozenset(),
+         records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Occurrence]]:
+    """Every place each key is written, in any case, longest key first. A text's words
+    are read once for all its copies, and dropped from ``tokens`` once read."""
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in keys:
         by_first[key[0]].append(key)
     for options in by_first.values():
         options.sort(key=len, reverse=True)
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    places: dict[int, list[_Place]] = {}  # by token list: copies of a block share it
-    for doc, block, tokens in tokenised:
-        in_block = places.get(id(tokens))
+    places: dict[str, list[_Place]] = {}  # by text: copies of a block share them
+    for doc, block in copies:
+        text = block.masked
+        in_block = places.get(text)
         if in_block is None:
-            in_block = places[id(tokens)] = list(_places(block.masked, tokens, by_first, people, stop_words, records))
+            in_block = places[text] = list(_places(text, tokens.pop(text), by_first, people, stop_words, records))
+        if not in_block:
+            continue
+        starts = None  # where this copy's lines start, read when a place may start one
         for p in in_block:
-            found[p.key].append(Occurrence(doc, block, p.start, p.end, block.text[p.start:p.end], p.particle,
-                                           p.initial, p.particle_start, p.given, p.titled, p.standing.scarred,
+            initial = p.initial
+            if not initial:
+                if starts is None:
+                    starts = line_starts(block)
+                initial = p.particle_start in starts
+            # a place holds no redaction mark, so its masked text is the text as written
+            core = p.core if block.text is text else block.text[p.start:p.end]
+            found[p.key].append(Occurrence(doc, block, p.start, p.end, core, p.particle,
+                                           initial, p.particle_start, p.given, p.titled, p.standing.scarred,
                                            p.standing.aside, p.standing.caption))
     return found
 
 
 class _Place(NamedTuple):
-    """A key written in a block: all of its ``Occurrence`` but the note, the block and
-    the text as written, the same in every copy of the block."""
+    """A key written in a block: all of its ``Occurrence`` but the note and the block,
+    the same in every copy of the block; ``initial`` tells a sentence's start only (a
+    line's start is a copy's own)."""
     key: tuple[str, ...]
     start: int
     end: int
+    core: str
     particle: str
     initial: bool
     particle_start: int
@@ -308,19 +322,19 @@ def _places(text: str, tokens: list[Token], by_first: dict[str, list[tuple[str, 
     before it and what the block is (``standing``, told once a key is found)."""
     where: Standing | None = None
     for matched, start, end, first_index in _spots(text, tokens, by_first):
-        initial = tokens[first_index].initial or tokens[first_index].line_start
         particle, particle_start, initial, given, titled = _particle_before(
-            text, tokens, first_index, start, initial, people)
+            text, tokens, first_index, start, tokens[first_index].initial, people)
         if where is None:
             where = standing(text, tokens, stop_words, records)
-        yield _Place(matched, start, end, particle, initial, particle_start, given, titled, where)
+        yield _Place(matched, start, end, text[start:end], particle, initial, particle_start, given, titled, where)
 
 
-def _spots(text: str, tokens: list[Token],
-           by_first: dict[str, list[tuple[str, ...]]]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
-    """Where a key is written in ``text``: (key, start, end, index of its first token)."""
-    # hyphenated words split into parts, each remembering its token
-    parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
+def _parts(text: str, tokens: list[Token]) -> list[tuple[str, int, int, int]]:
+    """The words of ``text`` in lower case, hyphenated words split into their parts,
+    each with where it stands and the index of its token."""
+    if "-" not in text and "‐" not in text and "–" not in text:
+        return [(t.text.casefold(), t.start, t.end, ti) for ti, t in enumerate(tokens)]
+    parts: list[tuple[str, int, int, int]] = []
     for ti, token in enumerate(tokens):
         word = token.text
         if "-" not in word and "‐" not in word and "–" not in word:
@@ -331,28 +345,43 @@ def _spots(text: str, tokens: list[Token],
             if piece and piece not in "-‐–":
                 parts.append((piece.casefold(), offset, offset + len(piece), ti))
             offset += len(piece)
+    return parts
+
+
+def _spots(text: str, tokens: list[Token],
+           by_first: dict[str, list[tuple[str, ...]]]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
+    """Where a key is written in ``text``: (key, start, end, index of its first token)."""
+    parts = _parts(text, tokens)
+    words = [p[0] for p in parts]
+    addresses = ADDRESS_MARK.search(text) is not None  # else no place lies in an address
     i = 0
-    while i < len(parts):
-        matched = None
-        for key in by_first.get(parts[i][0], ()):
-            n = len(key)
-            window = parts[i:i + n]
-            if len(window) < n or tuple(p[0] for p in window) != key:
-                continue
-            if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
-                   for j in range(n - 1)):
-                continue
-            # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
-            first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
-            if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
-                continue
-            matched = key
-            break
-        if matched is None:
-            i += 1
+    for first in [n for n, word in enumerate(words) if word in by_first]:
+        if first < i:  # inside a key found before
             continue
-        window = parts[i:i + len(matched)]
+        matched = _key_at(text, tokens, parts, words, first, by_first[words[first]])
+        if matched is None:
+            continue
+        window = parts[first:first + len(matched)]
         start, end = window[0][1], window[-1][2]
-        i += len(matched)
-        if not _in_address(text, start, end):  # "ndsm-werf" in a link is no way of writing it
+        i = first + len(matched)
+        if not (addresses and _in_address(text, start, end)):  # "ndsm-werf" in a link is no way of writing it
             yield matched, start, end, window[0][3]
+
+
+def _key_at(text: str, tokens: list[Token], parts: list[tuple[str, int, int, int]], words: list[str],
+            i: int, options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The longest of ``options`` written from part ``i`` on, if any."""
+    for key in options:
+        n = len(key)
+        if n > 1 and tuple(words[i:i + n]) != key:  # one word is the first, already matched
+            continue
+        window = parts[i:i + n]
+        if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
+               for j in range(n - 1)):
+            continue
+        # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
+        first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
+        if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
+            continue
+        return key
+    return None
