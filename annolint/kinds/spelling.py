@@ -94,9 +94,9 @@ from annolint.findings import Related
 from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, quote
-from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, lowered_words,
-                                           particle_contexts, preferred_form, signature, votes,
-                                           without_typography)
+from annolint.kinds.spelling_forms import (PLACE_ORDER, Occurrence, common_words, last_particle,
+                                           lowered_words, particle_contexts, preferred_form, signature,
+                                           votes, without_typography)
 from annolint.kinds.spelling_scan import People, candidates, parts_of, record_labels, scan, text_tokens
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
@@ -367,9 +367,9 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
             found: dict[tuple[str, ...], list[Occurrence]],
             configured: dict[tuple[str, ...], PreferredName], common: Counter,
             connectors: frozenset[str], particles: frozenset[str]) -> Iterator[Match]:
-    occurrences = sorted((o for k in group_keys for o in found[k]), key=Occurrence.order)
-    if not occurrences:
-        return
+    occurrences = [o for k in group_keys for o in found[k]]  # put in order only if there is more to do
+    if len({(o.core, o.particle) for o in occurrences}) < 2:
+        return  # written one way, to the letter
     names = {configured[k] for k in group_keys if k in configured}
     ordinary = frozenset() if names else common_words(group_keys, occurrences, common, connectors)
     # Particle names: compare "Van Buren" and "van Buren" when one place in prose, not at
@@ -382,23 +382,24 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
     particle_names = any(particle_place(o) and o.particle[:1].isupper() and not o.initial and o.prose
                          for o in occurrences)
     contexts: list[tuple[str, list[Occurrence]]]
-    contexts = [("", occurrences)]
     if particle_names:
-        occurrences = [o for o in occurrences if particle_place(o)]
+        occurrences = sorted((o for o in occurrences if particle_place(o)), key=PLACE_ORDER)
         if not any(o.given or o.titled for o in occurrences):
             # not a person: "van de Wallen" is a preposition and the article of "de Wallen"
             occurrences = _stray_capitals([last_particle(o) for o in occurrences])
         contexts = particle_contexts(occurrences)
         if not params.dutch_particles:
             contexts = [("", places) for _, places in contexts]
-    elif not names and all(len(k) == 1 for k in group_keys):
-        if any(o.core.islower() for o in occurrences) or all(o.initial for o in occurrences):
-            # one word that is also written in lower case, or that only ever starts a
-            # sentence or a line (its capital is the sentence's): a common noun, not a
-            # name, and its misspellings are a spelling checker's business
-            return
-        # one word in capitals or not ("SEN" / "Sen", "Woo" / "WOO"): typography
-        ordinary = ordinary | {k[0] for k in group_keys}
+    else:
+        if not names and all(len(k) == 1 for k in group_keys):
+            if any(o.core.islower() for o in occurrences) or all(o.initial for o in occurrences):
+                # one word that is also written in lower case, or that only ever starts a
+                # sentence or a line (its capital is the sentence's): a common noun, not a
+                # name, and its misspellings are a spelling checker's business
+                return
+            # one word in capitals or not ("SEN" / "Sen", "Woo" / "WOO"): typography
+            ordinary = ordinary | {k[0] for k in group_keys}
+        contexts = [("", sorted(occurrences, key=PLACE_ORDER))]
     key = "|".join(" ".join(k) for k in sorted(group_keys))
     for predicted, places in contexts:
         context = "|".join(sorted({f"{o.given}:{o.particle.casefold()}" for o in places})) if particle_names else ""
@@ -409,9 +410,8 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
 def _lower_phrase(occ: Occurrence, connectors: frozenset[str]) -> bool:
     """Written wholly in lower case, with a connector between its words: a phrase of
     common words ("openbare orde en veiligheid"), not a name."""
-    parts = parts_of(occ.core)
     return occ.core == occ.core.lower() and not occ.particle[:1].isupper() \
-        and any(p in connectors for p in parts[1:-1])
+        and any(p in connectors for p in parts_of(occ.core)[1:-1])
 
 
 def _stray_capitals(occurrences: list[Occurrence]) -> list[Occurrence]:
@@ -441,6 +441,8 @@ def _report_forms(params: Params, places: list[Occurrence], particle_names: bool
         if form not in by_form:
             by_form[form] = signature(o, particle_names, ordinary, lowered)
         signatures.append(by_form[form])
+    if len(set(by_form.values())) < 2:
+        return  # one form: typography cannot make two of it
     person = particle_names and any(o.given or o.titled for o in places)
     places, signatures = without_typography(places, signatures, person)
     if len(set(signatures)) < 2:
