@@ -49,7 +49,11 @@ PART_SPLIT = re.compile(r"[\s\-‐–]+")
 HYPHENS = re.compile(r"\s*[-‐–]\s*")
 
 
-@dataclass(frozen=True, slots=True)  # one for every place of every name of the set: kept small
+# One for every place of every name of the set: kept small, and not frozen, as a frozen
+# dataclass sets each field through object.__setattr__ and is several times slower to
+# build. Nothing assigns to a place (``replace`` makes another), nor hashes one (its
+# note cannot be hashed).
+@dataclass(slots=True)
 class Occurrence:
     """One place where a name is written."""
 

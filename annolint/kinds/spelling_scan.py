@@ -231,10 +231,10 @@ def record_labels(blocks: Iterable[Block], least: int = 3) -> frozenset[str]:
     """The field labels of exported records in the set: "Toelichting : …" spaced as
     exports space it (a space before the colon), opening ``least`` blocks or more."""
     counts: Counter = Counter()
-    for block in blocks:
-        m = RECORD_FIELD.match(block.masked)
+    for text, copies in Counter(block.masked for block in blocks).items():  # each text read once
+        m = RECORD_FIELD.match(text)
         if m:
-            counts[" ".join(m.group(1).casefold().split())] += 1
+            counts[" ".join(m.group(1).casefold().split())] += copies
     return frozenset(label for label, n in counts.items() if n >= least)
 
 
