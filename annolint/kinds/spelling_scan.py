@@ -52,6 +52,7 @@ URLISH = re.compile(r"\S*(?:://|www\.|/|@)\S*", re.IGNORECASE)
 ADDRESS_MARK = re.compile(r"[/@]|www\.", re.IGNORECASE)  # what every URLISH holds, found fast
 # Characters no writer types (OCR of a scan, a drawing), and a percent sign after no number.
 SCARS = re.compile(r"[«»{}|¦¬~^\\]|(?<![\d\s])%|(?<!\d)\s%")
+SCAR_MARK = re.compile(r"[«»{}|¦¬~^\\%]")  # a character every scar holds, found fast
 # A file's name: a word with a document's or an image's extension.
 FILE_NAME = re.compile(r"\S\.(?:docx?|pdf|xlsx?|pptx?|od[tsp]|msg|eml|txt|csv|jpe?g|png|gif|tiff?|zip)(?![^\W_])",
                        re.IGNORECASE)
@@ -263,7 +264,8 @@ def standing(text: str, tokens: list[Token], stop_words: frozenset[str],
              or (field is not None and " ".join(field.group(1).casefold().split()) in records)
              or (long_ and not stops))
     caption = (bool(stop_words) and bool(tokens) and not stops) or (long_ and stops < FOREIGN_SHARE * len(tokens))
-    return Standing(SCARS.search(text) is not None, aside, caption)
+    scarred = SCAR_MARK.search(text) is not None and SCARS.search(text) is not None
+    return Standing(scarred, aside, caption)
 
 
 def scan(copies: list[tuple[Document, Block]], tokens: dict[str, list[Token]], keys: set[tuple[str, ...]],
@@ -271,11 +273,10 @@ def scan(copies: list[tuple[Document, Block]], tokens: dict[str, list[Token]], k
          records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Occurrence]]:
     """Every place each key is written, in any case, longest key first. A text's words
     are read once for all its copies, and dropped from ``tokens`` once read."""
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_length: dict[str, dict[int, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
     for key in keys:
-        by_first[key[0]].append(key)
-    for options in by_first.values():
-        options.sort(key=len, reverse=True)
+        by_length[key[0]][len(key)].add(key)
+    by_first = {word: sorted(lengths.items(), reverse=True) for word, lengths in by_length.items()}
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     places: dict[str, list[_Place]] = {}  # by text: copies of a block share them
     for doc, block in copies:
@@ -300,6 +301,10 @@ def scan(copies: list[tuple[Document, Block]], tokens: dict[str, list[Token]], k
     return found
 
 
+# The keys that start with one word, by length, longest first: (length, keys).
+KeysByLength = list[tuple[int, set[tuple[str, ...]]]]
+
+
 class _Place(NamedTuple):
     """A key written in a block: all of its ``Occurrence`` but the note and the block,
     the same in every copy of the block; ``initial`` tells a sentence's start only (a
@@ -316,7 +321,7 @@ class _Place(NamedTuple):
     standing: Standing
 
 
-def _places(text: str, tokens: list[Token], by_first: dict[str, list[tuple[str, ...]]], people: People,
+def _places(text: str, tokens: list[Token], by_first: dict[str, KeysByLength], people: People,
             stop_words: frozenset[str], records: frozenset[str]) -> Iterator[_Place]:
     """Where a key is written in the block ``text`` (``_spots``), with the particle
     before it and what the block is (``standing``, told once a key is found)."""
@@ -349,7 +354,7 @@ def _parts(text: str, tokens: list[Token]) -> list[tuple[str, int, int, int]]:
 
 
 def _spots(text: str, tokens: list[Token],
-           by_first: dict[str, list[tuple[str, ...]]]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
+           by_first: dict[str, KeysByLength]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
     """Where a key is written in ``text``: (key, start, end, index of its first token)."""
     parts = _parts(text, tokens)
     words = [p[0] for p in parts]
@@ -369,11 +374,11 @@ def _spots(text: str, tokens: list[Token],
 
 
 def _key_at(text: str, tokens: list[Token], parts: list[tuple[str, int, int, int]], words: list[str],
-            i: int, options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
-    """The longest of ``options`` written from part ``i`` on, if any."""
-    for key in options:
-        n = len(key)
-        if n > 1 and tuple(words[i:i + n]) != key:  # one word is the first, already matched
+            i: int, options: KeysByLength) -> tuple[str, ...] | None:
+    """The longest of the keys ``options`` holds written from part ``i`` on, if any."""
+    for n, written in options:
+        key = tuple(words[i:i + n])
+        if key not in written:
             continue
         window = parts[i:i + n]
         if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
