@@ -174,15 +174,16 @@ def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
         word = token.text
         if run and not _adjacent(text, run[-1], token):
             yield from finish()
+        if not run and not _capitalised(word):
+            continue  # most words: one in lower case starts no run, and there is none to end
         if scrap(word, stop_words):
             yield from finish()
-        elif _capitalised(word):
-            run.append(token)
-        elif run and word.casefold() in connectors:
+        elif _capitalised(word) or word.casefold() in connectors:
             run.append(token)
         else:
             yield from finish()
-    yield from finish()
+    if run:
+        yield from finish()
 
 
 class People(NamedTuple):
