@@ -97,7 +97,8 @@ from annolint.kinds.base import Match, quote
 from annolint.kinds.spelling_forms import (PLACE_ORDER, Occurrence, common_words, last_particle,
                                            lowered_words, particle_contexts, preferred_form, signature,
                                            votes, without_typography)
-from annolint.kinds.spelling_scan import People, candidates, parts_of, record_labels, scan, text_tokens
+from annolint.kinds.spelling_scan import (People, Place, Written, candidates, in_set_order, parts_of, record_labels,
+                                          scan, text_tokens, times_written)
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
@@ -216,7 +217,7 @@ SLIP_RARE = 2  # a one-letter variant written at most this often …
 SLIP_COMMON = 5  # … of a name written at least this many times as often is a slip
 
 
-def _slips(found: dict[tuple[str, ...], list[Occurrence]], params: Params,
+def _slips(found: dict[tuple[str, ...], list[Written]], params: Params,
            common: Counter) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
     """One-word names too short for the fuzzy comparison ("Beekdal", 7 letters) and a
     rare variant one letter away ("Beekdaal" twice against 60 times): a slip of the
@@ -225,7 +226,8 @@ def _slips(found: dict[tuple[str, ...], list[Occurrence]], params: Params,
     ("Janssen" three times beside "Jansen" six times is another person)."""
     from rapidfuzz.distance import Levenshtein  # imported here: only this kind needs it
 
-    counts = {k: len(v) for k, v in found.items() if len(k) == 1 and 6 <= len(k[0]) < params.min_fuzzy_length}
+    counts = {k: times_written(v) for k, v in found.items()
+              if len(k) == 1 and 6 <= len(k[0]) < params.min_fuzzy_length}
     by_start: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in counts:
         by_start[key[0][:2]].append(key)
@@ -240,20 +242,21 @@ def _slips(found: dict[tuple[str, ...], list[Occurrence]], params: Params,
                     yield rare, usual
 
 
-def _word_before(occ: Occurrence) -> str:
-    """The word written right before a place of a name, in lower case ("" at a block's start)."""
+def _word_before(text: str, start: int) -> str:
+    """The word written in ``text`` right before ``start`` (a place of a name), in lower
+    case ("" at the block's start)."""
     # the last 80 characters hold the word before; searching from the block's start
     # would read the whole block again for every place
-    m = LAST_WORD.search(occ.block.masked, max(0, occ.particle_start - 80), occ.particle_start)
+    m = LAST_WORD.search(text, max(0, start - 80), start)
     return m.group(1).casefold() if m else ""
 
 
-def _words_before(found: dict[tuple[str, ...], list[Occurrence]]) -> Callable[[tuple[str, ...]], set[str]]:
+def _words_before(found: dict[tuple[str, ...], list[Written]]) -> Callable[[tuple[str, ...]], set[str]]:
     """The words written right before the places of a name (``_word_before``), read
     for a name when it is first asked about: few names are."""
     @functools.cache
     def words_before(key: tuple[str, ...]) -> set[str]:
-        return {_word_before(o) for o in found[key]}
+        return {_word_before(w.text, w.place.particle_start) for w in found[key]}
     return words_before
 
 
@@ -364,21 +367,25 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
 
 
 def _report(params: Params, group_keys: list[tuple[str, ...]],
-            found: dict[tuple[str, ...], list[Occurrence]],
+            found: dict[tuple[str, ...], list[Written]],
             configured: dict[tuple[str, ...], PreferredName], common: Counter,
             connectors: frozenset[str], particles: frozenset[str]) -> Iterator[Match]:
-    occurrences = [o for k in group_keys for o in found[k]]  # put in order only if there is more to do
-    if len({(o.core, o.particle) for o in occurrences}) < 2:
+    places = [w.place for k in group_keys for w in found[k]]  # each once, however many copies
+    if len({(p.core, p.particle) for p in places}) < 2:
         return  # written one way, to the letter
     names = {configured[k] for k in group_keys if k in configured}
-    ordinary = frozenset() if names else common_words(group_keys, occurrences, common, connectors)
     # Particle names: compare "Van Buren" and "van Buren" when one place in prose, not at
     # the start of a sentence, writes the particle with a capital before a capitalised
     # name ("De werkzaamheden" is an article and a noun; "DE JAGER" is typography).
-    def particle_place(o: Occurrence) -> bool:
+    def particle_place(o: Occurrence | Place) -> bool:
         # "van De Wissel", "van Den Haag": the name has its own article; "van" is a preposition
         return bool(o.particle) and o.core[:1].isupper() and not o.shouting and not (
             len(o.particle) > 1 and o.particle.isupper()) and parts_of(o.core)[0] not in particles
+    if not names and all(len(k) == 1 for k in group_keys) and any(p.core.islower() for p in places) \
+            and not any(particle_place(p) and p.particle[:1].isupper() for p in places):
+        return  # a common noun (see below), told before its places are made in every copy
+    occurrences = [o for k in group_keys for o in in_set_order(found[k])]
+    ordinary = frozenset() if names else common_words(group_keys, occurrences, common, connectors)
     particle_names = any(particle_place(o) and o.particle[:1].isupper() and not o.initial and o.prose
                          for o in occurrences)
     contexts: list[tuple[str, list[Occurrence]]]

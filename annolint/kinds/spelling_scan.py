@@ -27,13 +27,14 @@ A word OCR made of scraps is no name: lower case running into capitals
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from annolint.index import WORD
-from annolint.kinds.spelling_forms import Occurrence
+from annolint.kinds.spelling_forms import Occurrence, shouting
 from annolint.model import Block, Document
 from annolint.structure import MASK
 
@@ -269,50 +270,87 @@ def standing(text: str, tokens: list[Token], stop_words: frozenset[str],
     return Standing(scarred, aside, caption)
 
 
-def scan(copies: list[tuple[Document, Block]], tokens: dict[str, list[Token]], keys: set[tuple[str, ...]],
+class Copy(NamedTuple):
+    """A block of the set with places of names in it: its note, its rank in the set's
+    order, and where its places start a line (its own: copies of a text may break
+    their lines elsewhere)."""
+    rank: int
+    doc: Document
+    block: Block
+    line_heads: frozenset[int]
+
+
+class Written(NamedTuple):
+    """A key written at one place of a text, in every copy of the text."""
+    place: Place
+    text: str  # the masked text
+    copies: list[Copy]  # shared by the places of the text
+
+
+NO_HEADS: frozenset[int] = frozenset()
+
+
+def scan(blocks: list[tuple[Document, Block]], tokens: dict[str, list[Token]], keys: set[tuple[str, ...]],
          people: People, stop_words: frozenset[str] = frozenset(),
-         records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Occurrence]]:
-    """Every place each key is written, in any case, longest key first. A text's words
-    are read once for all its copies, and dropped from ``tokens`` once read."""
+         records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Written]]:
+    """Every place each key is written, in any case, longest key first: each distinct
+    text is read once for all its copies (and its words dropped from ``tokens``); a
+    place becomes an ``Occurrence`` in each copy only for a name worth a closer look
+    (``in_set_order``)."""
     by_length: dict[str, dict[int, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
     for key in keys:
         by_length[key[0]][len(key)].add(key)
     by_first = {word: sorted(lengths.items(), reverse=True) for word, lengths in by_length.items()}
-    found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    places: dict[str, list[_Place]] = {}  # by text: copies of a block share them
-    for doc, block in copies:
-        text = block.masked
-        in_block = places.get(text)
-        if in_block is None:
-            in_block = places[text] = list(_places(text, tokens.pop(text), by_first, people, stop_words, records))
-        if not in_block:
+    copies_of: dict[str, list[tuple[int, Document, Block]]] = defaultdict(list)
+    for rank, (doc, block) in enumerate(blocks):
+        copies_of[block.masked].append((rank, doc, block))
+    found: dict[tuple[str, ...], list[Written]] = defaultdict(list)
+    for text, same in copies_of.items():
+        places = list(_places(text, tokens.pop(text), by_first, people, stop_words, records))
+        if not places:
             continue
-        starts = None  # where this copy's lines start, read when a place may start one
-        for p in in_block:
-            initial = p.initial
-            if not initial:
-                if starts is None:
-                    starts = line_starts(block)
-                initial = p.particle_start in starts
-            # a place holds no redaction mark, so its masked text is the text as written
-            core = p.core if block.text is text else block.text[p.start:p.end]
-            found[p.key].append(Occurrence(doc, block, p.start, p.end, core, p.particle,
-                                           initial, p.particle_start, p.given, p.titled, p.standing.scarred,
-                                           p.standing.aside, p.standing.caption))
+        unsure = {p.particle_start for p in places if not p.initial}  # may start a line, if not a sentence
+        copies = [Copy(rank, doc, block, _line_heads(block, unsure)) for rank, doc, block in same]
+        for place in places:
+            found[place.key].append(Written(place, text, copies))
     return found
+
+
+def _line_heads(block: Block, starts: set[int]) -> frozenset[int]:
+    """Which of ``starts`` start a line of ``block``."""
+    heads = starts & line_starts(block) if starts else None
+    return frozenset(heads) if heads else NO_HEADS
+
+
+def times_written(written: list[Written]) -> int:
+    """How many places of the set ``written`` stands for, copies included."""
+    return sum(len(w.copies) for w in written)
+
+
+def in_set_order(written: list[Written]) -> list[Occurrence]:
+    """The places of ``written`` in every copy of their text, in the order of the set
+    (by block, then offset)."""
+    places = sorted(((copy.rank, w.place.start, copy, w.place) for w in written for copy in w.copies),
+                    key=operator.itemgetter(0, 1))
+    return [Occurrence(copy.doc, copy.block, p.start, p.end, p.core, p.particle,
+                       p.initial or p.particle_start in copy.line_heads, p.particle_start, p.given, p.titled,
+                       p.standing.scarred, p.standing.aside, p.standing.caption)
+            for _, _, copy, p in places]
 
 
 # The keys that start with one word, by length, longest first: (length, keys).
 KeysByLength = list[tuple[int, set[tuple[str, ...]]]]
 
 
-class _Place(NamedTuple):
+class Place(NamedTuple):
     """A key written in a block: all of its ``Occurrence`` but the note and the block,
     the same in every copy of the block; ``initial`` tells a sentence's start only (a
     line's start is a copy's own)."""
     key: tuple[str, ...]
     start: int
     end: int
+    # the masked text, which is the text as written in every copy: a block's masked
+    # text differs from it only at redaction marks, and no word holds one
     core: str
     particle: str
     initial: bool
@@ -321,9 +359,14 @@ class _Place(NamedTuple):
     titled: bool
     standing: Standing
 
+    @property
+    def shouting(self) -> bool:
+        """Written wholly in capitals, as ``Occurrence.shouting``."""
+        return shouting(self.core)
+
 
 def _places(text: str, tokens: list[Token], by_first: dict[str, KeysByLength], people: People,
-            stop_words: frozenset[str], records: frozenset[str]) -> Iterator[_Place]:
+            stop_words: frozenset[str], records: frozenset[str]) -> Iterator[Place]:
     """Where a key is written in the block ``text`` (``_spots``), with the particle
     before it and what the block is (``standing``, told once a key is found)."""
     where: Standing | None = None
@@ -332,7 +375,7 @@ def _places(text: str, tokens: list[Token], by_first: dict[str, KeysByLength], p
             text, tokens, first_index, start, tokens[first_index].initial, people)
         if where is None:
             where = standing(text, tokens, stop_words, records)
-        yield _Place(matched, start, end, text[start:end], particle, initial, particle_start, given, titled, where)
+        yield Place(matched, start, end, text[start:end], particle, initial, particle_start, given, titled, where)
 
 
 def _parts(text: str, tokens: list[Token]) -> list[tuple[str, int, int, int]]:
