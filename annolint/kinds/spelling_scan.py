@@ -94,13 +94,14 @@ def text_tokens(blocks: Iterable[Block]) -> dict[str, list[Token]]:
     the set. Where its lines start differs between copies, so it is asked of a copy
     only at the places of a name (``scan``)."""
     tokens: dict[str, list[Token]] = {}
+    words: dict[str, str] = {}  # one string for each word of the set, however often written
     for block in blocks:
         if block.masked not in tokens:
-            tokens[block.masked] = _tokens(block.masked)
+            tokens[block.masked] = _tokens(block.masked, words)
     return tokens
 
 
-def _tokens(text: str) -> list[Token]:
+def _tokens(text: str, words: dict[str, str]) -> list[Token]:
     tokens: list[Token] = []
     last_end = 0
     boundary = True  # the block starts a sentence
@@ -118,6 +119,7 @@ def _tokens(text: str) -> list[Token]:
                 boundary = False
         # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
         word = m.group().rstrip("_'’")
+        word = words.setdefault(word, word)
         tokens.append(Token(word, start, start + len(word), boundary))
         boundary = False
         last_end = m.end()
