@@ -94,10 +94,11 @@ from annolint.findings import Related
 from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, quote
-from annolint.kinds.spelling_forms import (Occurrence, common_words, last_particle, lowered_words,
-                                           particle_contexts, preferred_form, signature, votes,
-                                           without_typography)
-from annolint.kinds.spelling_scan import People, block_tokens, candidates, parts_of, record_labels, scan
+from annolint.kinds.spelling_forms import (PLACE_ORDER, Occurrence, common_words, last_particle,
+                                           lowered_words, particle_contexts, preferred_form, signature,
+                                           votes, without_typography)
+from annolint.kinds.spelling_scan import (People, Place, Written, candidates, in_set_order, parts_of, record_labels,
+                                          scan, text_tokens, times_written)
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 
@@ -216,7 +217,7 @@ SLIP_RARE = 2  # a one-letter variant written at most this often …
 SLIP_COMMON = 5  # … of a name written at least this many times as often is a slip
 
 
-def _slips(found: dict[tuple[str, ...], list[Occurrence]], params: Params,
+def _slips(found: dict[tuple[str, ...], list[Written]], params: Params,
            common: Counter) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
     """One-word names too short for the fuzzy comparison ("Beekdal", 7 letters) and a
     rare variant one letter away ("Beekdaal" twice against 60 times): a slip of the
@@ -225,7 +226,8 @@ def _slips(found: dict[tuple[str, ...], list[Occurrence]], params: Params,
     ("Janssen" three times beside "Jansen" six times is another person)."""
     from rapidfuzz.distance import Levenshtein  # imported here: only this kind needs it
 
-    counts = {k: len(v) for k, v in found.items() if len(k) == 1 and 6 <= len(k[0]) < params.min_fuzzy_length}
+    counts = {k: times_written(v) for k, v in found.items()
+              if len(k) == 1 and 6 <= len(k[0]) < params.min_fuzzy_length}
     by_start: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in counts:
         by_start[key[0][:2]].append(key)
@@ -240,20 +242,21 @@ def _slips(found: dict[tuple[str, ...], list[Occurrence]], params: Params,
                     yield rare, usual
 
 
-def _word_before(occ: Occurrence) -> str:
-    """The word written right before a place of a name, in lower case ("" at a block's start)."""
+def _word_before(text: str, start: int) -> str:
+    """The word written in ``text`` right before ``start`` (a place of a name), in lower
+    case ("" at the block's start)."""
     # the last 80 characters hold the word before; searching from the block's start
     # would read the whole block again for every place
-    m = LAST_WORD.search(occ.block.masked, max(0, occ.particle_start - 80), occ.particle_start)
+    m = LAST_WORD.search(text, max(0, start - 80), start)
     return m.group(1).casefold() if m else ""
 
 
-def _words_before(found: dict[tuple[str, ...], list[Occurrence]]) -> Callable[[tuple[str, ...]], set[str]]:
+def _words_before(found: dict[tuple[str, ...], list[Written]]) -> Callable[[tuple[str, ...]], set[str]]:
     """The words written right before the places of a name (``_word_before``), read
     for a name when it is first asked about: few names are."""
     @functools.cache
     def words_before(key: tuple[str, ...]) -> set[str]:
-        return {_word_before(o) for o in found[key]}
+        return {_word_before(w.text, w.place.particle_start) for w in found[key]}
     return words_before
 
 
@@ -315,19 +318,18 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     people = People(particles, frozenset(t.casefold() for t in params.person_titles), common)
 
     keys: set[tuple[str, ...]] = set()
+    copies = [(doc, block) for doc in index.documents for block in doc.blocks if in_scope(block, scope)]
     # copies of a block across notes share one token list, read once (``scan`` reads
-    # each once too); not kept with the note's reading: the words of a whole set weigh
-    # more than they save
-    seen: dict = {}
-    tokenised = [(doc, block, block_tokens(block, seen)) for doc in index.documents
-                 for block in doc.blocks if in_scope(block, scope)]
-    records = record_labels(block for _, block, _ in tokenised)
-    read: set[int] = set()  # token lists already read (copied paragraphs share one)
-    for _, block, tokens in tokenised:
-        if block.register == "debris" or id(tokens) in read:  # OCR noise makes no names
+    # each once too, and lets it go); not kept with the note's reading: the words of a
+    # whole set weigh more than they save
+    tokens = text_tokens(block for _, block in copies)
+    records = record_labels(block for _, block in copies)
+    read: set[str] = set()  # texts already read (copied paragraphs share one)
+    for _, block in copies:
+        if block.register == "debris" or block.masked in read:  # OCR noise makes no names
             continue
-        read.add(id(tokens))
-        for run in candidates(block, tokens, connectors, common, stop_words):
+        read.add(block.masked)
+        for run in candidates(block, tokens[block.masked], connectors, common, stop_words):
             key = parts_of(block.masked[run[0].start:run[-1].end])
             if key and any(len(p) >= 3 for p in key):
                 keys.add(key)
@@ -348,7 +350,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for alias in name.aliases:
             groups.union(base, parts_of(alias))
 
-    found = scan(tokenised, keys, people, stop_words, records)
+    found = scan(copies, tokens, keys, people, stop_words, records)
     for a, b in _fuzzy_pairs(sorted(found), params, connectors, _words_before(found)):
         groups.union(a, b)
     for a, b in _slips(found, params, common):
@@ -365,41 +367,46 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
 
 
 def _report(params: Params, group_keys: list[tuple[str, ...]],
-            found: dict[tuple[str, ...], list[Occurrence]],
+            found: dict[tuple[str, ...], list[Written]],
             configured: dict[tuple[str, ...], PreferredName], common: Counter,
             connectors: frozenset[str], particles: frozenset[str]) -> Iterator[Match]:
-    occurrences = sorted((o for k in group_keys for o in found[k]), key=Occurrence.order)
-    if not occurrences:
-        return
+    places = [w.place for k in group_keys for w in found[k]]  # each once, however many copies
+    if len({(p.core, p.particle) for p in places}) < 2:
+        return  # written one way, to the letter
     names = {configured[k] for k in group_keys if k in configured}
-    ordinary = frozenset() if names else common_words(group_keys, occurrences, common, connectors)
     # Particle names: compare "Van Buren" and "van Buren" when one place in prose, not at
     # the start of a sentence, writes the particle with a capital before a capitalised
     # name ("De werkzaamheden" is an article and a noun; "DE JAGER" is typography).
-    def particle_place(o: Occurrence) -> bool:
+    def particle_place(o: Occurrence | Place) -> bool:
         # "van De Wissel", "van Den Haag": the name has its own article; "van" is a preposition
         return bool(o.particle) and o.core[:1].isupper() and not o.shouting and not (
             len(o.particle) > 1 and o.particle.isupper()) and parts_of(o.core)[0] not in particles
+    if not names and all(len(k) == 1 for k in group_keys) and any(p.core.islower() for p in places) \
+            and not any(particle_place(p) and p.particle[:1].isupper() for p in places):
+        return  # a common noun (see below), told before its places are made in every copy
+    occurrences = [o for k in group_keys for o in in_set_order(found[k])]
+    ordinary = frozenset() if names else common_words(group_keys, occurrences, common, connectors)
     particle_names = any(particle_place(o) and o.particle[:1].isupper() and not o.initial and o.prose
                          for o in occurrences)
     contexts: list[tuple[str, list[Occurrence]]]
-    contexts = [("", occurrences)]
     if particle_names:
-        occurrences = [o for o in occurrences if particle_place(o)]
+        occurrences = sorted((o for o in occurrences if particle_place(o)), key=PLACE_ORDER)
         if not any(o.given or o.titled for o in occurrences):
             # not a person: "van de Wallen" is a preposition and the article of "de Wallen"
             occurrences = _stray_capitals([last_particle(o) for o in occurrences])
         contexts = particle_contexts(occurrences)
         if not params.dutch_particles:
             contexts = [("", places) for _, places in contexts]
-    elif not names and all(len(k) == 1 for k in group_keys):
-        if any(o.core.islower() for o in occurrences) or all(o.initial for o in occurrences):
-            # one word that is also written in lower case, or that only ever starts a
-            # sentence or a line (its capital is the sentence's): a common noun, not a
-            # name, and its misspellings are a spelling checker's business
-            return
-        # one word in capitals or not ("SEN" / "Sen", "Woo" / "WOO"): typography
-        ordinary = ordinary | {k[0] for k in group_keys}
+    else:
+        if not names and all(len(k) == 1 for k in group_keys):
+            if any(o.core.islower() for o in occurrences) or all(o.initial for o in occurrences):
+                # one word that is also written in lower case, or that only ever starts a
+                # sentence or a line (its capital is the sentence's): a common noun, not a
+                # name, and its misspellings are a spelling checker's business
+                return
+            # one word in capitals or not ("SEN" / "Sen", "Woo" / "WOO"): typography
+            ordinary = ordinary | {k[0] for k in group_keys}
+        contexts = [("", sorted(occurrences, key=PLACE_ORDER))]
     key = "|".join(" ".join(k) for k in sorted(group_keys))
     for predicted, places in contexts:
         context = "|".join(sorted({f"{o.given}:{o.particle.casefold()}" for o in places})) if particle_names else ""
@@ -410,9 +417,8 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
 def _lower_phrase(occ: Occurrence, connectors: frozenset[str]) -> bool:
     """Written wholly in lower case, with a connector between its words: a phrase of
     common words ("openbare orde en veiligheid"), not a name."""
-    parts = parts_of(occ.core)
     return occ.core == occ.core.lower() and not occ.particle[:1].isupper() \
-        and any(p in connectors for p in parts[1:-1])
+        and any(p in connectors for p in parts_of(occ.core)[1:-1])
 
 
 def _stray_capitals(occurrences: list[Occurrence]) -> list[Occurrence]:
@@ -442,6 +448,8 @@ def _report_forms(params: Params, places: list[Occurrence], particle_names: bool
         if form not in by_form:
             by_form[form] = signature(o, particle_names, ordinary, lowered)
         signatures.append(by_form[form])
+    if len(set(by_form.values())) < 2:
+        return  # one form: typography cannot make two of it
     person = particle_names and any(o.given or o.titled for o in places)
     places, signatures = without_typography(places, signatures, person)
     if len(set(signatures)) < 2:

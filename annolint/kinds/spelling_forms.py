@@ -36,6 +36,7 @@ are variants worth reporting, and which form to recommend.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -48,7 +49,11 @@ PART_SPLIT = re.compile(r"[\s\-‐–]+")
 HYPHENS = re.compile(r"\s*[-‐–]\s*")
 
 
-@dataclass(frozen=True, slots=True)  # one for every place of every name of the set: kept small
+# One for every place of every name of the set: kept small, and not frozen, as a frozen
+# dataclass sets each field through object.__setattr__ and is several times slower to
+# build. Nothing assigns to a place (``replace`` makes another), nor hashes one (its
+# note cannot be hashed).
+@dataclass(slots=True)
 class Occurrence:
     """One place where a name is written."""
 
@@ -74,9 +79,6 @@ class Occurrence:
         start = self.particle_start if with_particle else self.start
         return self.doc.location(self.block.span(start, self.end))
 
-    def order(self) -> tuple:
-        return (self.doc.path, self.block.line, self.start)
-
     @property
     def prose(self) -> bool:
         """Running text a writer meant: reported. Not a table, log, form, page furniture,
@@ -93,6 +95,11 @@ class Occurrence:
     def case_free(self) -> bool:
         """Its case says nothing about spelling: a name in capitals."""
         return self.shouting
+
+
+# The order of the places of a name: note, line, offset; read in C, for every place of
+# every name.
+PLACE_ORDER = operator.attrgetter("doc.path", "block.line", "start")
 
 
 @functools.lru_cache(maxsize=65536)  # asked for every pair of forms; a set writes a name a few ways
@@ -117,10 +124,10 @@ def common_words(group_keys: list[tuple[str, ...]], occurrences: list[Occurrence
     somewhere outside the name itself ("bureau", but not "integriteit", in "Bureau
     Integriteit"). Their case is not a variant."""
     inside: Counter = Counter()
-    for occ in occurrences:
-        for part in PART_SPLIT.split(occ.core):
+    for core, count in Counter(o.core for o in occurrences).items():  # a name is written a few ways
+        for part in PART_SPLIT.split(core):
             if part and part.islower():
-                inside[part] += 1
+                inside[part] += count
     words = {p for key in group_keys for p in key}
     return frozenset(w for w in words if w in connectors or common[w] - inside[w] > 0)
 
@@ -134,7 +141,7 @@ def bare(word: str) -> str:
 def lowered_words(occurrences: list[Occurrence], ordinary: frozenset[str]) -> frozenset[str]:
     """The ordinary words of a name that some place of it writes in lower case."""
     plain = {bare(w) for w in ordinary}
-    return frozenset(bare(w) for o in occurrences for w in PART_SPLIT.split(o.core)
+    return frozenset(bare(w) for core in {o.core for o in occurrences} for w in PART_SPLIT.split(core)
                      if w and w.islower() and bare(w) in plain)
 
 

@@ -27,13 +27,14 @@ A word OCR made of scraps is no name: lower case running into capitals
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from annolint.index import WORD
-from annolint.kinds.spelling_forms import Occurrence
+from annolint.kinds.spelling_forms import Occurrence, shouting
 from annolint.model import Block, Document
 from annolint.structure import MASK
 
@@ -49,8 +50,10 @@ LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyzàáâäçèéêëìíîïñòóôö�
 HYPHEN_SPLIT = re.compile(r"([\-‐–])")
 PART_SPLIT = re.compile(r"[\s\-‐–]+")
 URLISH = re.compile(r"\S*(?:://|www\.|/|@)\S*", re.IGNORECASE)
+ADDRESS_MARK = re.compile(r"[/@]|www\.", re.IGNORECASE)  # what every URLISH holds, found fast
 # Characters no writer types (OCR of a scan, a drawing), and a percent sign after no number.
 SCARS = re.compile(r"[«»{}|¦¬~^\\]|(?<![\d\s])%|(?<!\d)\s%")
+SCAR_MARK = re.compile(r"[«»{}|¦¬~^\\%]")  # a character every scar holds, found fast
 # A file's name: a word with a document's or an image's extension.
 FILE_NAME = re.compile(r"\S\.(?:docx?|pdf|xlsx?|pptx?|od[tsp]|msg|eml|txt|csv|jpe?g|png|gif|tiff?|zip)(?![^\W_])",
                        re.IGNORECASE)
@@ -74,10 +77,9 @@ class Token(NamedTuple):  # a tuple: made for every word of the set, so cheap to
     start: int
     end: int
     initial: bool  # first word of a sentence
-    line_start: bool = False  # first word of a physical line (after a bullet mark)
 
 
-def _line_starts(block: Block) -> set[int]:
+def line_starts(block: Block) -> set[int]:
     """Where the first word of each physical line of ``block`` starts, after marks and
     an OCR'd bullet ("e De SLO's overleggen", "o Het plan")."""
     starts = set()
@@ -87,18 +89,19 @@ def _line_starts(block: Block) -> set[int]:
     return starts
 
 
-def block_tokens(block: Block, seen: dict[tuple, list[Token]]) -> list[Token]:
-    """The words of ``block``, read once for all its copies in the set: ``seen`` holds
-    the words read so far by the key copies share (a block's text and line starts)."""
-    line_starts = _line_starts(block)
-    key = (block.masked, tuple(sorted(line_starts)))
-    tokens = seen.get(key)
-    if tokens is None:
-        tokens = seen[key] = _tokens(block.masked, line_starts)
+def text_tokens(blocks: Iterable[Block]) -> dict[str, list[Token]]:
+    """The words of each distinct text of ``blocks``, read once for all its copies in
+    the set. Where its lines start differs between copies, so it is asked of a copy
+    only at the places of a name (``scan``)."""
+    tokens: dict[str, list[Token]] = {}
+    words: dict[str, str] = {}  # one string for each word of the set, however often written
+    for block in blocks:
+        if block.masked not in tokens:
+            tokens[block.masked] = _tokens(block.masked, words)
     return tokens
 
 
-def _tokens(text: str, line_starts: set[int]) -> list[Token]:
+def _tokens(text: str, words: dict[str, str]) -> list[Token]:
     tokens: list[Token] = []
     last_end = 0
     boundary = True  # the block starts a sentence
@@ -116,7 +119,8 @@ def _tokens(text: str, line_starts: set[int]) -> list[Token]:
                 boundary = False
         # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
         word = m.group().rstrip("_'’")
-        tokens.append(Token(word, start, start + len(word), boundary, start in line_starts))
+        word = words.setdefault(word, word)
+        tokens.append(Token(word, start, start + len(word), boundary))
         boundary = False
         last_end = m.end()
     return tokens
@@ -173,15 +177,16 @@ def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
         word = token.text
         if run and not _adjacent(text, run[-1], token):
             yield from finish()
+        if not run and not _capitalised(word):
+            continue  # most words: one in lower case starts no run, and there is none to end
         if scrap(word, stop_words):
             yield from finish()
-        elif _capitalised(word):
-            run.append(token)
-        elif run and word.casefold() in connectors:
+        elif _capitalised(word) or word.casefold() in connectors:
             run.append(token)
         else:
             yield from finish()
-    yield from finish()
+    if run:
+        yield from finish()
 
 
 class People(NamedTuple):
@@ -217,7 +222,7 @@ def _particle_before(text: str, tokens: list[Token], first: int, start: int, ini
             titled = word in people.titles
             given = (not titled and _capitalised(before.text) and people.common[word] == 0
                      and word not in people.particles)
-    return particle, head.start, head.initial or head.line_start, given, titled
+    return particle, head.start, head.initial, given, titled
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -231,10 +236,10 @@ def record_labels(blocks: Iterable[Block], least: int = 3) -> frozenset[str]:
     """The field labels of exported records in the set: "Toelichting : …" spaced as
     exports space it (a space before the colon), opening ``least`` blocks or more."""
     counts: Counter = Counter()
-    for block in blocks:
-        m = RECORD_FIELD.match(block.masked)
+    for text, copies in Counter(block.masked for block in blocks).items():  # each text read once
+        m = RECORD_FIELD.match(text)
         if m:
-            counts[" ".join(m.group(1).casefold().split())] += 1
+            counts[" ".join(m.group(1).casefold().split())] += copies
     return frozenset(label for label, n in counts.items() if n >= least)
 
 
@@ -263,37 +268,92 @@ def standing(text: str, tokens: list[Token], stop_words: frozenset[str],
              or (field is not None and " ".join(field.group(1).casefold().split()) in records)
              or (long_ and not stops))
     caption = (bool(stop_words) and bool(tokens) and not stops) or (long_ and stops < FOREIGN_SHARE * len(tokens))
-    return Standing(SCARS.search(text) is not None, aside, caption)
+    scarred = SCAR_MARK.search(text) is not None and SCARS.search(text) is not None
+    return Standing(scarred, aside, caption)
 
 
-def scan(tokenised: list[tuple[Document, Block, list[Token]]], keys: set[tuple[str, ...]],
-          people: People, stop_words: frozenset[str] = frozenset(),
-          records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Occurrence]]:
-    """Every place each key is written, in any case, longest key first."""
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+class Copy(NamedTuple):
+    """A block of the set with places of names in it: its note, its rank in the set's
+    order, and where its places start a line (its own: copies of a text may break
+    their lines elsewhere)."""
+    rank: int
+    doc: Document
+    block: Block
+    line_heads: frozenset[int]
+
+
+class Written(NamedTuple):
+    """A key written at one place of a text, in every copy of the text."""
+    place: Place
+    text: str  # the masked text
+    copies: list[Copy]  # shared by the places of the text
+
+
+NO_HEADS: frozenset[int] = frozenset()
+
+
+def scan(blocks: list[tuple[Document, Block]], tokens: dict[str, list[Token]], keys: set[tuple[str, ...]],
+         people: People, stop_words: frozenset[str] = frozenset(),
+         records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Written]]:
+    """Every place each key is written, in any case, longest key first: each distinct
+    text is read once for all its copies (and its words dropped from ``tokens``); a
+    place becomes an ``Occurrence`` in each copy only for a name worth a closer look
+    (``in_set_order``)."""
+    by_length: dict[str, dict[int, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
     for key in keys:
-        by_first[key[0]].append(key)
-    for options in by_first.values():
-        options.sort(key=len, reverse=True)
-    found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    places: dict[int, list[_Place]] = {}  # by token list: copies of a block share it
-    for doc, block, tokens in tokenised:
-        in_block = places.get(id(tokens))
-        if in_block is None:
-            in_block = places[id(tokens)] = list(_places(block.masked, tokens, by_first, people, stop_words, records))
-        for p in in_block:
-            found[p.key].append(Occurrence(doc, block, p.start, p.end, block.text[p.start:p.end], p.particle,
-                                           p.initial, p.particle_start, p.given, p.titled, p.standing.scarred,
-                                           p.standing.aside, p.standing.caption))
+        by_length[key[0]][len(key)].add(key)
+    by_first = {word: sorted(lengths.items(), reverse=True) for word, lengths in by_length.items()}
+    copies_of: dict[str, list[tuple[int, Document, Block]]] = defaultdict(list)
+    for rank, (doc, block) in enumerate(blocks):
+        copies_of[block.masked].append((rank, doc, block))
+    found: dict[tuple[str, ...], list[Written]] = defaultdict(list)
+    for text, same in copies_of.items():
+        places = list(_places(text, tokens.pop(text), by_first, people, stop_words, records))
+        if not places:
+            continue
+        unsure = {p.particle_start for p in places if not p.initial}  # may start a line, if not a sentence
+        copies = [Copy(rank, doc, block, _line_heads(block, unsure)) for rank, doc, block in same]
+        for place in places:
+            found[place.key].append(Written(place, text, copies))
     return found
 
 
-class _Place(NamedTuple):
-    """A key written in a block: all of its ``Occurrence`` but the note, the block and
-    the text as written, the same in every copy of the block."""
+def _line_heads(block: Block, starts: set[int]) -> frozenset[int]:
+    """Which of ``starts`` start a line of ``block``."""
+    heads = starts & line_starts(block) if starts else None
+    return frozenset(heads) if heads else NO_HEADS
+
+
+def times_written(written: list[Written]) -> int:
+    """How many places of the set ``written`` stands for, copies included."""
+    return sum(len(w.copies) for w in written)
+
+
+def in_set_order(written: list[Written]) -> list[Occurrence]:
+    """The places of ``written`` in every copy of their text, in the order of the set
+    (by block, then offset)."""
+    places = sorted(((copy.rank, w.place.start, copy, w.place) for w in written for copy in w.copies),
+                    key=operator.itemgetter(0, 1))
+    return [Occurrence(copy.doc, copy.block, p.start, p.end, p.core, p.particle,
+                       p.initial or p.particle_start in copy.line_heads, p.particle_start, p.given, p.titled,
+                       p.standing.scarred, p.standing.aside, p.standing.caption)
+            for _, _, copy, p in places]
+
+
+# The keys that start with one word, by length, longest first: (length, keys).
+KeysByLength = list[tuple[int, set[tuple[str, ...]]]]
+
+
+class Place(NamedTuple):
+    """A key written in a block: all of its ``Occurrence`` but the note and the block,
+    the same in every copy of the block; ``initial`` tells a sentence's start only (a
+    line's start is a copy's own)."""
     key: tuple[str, ...]
     start: int
     end: int
+    # the masked text, which is the text as written in every copy: a block's masked
+    # text differs from it only at redaction marks, and no word holds one
+    core: str
     particle: str
     initial: bool
     particle_start: int
@@ -301,26 +361,31 @@ class _Place(NamedTuple):
     titled: bool
     standing: Standing
 
+    @property
+    def shouting(self) -> bool:
+        """Written wholly in capitals, as ``Occurrence.shouting``."""
+        return shouting(self.core)
 
-def _places(text: str, tokens: list[Token], by_first: dict[str, list[tuple[str, ...]]], people: People,
-            stop_words: frozenset[str], records: frozenset[str]) -> Iterator[_Place]:
+
+def _places(text: str, tokens: list[Token], by_first: dict[str, KeysByLength], people: People,
+            stop_words: frozenset[str], records: frozenset[str]) -> Iterator[Place]:
     """Where a key is written in the block ``text`` (``_spots``), with the particle
     before it and what the block is (``standing``, told once a key is found)."""
     where: Standing | None = None
     for matched, start, end, first_index in _spots(text, tokens, by_first):
-        initial = tokens[first_index].initial or tokens[first_index].line_start
         particle, particle_start, initial, given, titled = _particle_before(
-            text, tokens, first_index, start, initial, people)
+            text, tokens, first_index, start, tokens[first_index].initial, people)
         if where is None:
             where = standing(text, tokens, stop_words, records)
-        yield _Place(matched, start, end, particle, initial, particle_start, given, titled, where)
+        yield Place(matched, start, end, text[start:end], particle, initial, particle_start, given, titled, where)
 
 
-def _spots(text: str, tokens: list[Token],
-           by_first: dict[str, list[tuple[str, ...]]]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
-    """Where a key is written in ``text``: (key, start, end, index of its first token)."""
-    # hyphenated words split into parts, each remembering its token
-    parts: list[tuple[str, int, int, int]] = []  # (part, start, end, token index)
+def _parts(text: str, tokens: list[Token]) -> list[tuple[str, int, int, int]]:
+    """The words of ``text`` in lower case, hyphenated words split into their parts,
+    each with where it stands and the index of its token."""
+    if "-" not in text and "‐" not in text and "–" not in text:
+        return [(t.text.casefold(), t.start, t.end, ti) for ti, t in enumerate(tokens)]
+    parts: list[tuple[str, int, int, int]] = []
     for ti, token in enumerate(tokens):
         word = token.text
         if "-" not in word and "‐" not in word and "–" not in word:
@@ -331,28 +396,43 @@ def _spots(text: str, tokens: list[Token],
             if piece and piece not in "-‐–":
                 parts.append((piece.casefold(), offset, offset + len(piece), ti))
             offset += len(piece)
+    return parts
+
+
+def _spots(text: str, tokens: list[Token],
+           by_first: dict[str, KeysByLength]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
+    """Where a key is written in ``text``: (key, start, end, index of its first token)."""
+    parts = _parts(text, tokens)
+    words = [p[0] for p in parts]
+    addresses = ADDRESS_MARK.search(text) is not None  # else no place lies in an address
     i = 0
-    while i < len(parts):
-        matched = None
-        for key in by_first.get(parts[i][0], ()):
-            n = len(key)
-            window = parts[i:i + n]
-            if len(window) < n or tuple(p[0] for p in window) != key:
-                continue
-            if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
-                   for j in range(n - 1)):
-                continue
-            # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
-            first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
-            if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
-                continue
-            matched = key
-            break
-        if matched is None:
-            i += 1
+    for first in [n for n, word in enumerate(words) if word in by_first]:
+        if first < i:  # inside a key found before
             continue
-        window = parts[i:i + len(matched)]
+        matched = _key_at(text, tokens, parts, words, first, by_first[words[first]])
+        if matched is None:
+            continue
+        window = parts[first:first + len(matched)]
         start, end = window[0][1], window[-1][2]
-        i += len(matched)
-        if not _in_address(text, start, end):  # "ndsm-werf" in a link is no way of writing it
+        i = first + len(matched)
+        if not (addresses and _in_address(text, start, end)):  # "ndsm-werf" in a link is no way of writing it
             yield matched, start, end, window[0][3]
+
+
+def _key_at(text: str, tokens: list[Token], parts: list[tuple[str, int, int, int]], words: list[str],
+            i: int, options: KeysByLength) -> tuple[str, ...] | None:
+    """The longest of the keys ``options`` holds written from part ``i`` on, if any."""
+    for n, written in options:
+        key = tuple(words[i:i + n])
+        if key not in written:
+            continue
+        window = parts[i:i + n]
+        if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
+               for j in range(n - 1)):
+            continue
+        # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
+        first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
+        if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
+            continue
+        return key
+    return None
