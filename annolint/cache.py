@@ -83,10 +83,6 @@ class NoteCache:
         found, missed = self._counted.get(kind, (0, 0))
         return found, missed
 
-    def holds(self, key: str) -> bool:
-        """Whether an entry is stored under ``key`` (unread: it may not be trusted)."""
-        return self.enabled and (self.folder / key[:2] / key).is_file()
-
     def load(self, key: str, kind: str = "note") -> Any | None:
         if not self.enabled:
             return None

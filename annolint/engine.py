@@ -86,10 +86,12 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
 def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int) -> Iterator[Document]:
     """The note of each file, in order: the ones the cache holds taken from it here,
     the others parsed here, or by ``jobs`` processes when there are many."""
-    looked_up = {}  # by file: its cache key and what was read to make it
+    cached: dict[Path, Document | None] = {}
     if jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM and readings.caching:
-        looked_up = {f: readings.looked_up(f) for f in files}
-    missing = [f for f in files if not readings.holds(looked_up.get(f))]
+        # taken from the cache first, so that only the notes it does not hold, or holds
+        # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
+        cached = {f: readings.cached(f) for f in files}
+    missing = [f for f in files if cached.get(f) is None]
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs
         extractors = CorpusIndex([], lexicon, config.language).extractors(None)
@@ -98,11 +100,9 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
                                                                                  readings.cache)))
     else:
         parsed = (_parsed(f, lexicon, readings) for f in missing)
-    left = set(missing)
     for f in files:
-        document = next(parsed) if f in left else readings.cached(f, looked_up[f])
-        # an entry found but not trusted (corrupt, foreign) is read again here
-        yield document if document is not None else _parsed(f, lexicon, readings)
+        document = cached.get(f)
+        yield document if document is not None else next(parsed)
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
 
 

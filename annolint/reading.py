@@ -63,7 +63,7 @@ class Readings:
     def read(self, path, parse) -> Document:
         """The note in the file ``path``: from the cache when it holds it, else
         ``parse(source)``."""
-        found = self.looked_up(path)
+        found = self._looked_up(path)
         document = self.cached(path, found)
         if document is not None:
             return document
@@ -76,7 +76,7 @@ class Readings:
         None when the cache does not hold it (or there is no cache)."""
         if not self.caching:
             return None
-        shown, _source, _data, key = found or self.looked_up(path)
+        shown, _source, _data, key = found or self._looked_up(path)
         reading = self.cache.load(key) if key is not None else None
         if not (isinstance(reading, NoteReading) and reading.document.path == shown):
             return None
@@ -84,12 +84,7 @@ class Readings:
         reading.changed = False
         return self.adopt(reading, key)
 
-    def holds(self, found: tuple | None) -> bool:
-        """Whether the cache has an entry under the key ``looked_up`` found (it may
-        still turn out corrupt: ``cached`` says)."""
-        return found is not None and found[3] is not None and self.cache.holds(found[3])
-
-    def looked_up(self, path) -> tuple:
+    def _looked_up(self, path) -> tuple:
         """(display path, source or None, file bytes or None, cache key or None). A Word
         or PDF note is found in the cache by its file's bytes, so that an unchanged one
         is not unpacked or laid out again (reading a Word note takes longer than parsing
