@@ -277,14 +277,15 @@ def startup(scratch: Path, runs: int) -> list[str]:
 
 
 def profile(folder: Path, scratch: Path, top: int = 15) -> str:
-    """One annolint run on ``folder`` under cProfile: its own top functions by cumulative
-    time, and the top functions of all by their own time."""
+    """One annolint run on ``folder`` under cProfile, in one process (``--jobs 1``: a
+    profile of the main process of a parallel run shows it waiting for its workers): its
+    own top functions by cumulative time, and the top functions of all by their own time."""
     import io
     import pstats
 
     stats_file = scratch / "annolint.prof"
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "annolint", "check",
-                    str(folder), "--format", "json", "-o", str(scratch / "profiled.json")],
+                    str(folder), "--jobs", "1", "--format", "json", "-o", str(scratch / "profiled.json")],
                    env=child_env(scratch / "cache-profile"), stdout=subprocess.DEVNULL)
     out = io.StringIO()
     stats = pstats.Stats(str(stats_file), stream=out)
