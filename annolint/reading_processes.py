@@ -26,7 +26,7 @@ from annolint.cache import NoteCache
 from annolint.errors import InternalError
 from annolint.reading import NoteReading, Readings
 from annolint.rule_processes import can_fork
-from annolint.sources import MAX_FILE_BYTES
+from annolint.sources import RawSource, read_bytes
 
 # Below this many notes, starting worker processes costs more than it saves.
 PARALLEL_FROM = 40
@@ -106,12 +106,11 @@ def shares(files: list[Path], jobs: int) -> list[list[int]]:
 
 
 def _lines(path: Path) -> dict[int, int]:
-    """The file's distinct lines (by hash) and their lengths; a Word or PDF file, or
-    one that cannot be read, is one line of its size."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES)
-    except OSError:
+    """The file's distinct lines (by hash) and their lengths; a Word or PDF file is one
+    line of its size, and one that is not read (a named pipe, a device, too large,
+    unreadable: ``read_bytes`` says) has none."""
+    data = read_bytes(path, str(path))
+    if isinstance(data, RawSource):
         return {}
     if path.suffix.lower() in (".docx", ".pdf"):
         return {hash(data): len(data)}

@@ -192,3 +192,27 @@ def test_a_rule_worker_that_dies_stops_the_run_with_exit_2_naming_its_rules(corp
     assert result.exit_code == 2
     assert result.stderr.startswith("annolint: internal error while running rule AL011 inconsistent-spelling: "
                                     "RuntimeError: its process stopped (exit 9) (this is a bug in annolint")
+
+
+def test_a_named_pipe_among_many_notes_does_not_block_the_parallel_run(tmp_path):
+    # dealing notes out reads them first: a named pipe must not be opened (no writer
+    # would ever come), as reading a note never opens one
+    import os
+    import subprocess
+    import sys
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    folder = tmp_path / "set"
+    folder.mkdir()
+    notes = sorted(CORPUS.glob("*.txt"))
+    for copy in range(reading_processes.PARALLEL_FROM // len(notes) + 1):  # enough notes for the workers
+        for note in notes:
+            shutil.copy(note, folder / f"{copy}_{note.name}")
+    os.mkfifo(folder / "pijp.txt")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    runs = [subprocess.run([sys.executable, "-m", "annolint", "check", ".", "--no-cache", "--jobs", jobs,
+                            "--format", "json"], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+            for jobs in ("1", "2")]
+    assert [r.returncode for r in runs] == [1, 1]
+    assert runs[0].stdout == runs[1].stdout and '"path": "pijp.txt"' in runs[1].stdout
