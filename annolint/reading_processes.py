@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import queue
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,6 +123,7 @@ _WORKER: dict = {}
 
 def _work(config, spec, numbered: list[tuple[int, Path]], results) -> None:
     """A worker: read each (number, file) and put (number, failure, payload) on ``results``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
     _start_worker(config, spec)
     for number, path in numbered:
         failure, payload = _read_one(path)

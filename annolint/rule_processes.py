@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -120,6 +121,7 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
 def _run_group(number: int, sending) -> None:
     """In a worker: send the findings of one group, pickled here so that a finding
     that cannot be sent is an error of this group."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
     started = time.perf_counter()
     try:
         findings: list[Finding] = []
