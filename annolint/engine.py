@@ -26,7 +26,6 @@ from annolint.reading import Readings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
 from annolint.sources import discover
-from annolint.structure import parse_document
 from annolint.yamlfile import ConfigError
 
 
@@ -95,28 +94,15 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs
         extractors = CorpusIndex([], lexicon, config.language).extractors(None)
-        parsed = (_parsed(f, lexicon, readings, extractors) if sent is None else readings.adopt(*sent)
+        parsed = (readings.read_note(f, lexicon, extractors) if sent is None else readings.adopt(*sent)
                   for f, sent in zip(missing, reading_processes.read_in_parallel(missing, jobs, config,
                                                                                  readings.cache)))
     else:
-        parsed = (_parsed(f, lexicon, readings) for f in missing)
+        parsed = (readings.read_note(f, lexicon) for f in missing)
     for f in files:
         document = cached.get(f)
         yield document if document is not None else next(parsed)
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
-
-
-def _parsed(path: Path, lexicon: Lexicon, readings: Readings, extractors: dict | None = None) -> Document:
-    """The note in ``path`` parsed here; with ``extractors``, a dated note's facts extracted too."""
-    try:
-        document = readings.read(path, lambda source: parse_document(source, lexicon))
-        if extractors is not None:
-            readings.extract_dated(document, extractors)
-        return document
-    except ConfigError:
-        raise  # a user's pattern (a redaction, a section heading) that ran out of time
-    except Exception as err:  # a bug, not a bad note (those become read-error findings)
-        raise InternalError(f"reading {path}", err) from err
 
 
 WIDE = 200  # a suppression over more lines than this (ignore-file) is checked as a range

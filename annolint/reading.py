@@ -16,10 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from annolint import structure
 from annolint.cache import NoteCache
+from annolint.errors import InternalError
 from annolint.model import Document, DocumentDate
 from annolint.readers import reader_for
 from annolint.sources import RawSource, display_path, read_bytes, read_source, source_of
+from annolint.yamlfile import ConfigError
 
 
 @dataclass
@@ -70,6 +73,21 @@ class Readings:
         shown, source, data, key = found
         document = parse(source if source is not None else source_of(path, data, shown))
         return self.adopt(NoteReading(document, document.date), key)
+
+    def read_note(self, path, lexicon, extractors: dict | None = None) -> Document:
+        """The note in ``path``, from the cache or parsed (``read``); with ``extractors``,
+        a dated note's facts extracted at once (``extract_dated``). A bug while reading
+        it is an ``InternalError`` naming the note (a bad note is a read-error finding,
+        not an error); a user's pattern that ran out of time stays a ``ConfigError``."""
+        try:
+            document = self.read(path, lambda source: structure.parse_document(source, lexicon))
+            if extractors is not None:
+                self.extract_dated(document, extractors)
+            return document
+        except ConfigError:
+            raise
+        except Exception as err:
+            raise InternalError(f"reading {path}", err) from err
 
     def cached(self, path, found: tuple | None = None) -> Document | None:
         """The note in the file ``path`` as the cache holds it, taken into this run;

@@ -147,14 +147,13 @@ def _start_worker(config, spec) -> None:
 def _read_one(path) -> tuple:
     """(None, (pickled reading, cache key)) for one note, or (the exception, None)."""
     from annolint.i18n import speaking
-    from annolint.structure import parse_document
     from annolint.yamlfile import ConfigError
 
     readings: Readings = _WORKER["readings"]
     try:
         with speaking(_WORKER["config"].messages):
-            doc = readings.read(path, lambda s: parse_document(s, _WORKER["lexicon"]))
-            readings.extract_dated(doc, _WORKER["extractors"])  # an undated note's wait for the set's date
+            # an undated note's facts wait for the set's date
+            doc = readings.read_note(path, _WORKER["lexicon"], _WORKER["extractors"])
         reading, key = readings.by_path.pop(doc.path), readings.keys.pop(doc.path, None)
         storing = readings.caching and key is not None and reading.changed
         reading.changed = not storing  # the main process need not store it again
@@ -162,7 +161,7 @@ def _read_one(path) -> tuple:
         payload = pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL)
         if storing:
             readings.cache.store_pickled(key, payload)  # here: the workers write side by side
-    except ConfigError as err:
+    except (ConfigError, InternalError) as err:
         return err, None
     except Exception as err:  # noqa: BLE001 - a bug: the main process names the note
         return InternalError(f"reading {path}", err), None

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from annolint import cli, engine, reporters
+from annolint import cli, engine, reporters, structure
 from conftest import ROOT
 
 
@@ -34,7 +34,7 @@ def test_a_note_that_crashes_the_reader_names_the_file(monkeypatch, capsys):
     def broken(source, lexicon):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(engine, "parse_document", broken)
+    monkeypatch.setattr(structure, "parse_document", broken)
     # --no-cache: a note read before comes from the cache, without the parser
     assert _run(monkeypatch, "check", str(ROOT / "corpus" / "03_staf-april.md"), "--no-cache") == 2
     err = capsys.readouterr().err
