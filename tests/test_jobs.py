@@ -216,3 +216,19 @@ def test_a_named_pipe_among_many_notes_does_not_block_the_parallel_run(tmp_path)
             for jobs in ("1", "2")]
     assert [r.returncode for r in runs] == [1, 1]
     assert runs[0].stdout == runs[1].stdout and '"path": "pijp.txt"' in runs[1].stdout
+
+
+def test_groups_of_rules_start_longest_first_by_the_last_run_s_times():
+    from types import SimpleNamespace
+
+    def rule(rule_id, *shares):
+        return SimpleNamespace(id=rule_id, name=rule_id.lower(), module=SimpleNamespace(SHARES=shares))
+
+    rules = [rule("A"), rule("B", "pairs"), rule("C"), rule("D", "pairs")]
+    groups = rule_processes.groups(rules)
+    assert [rule_processes.group_name(g) for g in groups] == ["A", "B+D", "C"]
+    # one worker at a time: the groups finish in the order they were started
+    done = rule_processes.run_in_processes(groups, None, 1, lambda r, index: [], {"C": 2.0, "B+D": 1.0})
+    assert [(rule_processes.group_name(g), found) for g, found, _ in done] == [("C", []), ("B+D", []), ("A", [])]
+    done = rule_processes.run_in_processes(groups, None, 1, lambda r, index: [], None)  # no times: in order
+    assert [rule_processes.group_name(g) for g, _, _ in done] == ["A", "B+D", "C"]
