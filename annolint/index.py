@@ -59,6 +59,12 @@ class CorpusIndex:
         self.by_path = {d.path: d for d in self.all_documents}
         self.memo: dict = {}  # what one rule kind computed and another reuses (keyed by kind and parameters)
 
+    @property
+    def cache(self):
+        """The run's ``NoteCache``, or None: where a rule kind keeps what it looked up
+        for the next run (``events.lemmas_kept``)."""
+        return self.readings.cache
+
     def prepare(self) -> None:
         """Work out now what rules of several kinds read (the set's statements and word
         statistics), before the rules run side by side (``rule_processes``): once here,

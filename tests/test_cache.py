@@ -60,7 +60,7 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     uncached = _checked(folder, "--no-cache")
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
-    assert len(_entries(folder)) == 13  # one entry per note, and the run's findings
+    assert len(_entries(folder)) == 14  # one entry per note, the run's findings, the lemmas looked up
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
     assert cold == uncached and warm == uncached

@@ -4,11 +4,14 @@ subject, a plan that came true on another day, an evening that recurs, meetings)
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from conftest import findings, line_of, note, places, write_set
 
 from annolint.config import Config
 from annolint.engine import load_setup
 from annolint.index import CorpusIndex
+from annolint.kinds import events
 from annolint.kinds.events import EventReader, phrase, root, same_root
 
 RULE = ["--select", "event-date"]
@@ -82,6 +85,28 @@ def test_the_words_of_one_event_are_compared_by_their_roots():
     assert root("getekend", "nl") == root("tekenden", "nl")
     assert same_root(root("advies", "nl"), root("geadviseerd", "nl"))
     assert not same_root("opdracht", "opdrachtgever")  # a compound is another word
+
+
+def test_the_lemmas_looked_up_are_kept_by_the_cache_for_the_next_run(tmp_path, monkeypatch):
+    """Loading simplemma's Dutch word list takes longer than reading the events of a
+    thousand notes: a run after an edit looks up no word the run before knew."""
+    import simplemma
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    folder = write_set(tmp_path / "set", {"a.txt": MARCH, "b.txt": MAY, "c.txt": OCTOBER})
+    first = findings(["check", ".", *RULE], cwd=folder)
+    looked_up = []
+    lemmatize = simplemma.lemmatize
+    monkeypatch.setattr(simplemma, "lemmatize", lambda word, lang: looked_up.append(word) or lemmatize(word, lang=lang))
+    # a fresh process knows no word; an edit, so that the findings are not the last run's
+    monkeypatch.setattr(events, "_LEMMAS", defaultdict(dict))
+    (folder / "b.txt").write_text(MAY + "\n", encoding="utf-8")
+    assert findings(["check", ".", *RULE], cwd=folder) == first
+    assert looked_up == []
+    # without the cache every word is looked up again, with the same findings
+    monkeypatch.setattr(events, "_LEMMAS", defaultdict(dict))
+    assert findings(["check", ".", *RULE, "--no-cache"], cwd=folder) == first
+    assert "ingediend" in looked_up
 
 
 def test_a_date_goes_with_its_own_clause_or_the_label_before_it():

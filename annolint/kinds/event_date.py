@@ -59,7 +59,7 @@ from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import announced, change_cues
 from annolint.similarity import Clusters, candidate_pairs, split_by_agreement
-from annolint.kinds.events import Event, EventReader, Weights, coverage, same_root, shared, written
+from annolint.kinds.events import Event, EventReader, Weights, coverage, lemmas_kept, same_root, shared, written
 
 MESSAGE_FIELDS = frozenset({"expression", "date", "other", "other_note", "words", "subject"})
 NOUN_HEAD = 5  # letters of a compound's head that make two nouns one kind: "…brief"
@@ -75,6 +75,12 @@ class Params:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.dated_statements if in_scope(s.block, scope)]
     reader = EventReader(index.lexicon, index.language, index.time_words)
+    with lemmas_kept(index.cache, reader.language):
+        found = _event_departures(reader, statements, params, index)
+    yield from sorted(found, key=lambda m: m.location)
+
+
+def _event_departures(reader: EventReader, statements: list, params: Params, index: CorpusIndex) -> list[Match]:
     events = reader.events(statements)
     weight = Weights(events)
     cues = change_cues(index.lexicon)
@@ -92,7 +98,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     for group in clusters.groups():
         if len(group) > 1:
             found.extend(_departures(group, events, partners, reader.language))
-    yield from sorted(found, key=lambda m: m.location)
+    return found
 
 
 def _one_event(a: Event, b: Event, weight: Weights, params: Params) -> bool:

@@ -231,7 +231,13 @@ def reference_topic(statement: DatedStatement, stop_words: frozenset[str]) -> st
 
 
 def _reference(statement: DatedStatement, stop_words: frozenset[str]) -> tuple[str, str]:
-    before = statement.sentence[: statement.expression.start]
+    return _reference_before(statement.sentence[: statement.expression.start], stop_words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reference_before(before: str, stop_words: frozenset[str]) -> tuple[str, str]:
+    """``_reference`` of the words before a date, read once per wording: the kinds ask
+    for it per pair of statements, and ``_REFERENCE`` tries every word of a long sentence."""
     m = _REFERENCE.search(before)
     if not m or m.group(1).lower() in stop_words:
         return "", ""
