@@ -89,7 +89,8 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     if jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM and readings.caching:
         # taken from the cache first, so that only the notes it does not hold, or holds
         # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
-        cached = {f: readings.cached(f) for f in files}
+        with _collector_paused():  # a thousand notes' objects unpickled: nothing to collect
+            cached = {f: readings.cached(f) for f in files}
     missing = [f for f in files if cached.get(f) is None]
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs

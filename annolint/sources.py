@@ -9,6 +9,7 @@ reading only.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import stat
 from dataclasses import dataclass, replace
@@ -39,7 +40,8 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     cwd = cwd or Path.cwd()
     try:
         # the folder resolved, the name kept: a link shows as itself, not as its target
-        rel = Path(os.path.relpath(os.path.join(_resolved(path.parent), path.name), _resolved(cwd))).as_posix()
+        rel = Path(os.path.relpath(os.path.join(_real_folder(str(_absolute(path.parent))), path.name),
+                                   _real_folder(str(_absolute(cwd))))).as_posix()
     except ValueError:  # another drive on Windows
         rel = path.as_posix()
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -51,6 +53,19 @@ def _resolved(path: Path) -> str:
         return str(path.resolve())
     except (OSError, RuntimeError):
         return os.path.abspath(path)
+
+
+def _absolute(path: Path) -> Path:
+    """``path`` from the root, its ".." kept (they are resolved after links)."""
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    """``_resolved`` of an absolute folder, looked up once per run (``discover`` starts
+    afresh): every note of a set lies in a few folders, and resolving one asks the
+    file system about each of its parents."""
+    return _resolved(Path(folder))
 
 
 def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
@@ -76,6 +91,7 @@ def discover(
     A file named explicitly is always taken, whatever its extension; folders are
     searched recursively for the given extensions, skipping hidden folders.
     """
+    _real_folder.cache_clear()  # the folders as they are now, not as an earlier run saw them
     root = exclude_root or Path.cwd()
     found: dict[str, Path] = {}
     for given in paths:
