@@ -4,6 +4,7 @@ quantity in other words, and everything that must stay silent beside them."""
 from __future__ import annotations
 
 import conftest
+from annolint.kinds import quantities
 from conftest import SEEDS, findings, line_of, needs_seeds, note, seed_copy_findings, write_set
 
 RULE = ["--select", "diverging-figure"]
@@ -123,6 +124,24 @@ def test_one_reference_day_in_other_words_is_one_quantity(tmp_path):
     write_set(tmp_path, {"a.txt": a, "b.txt": b})
     assert places(findings(["check", ".", *RULE], cwd=tmp_path)) == [
         ("b.txt", line_of(b, "157"), [("a.txt", line_of(a, "151"))])]
+
+
+def test_a_sentence_copied_into_many_notes_is_compared_once_per_pair_of_wordings(tmp_path, monkeypatch):
+    # Eight notes copy one sentence and a ninth, dated among them, changes its figure:
+    # 36 pairs of notes, three decisions (the sentence against itself, against the
+    # changed copy after it and before it). No note's own date is read: no figure is
+    # given for a day.
+    notes = {f"{day:02}.txt": note(f"Commissie Wonen, {day} maart 2025",
+                                   f"- In 2024 zijn {321 if day == 5 else 312} woningen opgeleverd in Noord.")
+             for day in range(1, 10)}
+    write_set(tmp_path, notes)
+    decided = []
+    same_quantity = quantities.same_quantity
+    monkeypatch.setattr(quantities, "same_quantity", lambda *args: decided.append(args[:2]) or same_quantity(*args))
+    line = line_of(notes["05.txt"], "321")
+    assert places(findings(["check", ".", *RULE, "--no-cache"], cwd=tmp_path)) == [
+        ("05.txt", line, [("04.txt", line), ("06.txt", line)])]
+    assert len(decided) == 3
 
 
 @needs_seeds
