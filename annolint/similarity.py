@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from annolint.terms import WORD, stem
 
 T = TypeVar("T")
+R = TypeVar("R")
 Weight = Callable[[str], float]
 COMPOUND_HEAD = 5  # "informatiebijeenkomst" shares "bijeenkomst": a compound ending in a term of 5+ letters
 
@@ -166,6 +167,29 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
             if pair not in seen:
                 seen.add(pair)
                 yield i, j
+
+
+def decided_once_per_wording(pairs: Iterable[tuple[int, int]], items: Sequence[T], wording: Callable[[T], Hashable],
+                             decide: Callable[[T, T], R]) -> Iterator[tuple[int, int, R]]:
+    """(i, j, ``decide(items[i], items[j])``) for each pair; for two items of two notes,
+    decided once per pair of wordings. ``wording(item)`` must hold everything
+    ``decide`` reads of an item but its note: two items of one wording in two notes
+    cannot be told apart by it. Notes copy sentences: a sentence copied into a hundred
+    notes is decided once against each other wording, not a hundred times. Two items
+    of one note (which ``decide`` may tell apart by their note) are always decided."""
+    numbers: dict[Hashable, int] = {}
+    numbered = [numbers.setdefault(wording(item), len(numbers)) for item in items]
+    size = len(numbers)
+    decided: dict[int, R] = {}
+    for i, j in pairs:
+        a, b = items[i], items[j]
+        if a.doc is b.doc:
+            yield i, j, decide(a, b)
+            continue
+        pair = numbered[i] * size + numbered[j]
+        if pair not in decided:
+            decided[pair] = decide(a, b)
+        yield i, j, decided[pair]
 
 
 def _pairs_of_a_kind(bucket: list[int], kinds: list[Hashable]) -> Iterator[tuple[int, int]]:

@@ -39,3 +39,29 @@ def test_thousands_of_suppression_markers_are_indexed_once_per_note(tmp_path, mo
     result = engine.check([tmp_path / "a.txt"], Config(), select=("placeholder",))
     assert len(result.findings) == 3
     assert len(calls) == 1
+
+
+def test_pairs_across_notes_are_decided_once_per_pair_of_wordings():
+    # Items of one wording in two notes cannot be told apart by the decision: it is
+    # made once per (wording, wording) in that order. Two items of one note are
+    # always decided, since a decision may tell them apart by their note.
+    from types import SimpleNamespace
+
+    from annolint.similarity import decided_once_per_wording
+
+    one, two = object(), object()
+    items = [SimpleNamespace(doc=doc, text=text) for doc, text in
+             [(one, "x"), (two, "x"), (one, "y"), (two, "y"), (two, "x")]]
+    asked = []
+
+    def decide(a, b):
+        asked.append((a.text, b.text))
+        return a.text + b.text
+
+    pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 4), (2, 3), (3, 4), (0, 4), (1, 3)]
+    found = list(decided_once_per_wording(pairs, items, lambda item: item.text, decide))
+    assert found == [(0, 1, "xx"), (0, 2, "xy"), (0, 3, "xy"), (1, 2, "xy"), (1, 4, "xx"), (2, 3, "yy"),
+                     (3, 4, "yx"), (0, 4, "xx"), (1, 3, "xy")]
+    # (0, 2), (1, 4), (3, 4) and (1, 3) stand in one note; (1, 2) and (0, 4) repeat a
+    # pair of wordings across notes decided already
+    assert asked == [("x", "x"), ("x", "y"), ("x", "y"), ("x", "x"), ("y", "y"), ("y", "x"), ("x", "y")]

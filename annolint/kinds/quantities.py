@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.index import WORD, CorpusIndex
-from annolint.similarity import aligned, candidate_pairs, subject_similarity
+from annolint.similarity import aligned, candidate_pairs, decided_once_per_wording, subject_similarity
 
 if TYPE_CHECKING:
     from annolint.kinds.diverging_figure import Params
@@ -192,40 +192,22 @@ def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params
     crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
     siblings = _siblings(statements)
     items = Items()
-    wordings = _wordings(statements, crowded, siblings, items)
-    size = max(wordings, default=0) + 1
-    decided: dict[int, str] = {}  # by the two statements' wordings, in two notes
-    for i, j in candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
-                                exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]),
-                                kind=_kind):
-        a, b = statements[i], statements[j]
-        if a.doc is b.doc:
-            how = same_quantity(a, b, index, params, crowded, siblings, items)
-        else:
-            pair = wordings[i] * size + wordings[j]
-            how = decided.get(pair)
-            if how is None:
-                how = decided[pair] = same_quantity(a, b, index, params, crowded, siblings, items)
+    # everything same_quantity reads of a statement but its note; a note's date only
+    # for a figure without a period whose quantity another figure gives for a day
+    # (``_latest_reading``)
+    read_on_a_day = {s.quantity[:3] for s in statements if s.period is not None and s.period.granularity == "day"}
+
+    def wording(s: FigureStatement) -> tuple:
+        return (s.quantity, s.figure.text, s.figure.unit, s.period, s.period_text, s.aligned, s.ordinal,
+                s.doc_date if s.period is None and s.quantity[:3] in read_on_a_day else None,
+                items.of(s), siblings[(s.path, s.sentence_id)], id(s) in crowded, s.window, s.terms)
+
+    pairs = candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
+                            exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind)
+    for i, j, how in decided_once_per_wording(pairs, statements, wording, lambda a, b: same_quantity(
+            a, b, index, params, crowded, siblings, items)):
         if how:
             yield i, j, how
-
-
-def _wordings(statements: list[FigureStatement], crowded: frozenset[int], siblings: Siblings,
-              items: Items) -> list[int]:
-    """A number for each statement, the same for statements that ``same_quantity``
-    cannot tell apart when they stand in two notes: everything it reads of one
-    (its figure, period, sentence, words, item, the other figures of its sentence)
-    but the note. A sentence copied into a hundred notes is compared once with each
-    other wording, not a hundred times."""
-    # a note's date is read only for a figure without a period whose quantity another
-    # figure gives for a day (``_latest_reading``)
-    read_on_a_day = {s.quantity[:3] for s in statements if s.period is not None and s.period.granularity == "day"}
-    numbers: dict[tuple, int] = {}
-    return [numbers.setdefault((s.quantity, s.figure.text, s.figure.unit, s.period, s.period_text, s.aligned,
-                                s.ordinal, s.doc_date if s.period is None and s.quantity[:3] in read_on_a_day else None,
-                                items.of(s), siblings[(s.path, s.sentence_id)], id(s) in crowded, s.window, s.terms),
-                               len(numbers))
-            for s in statements]
 
 
 def _stated(s: FigureStatement) -> frozenset[str]:

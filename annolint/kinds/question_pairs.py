@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from annolint.index import WORD, CorpusIndex
 from annolint.questions import QuestionFact
-from annolint.similarity import candidate_pairs, shared_terms, subject_similarity
+from annolint.similarity import candidate_pairs, decided_once_per_wording, shared_terms, subject_similarity
 from annolint.terms import content_terms, sentences
 
 LIMIT = 150  # questions one rare word may pair before it is no evidence
@@ -37,37 +37,39 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
     weight, common = index.term_weight, index.common_terms
     names = _Names(frozenset(a.lower().rstrip(".") for a in index.lexicon.abbreviations))
     answers = AnswerTerms(index.lexicon.stop_word_set)
-    for i, j in candidate_pairs(facts, lambda q: q.terms, weight, limit=LIMIT,
-                                exact=lambda q: tuple(sorted(q.terms))):
-        a, b = facts[i], facts[j]
+
+    def alike(a: QuestionFact, b: QuestionFact) -> float | None:
+        """How alike two questions are when they are one question, else None."""
         if a.doc is b.doc and a.index == b.index:
-            continue
+            return None
         if a.terms == b.terms:
-            yield a, b, 1.0
-            continue
-        if names.about_others(a, b):
-            continue
-        if not a.terms & b.terms:
-            continue
-        alike = subject_similarity(a.terms, b.terms, weight, norm=index.term_norm)
-        if alike >= min_similarity and len(a.terms & b.terms - common) >= 2:
-            yield a, b, alike
-            continue
-        alike = subject_similarity(a.terms, b.terms, weight, compounds=True, norm=index.term_norm)
-        if alike >= min_similarity and len(shared_terms(a.terms, b.terms) - common) >= 2:
-            yield a, b, alike
-            continue
+            return 1.0
+        if names.about_others(a, b) or not a.terms & b.terms:
+            return None
+        found = subject_similarity(a.terms, b.terms, weight, norm=index.term_norm)
+        if found >= min_similarity and len(a.terms & b.terms - common) >= 2:
+            return found
+        found = subject_similarity(a.terms, b.terms, weight, compounds=True, norm=index.term_norm)
+        if found >= min_similarity and len(shared_terms(a.terms, b.terms) - common) >= 2:
+            return found
         # Reworded with other words for the same thing ("budgetplafonds invoeren" /
         # "een maximumbudget opleggen"): the answers say which thing was asked about.
-        if alike >= REWORDED and len(a.terms & b.terms - common) >= 2 and \
+        if found >= REWORDED and len(a.terms & b.terms - common) >= 2 and \
                 subject_similarity(answers.of(a), answers.of(b), weight) >= min_similarity:
-            yield a, b, alike
-            continue
+            return found
         # Within one note, a question asked again around every word of the first ("Komt
         # er een klankbordgroep met omwonenden?" / "Worden de omwonenden structureel
         # betrokken, bijvoorbeeld in een klankbordgroep?"): the same question, widened.
         if a.doc is b.doc and widens(a.terms, b.terms, common) and _answered_about(a, b, common, answers):
-            yield a, b, alike
+            return found
+        return None
+
+    pairs = candidate_pairs(facts, lambda q: q.terms, weight, limit=LIMIT, exact=lambda q: tuple(sorted(q.terms)))
+    # what ``alike`` reads of a question: its words, its text and its answer's sentences
+    for i, j, found in decided_once_per_wording(
+            pairs, facts, lambda q: (q.terms, q.question.text, tuple(s.text for s in q.sentences)), alike):
+        if found is not None:
+            yield facts[i], facts[j], found
 
 
 REWORDED = 0.25  # how alike two questions in other words must be when their answers are alike

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from annolint.i18n import say
 from annolint.index import CorpusIndex
-from annolint.similarity import aligned, candidate_pairs, renamed, shared_terms, shared_words, subject_similarity
+from annolint.similarity import aligned, candidate_pairs, decided_once_per_wording, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import WORD, content_terms, first_word, phrases_pattern
 
@@ -42,12 +42,11 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
     weight = index.term_weight
     common = index.common_terms
     stop_words = index.lexicon.stop_word_set
-    for i, j in candidate_pairs(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned):
-        a, b = statements[i], statements[j]
+
+    def matched(a: DatedStatement, b: DatedStatement) -> tuple[float, bool] | None:
+        """(similarity, aligned) of two statements about the same thing, else None."""
         if a.doc is b.doc and a.sentence_id == b.sentence_id:
-            continue
-        if worth is not None and not worth(a, b):
-            continue
+            return None
         if _copied(a, b, alignment, stop_words):
             # One sentence and its copy: the second date of the one is the second
             # date of the other, never the first ("in december … in februari 2026");
@@ -57,21 +56,32 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
             # taakstelling voor het eerste halfjaar is 96" / "… tweede halfjaar is 104").
             if a.ordinal == b.ordinal and not renamed(a.sentence, a.aligned, b.sentence, b.aligned) \
                     and _numbers(a) == _numbers(b):
-                yield Pair(a, b, 1.0, True)
-            continue
+                return 1.0, True
+            return None
         if a.listed or b.listed:
-            continue  # a schedule's item is only ever its own copy
+            return None  # a schedule's item is only ever its own copy
         score = subject_similarity(a.terms, b.terms, weight, compounds, norm=index.term_norm)
         if score < min_similarity or not _own_overlap(a, b):
-            continue
+            return None
         shared = shared_terms(a.terms, b.terms) if compounds else a.terms & b.terms
         if len(shared - common) >= min_shared and (not need_name or shared & index.named_terms):
-            yield Pair(a, b, score, False)
-        elif a.terms == b.terms and a.terms - common and not (a.doc is b.doc):
+            return score, False
+        if a.terms == b.terms and a.terms - common and not (a.doc is b.doc):
             # the same subject in other words, every word of it ("De brief over een tweede
             # flexlocatie ontvangt u voor 1 november" / "Zoals toegezegd ontvangt u in
             # januari een brief over een tweede flexlocatie"): one thing, name or not
-            yield Pair(a, b, score, False)
+            return score, False
+        return None
+
+    pairs = candidate_pairs(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned)
+    if worth is not None:
+        pairs = ((i, j) for i, j in pairs if worth(statements[i], statements[j]))
+    # what ``matched`` reads of a statement: its sentence, where its date stands in it, its words
+    for i, j, found in decided_once_per_wording(
+            pairs, statements, lambda s: (s.sentence, s.expression.start, s.expression.end, s.aligned, s.ordinal,
+                                          s.listed, s.terms, s.own_terms), matched):
+        if found is not None:
+            yield Pair(statements[i], statements[j], *found)
 
 
 def sameness(a: DatedStatement, b: DatedStatement, alignment: float, noun: str = "",
