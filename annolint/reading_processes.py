@@ -16,6 +16,7 @@ process hands them on in the order of the files.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import queue
@@ -128,6 +129,9 @@ def _work(config, spec, numbered: list[tuple[int, Path]], results) -> None:
     for number, path in numbered:
         failure, payload = _read_one(path)
         results.put((number, failure, payload))
+        # what stays (the run's memos of sentences and blocks) the collector need not
+        # walk again: it did after every few notes, a tenth of a worker's time
+        gc.freeze()
         if failure is not None:
             break
     results.close()
