@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import pickle
 
 from collections import Counter
 from collections.abc import Iterator
@@ -42,8 +43,27 @@ class Result:
     rules: list[Rule]  # the rules that ran
 
 
-def load_setup(config: Config) -> Setup:
-    """The rules and lexicon a configuration asks for (``ConfigError`` on mistakes)."""
+def load_setup(config: Config, cache: NoteCache | None = None) -> Setup:
+    """The rules and lexicon a configuration asks for (``ConfigError`` on mistakes).
+    With a ``cache``, taken from it when a run before loaded them: its key holds the
+    rule packs, lexicons and configuration and annolint's code (``cache.salt_for``),
+    and reading and checking the packs is most of a small set's warm run."""
+    key = cache.key_of("setup") if cache is not None and cache.enabled else None
+    if key is not None:
+        found = cache.load(key, "setup")
+        if isinstance(found, Setup):
+            return found
+    setup = _loaded_setup(config)
+    if key is not None:
+        try:
+            payload = pickle.dumps(setup, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - a user's pattern that cannot be pickled: loaded again next time
+            return setup
+        cache.store_pickled(key, payload)
+    return setup
+
+
+def _loaded_setup(config: Config) -> Setup:
     packs = builtin_rules_dir()
     builtin = [packs / "common", packs / config.language]
     rules = translated(load_rules(builtin + list(config.rule_dirs), config.rule_options, overridable=len(builtin)),
@@ -227,7 +247,7 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     earlier run with the same rule packs and settings are not read again; with
     ``jobs`` above 1, notes are read by that many processes (the same result).
     ``progress(label, items)`` wraps the notes read and the rules run (a progress bar)."""
-    setup = load_setup(config)
+    setup = load_setup(config, cache)
     readings = Readings(cache)
     rules = select_rules(setup.rules, select or config.select, ignore + config.ignore)
     # The documents and, rule by rule, the statements read from them live until the

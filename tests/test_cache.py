@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from annolint import cache as cache_module
+from annolint import engine
 from annolint.cache import CACHE_DIR, NoteCache, salt_for
 from annolint.config import Config, load_config
 from annolint.engine import check
@@ -60,7 +61,7 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     uncached = _checked(folder, "--no-cache")
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
-    assert len(_entries(folder)) == 14  # one entry per note, the run's findings, the lemmas looked up
+    assert len(_entries(folder)) == 15  # one entry per note, the run's findings, the lemmas looked up, the rules
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
     assert cold == uncached and warm == uncached
@@ -118,6 +119,22 @@ def test_another_version_rule_pack_or_configuration_reads_every_note_again(tmp_p
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     monkeypatch.setattr("annolint.ruleset.builtin_rules_dir", lambda: pack)
     assert _counted(folder)[1] == (0, 12)  # another rule pack
+
+
+def test_a_warm_run_takes_the_rules_and_lexicon_from_the_cache_until_a_setting_changes(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    cold = _checked(folder)
+    loaded = []
+    real = engine._loaded_setup
+    monkeypatch.setattr(engine, "_loaded_setup", lambda config: loaded.append(config.fail_on) or real(config))
+    assert _checked(folder) == cold
+    assert loaded == []
+    config = folder / ".annolint.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("fail-on: warning", "fail-on: error"),
+                      encoding="utf-8")
+    _counted(folder)
+    _counted(folder)
+    assert loaded == ["error"]  # loaded once for the new configuration, then taken from the cache
 
 
 def test_two_runs_at_once_give_the_output_of_one(tmp_path):
