@@ -117,7 +117,7 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
         extractors = CorpusIndex([], lexicon, config.language).extractors(None)
         parsed = (readings.read_note(f, lexicon, extractors) if sent is None else readings.adopt(*sent)
                   for f, sent in zip(missing, reading_processes.read_in_parallel(missing, jobs, config,
-                                                                                 readings.cache)))
+                                                                                 readings.cache, lexicon)))
     else:
         parsed = (readings.read_note(f, lexicon) for f in missing)
     for f in files:

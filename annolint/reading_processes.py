@@ -37,7 +37,7 @@ PARALLEL_FROM = 40
 OWN_WORK = 0.25
 
 
-def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | None
+def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | None, lexicon=None
                      ) -> Iterator[tuple[NoteReading, str | None] | None]:
     """(reading, cache key) of each file, in the order of ``files``, read by ``jobs - 1``
     worker processes, or None for a file the main process reads itself (the first
@@ -47,6 +47,8 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
     # forked where that is safe (``rule_processes.can_fork``); elsewhere the platform's
     # default, spawn: each worker starts Python afresh and loads the packs itself
     context = multiprocessing.get_context("fork" if can_fork() else None)
+    if can_fork():
+        _INHERITED["lexicon"] = lexicon  # a forked worker has it already: not loaded again
     spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
     here, *elsewhere = shares(files, jobs)
     results = context.Queue()
@@ -67,6 +69,7 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
             payload, key = arrived.pop(number)
             yield pickle.loads(payload), key
     finally:
+        _INHERITED.clear()
         for worker in workers:
             if worker.is_alive():
                 worker.terminate()
@@ -120,6 +123,7 @@ def _lines(path: Path) -> dict[int, int]:
 
 
 _WORKER: dict = {}
+_INHERITED: dict = {}  # what the main process has loaded, for the workers it forks
 
 
 def _work(config, spec, numbered: list[tuple[int, Path]], results) -> None:
@@ -142,10 +146,10 @@ def _start_worker(config, spec) -> None:
     from annolint.engine import load_setup
     from annolint.index import CorpusIndex
 
-    setup = load_setup(config)
     cache = NoteCache(spec[0], spec[1]) if spec is not None else None
-    _WORKER.update(config=config, lexicon=setup.lexicon, readings=Readings(cache, hand_over=True),
-                   extractors=CorpusIndex([], setup.lexicon, config.language).extractors(None))
+    lexicon = _INHERITED.get("lexicon") or load_setup(config, cache).lexicon
+    _WORKER.update(config=config, lexicon=lexicon, readings=Readings(cache, hand_over=True),
+                   extractors=CorpusIndex([], lexicon, config.language).extractors(None))
 
 
 def _read_one(path) -> tuple:

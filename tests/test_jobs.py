@@ -23,8 +23,8 @@ def corpus(tmp_path, monkeypatch) -> Path:
     monkeypatch.setattr(reading_processes, "PARALLEL_FROM", 2)  # the corpus's 12 notes are read by workers
     parallel = reading_processes.read_in_parallel
 
-    def counted(files, jobs, config, cache):
-        found = list(parallel(files, jobs, config, cache))
+    def counted(files, jobs, config, cache, lexicon=None):
+        found = list(parallel(files, jobs, config, cache, lexicon))
         PARALLEL_RUNS.append(len(found))
         return found
 
