@@ -115,7 +115,16 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs
         extractors = CorpusIndex([], lexicon, config.language).extractors(None)
-        parsed = (readings.read_note(f, lexicon, extractors) if sent is None else readings.adopt(*sent)
+
+        def read_here(f: Path) -> Document:
+            document = readings.read_note(f, lexicon, extractors)
+            if document.date is not None and document.date.source != "inferred":
+                # its reading is whole (the set dates only undated and inferred notes):
+                # kept now, while the workers still read, not after the rules
+                readings.store_note(document.path)
+            return document
+
+        parsed = (read_here(f) if sent is None else readings.adopt(*sent)
                   for f, sent in zip(missing, reading_processes.read_in_parallel(missing, jobs, config,
                                                                                  readings.cache, lexicon)))
     else:
