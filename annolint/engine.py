@@ -109,8 +109,9 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     if jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM and readings.caching:
         # taken from the cache first, so that only the notes it does not hold, or holds
         # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
-        with _collector_paused():  # a thousand notes' objects unpickled: nothing to collect
+        with collector_paused():  # a thousand notes' objects unpickled: nothing to collect
             cached = {f: readings.cached(f) for f in files}
+            gc.freeze()  # and they stay: the collector, on again, would walk them all at once
     missing = [f for f in files if cached.get(f) is None]
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs
@@ -171,7 +172,7 @@ def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly, jobs: int
     1 and enough notes, the rules run side by side in that many forked processes
     (``rule_processes``: the same findings)."""
     findings: list[Finding] = []
-    with _collector_paused():
+    with collector_paused():
         if jobs > 1 and len(rules) > 1 and len(index.documents) >= rule_processes.PARALLEL_FROM \
                 and rule_processes.can_fork():
             findings = _run_side_by_side(rules, index, progress, jobs, cache)
@@ -212,7 +213,7 @@ def checked_rule(rule: Rule, index: CorpusIndex) -> list[Finding]:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector paused while the rules run. Comparing notes makes
     many objects that live until a rule ends (a word of every block, a place of every
     name) and no reference cycles (none on 1,000 notes of real text): the collector
