@@ -11,6 +11,7 @@ from conftest import SEEDS, findings, line_of, needs_seeds, places, seed_copy_fi
 from annolint.config import Config
 from annolint.engine import load_setup, read_documents
 from annolint.index import CorpusIndex
+from annolint.kinds import inconsistent_answer
 from annolint.kinds.question_pairs import matched_questions
 
 ANSWER_RULES = ["--select", "inconsistent-answer,duplicate-question,answer-status"]
@@ -78,6 +79,33 @@ def test_answers_that_contradict_earlier_ones_are_reported(tmp_path):
                                   "tegenspreken: vraag 3 en vraag 1 komen voor")
     # Silent: question 2 answered alike three times; September's question 2 ("Nee") agrees with June,
     # the most recent earlier answer to it; the reworded question 4 is matched, not reported for wording.
+
+
+def test_an_answer_copied_into_many_notes_is_compared_once_per_pair_of_wordings(tmp_path, monkeypatch):
+    # MARCH's questions and answers in six notes, then JUNE's: each answer is held
+    # against each earlier copy, but compared once per pair of wordings (the three
+    # rules of the kind each compare once); the findings are those of one copy.
+    notes = {f"{n}.txt": MARCH.replace("6 maart", f"{n} maart") for n in range(1, 7)}
+    notes["7.txt"] = JUNE
+    write_set(tmp_path, notes)
+    compared = []
+    differences = inconsistent_answer._differences
+    monkeypatch.setattr(inconsistent_answer, "_differences",
+                        lambda a, b, *rest: compared.append((a.path, b.path)) or differences(a, b, *rest))
+    found = findings(["check", ".", *ANSWER_RULES, "--no-cache"], cwd=tmp_path)
+    assert [(name, path, line) for name, path, line, _ in places(found)] == [
+        ("inconsistent-answer", "7.txt", line_of(JUNE, "Nee, er komt geen")),
+        ("inconsistent-answer", "7.txt", line_of(JUNE, "wel aanleiding")),
+        ("inconsistent-answer", "7.txt", line_of(JUNE, "604")),
+        ("answer-status", "7.txt", line_of(JUNE, "Er wordt met")),
+    ]
+    # each finding names the most recent earlier copy
+    assert {related[0][0] for *_, related in places(found)} == {"6.txt"}
+    # 5 questions, each in 15 pairs of March's copies and 6 pairs with June: decided
+    # once per pair of wordings, by the two rules that compare notes (duplicate-question
+    # compares within a note): March's 5 against themselves, and 4 of June's against
+    # March's (June answers question 2 word for word as March does)
+    assert sorted(compared) == [("1.txt", "2.txt")] * 10 + [("6.txt", "7.txt")] * 8
 
 
 def test_question_matching_is_explainable_and_ignores_wording(tmp_path):

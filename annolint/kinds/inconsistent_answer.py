@@ -86,10 +86,14 @@ class Params:
 
 @dataclass(frozen=True)
 class Difference:
-    place: object  # what differs in the later answer: its polarity, a sentence, a figure or date
     span: Span  # where it shows in the later answer
     other: Span  # and in the earlier one
     text: str
+
+
+# A difference as found: (position of the later answer's part, position of the earlier
+# answer's, in words); a part is the answer's yes or no, a sentence, a figure or a date
+Found = tuple[tuple[int, int], tuple[int, int], str]
 
 
 def _order(q: QuestionFact) -> tuple:
@@ -109,21 +113,22 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         earlier[id(later)].append((first, alike))
     found = []
     figures, dates = InAnswer.of_run(index, "figures"), InAnswer.of_run(index, "dates")
-    alignments = Alignments.of_run(index, params.alignment)
+    differ = _Differences(params, figures, dates, Alignments.of_run(index, params.alignment))
     for key, later in facts.items():
         compared = []
         agreed: set[object] = set()  # places of the later answer that some earlier answer confirms
         for first, alike in sorted(earlier[key], key=lambda f: _order(f[0]), reverse=True):
-            differences, confirmed = _differences(first, later, params, figures, dates, alignments)
+            differences, confirmed = differ(first, later)
             compared.append((first, alike, differences))
-            agreed |= confirmed
+            agreed.update(confirmed)
         # A difference stands unless another earlier answer says the same thing there
         # ("3 fte" in 12, "2 fte" in 08, "3 fte" in 02: 12 agrees with 02 only if 02
         # writes that sentence too); the most recent earlier answer it differs from is named.
         for first, alike, differences in compared:
-            standing = [d for d in differences if d.place not in agreed]
+            standing = [d for d in differences if d[0] not in agreed]
             if standing:
-                found.append(_match(later, first, _alike(later, first, alike, params.min_similarity, index), standing))
+                found.append(_match(later, first, _alike(later, first, alike, params.min_similarity, index),
+                                    differ.made(first, later, standing)))
                 break
     yield from sorted(found, key=lambda m: m.location)
 
@@ -207,30 +212,92 @@ class Alignments:
         return number
 
 
+class _Differences:
+    """``_differences`` of two answers, worked out once per pair of wordings: a question
+    copied into many notes is answered in the same words again and again. A wording
+    is everything ``_differences`` reads of an answer (its yes or no, its sentences,
+    the figures and dates in it); what it found in one pair of copies is carried over
+    to another by position (the third sentence, the second figure)."""
+
+    def __init__(self, params: Params, figures: InAnswer, dates: InAnswer, alignments: Alignments):
+        self.params, self.figures, self.dates, self.alignments = params, figures, dates, alignments
+        self._found: dict[tuple[int, int], tuple[list, list]] = {}  # by the two wordings, parts as positions
+        self._wordings: dict[tuple, int] = {}
+        self._wording_of: dict[int, int] = {}
+
+    def __call__(self, a: QuestionFact, b: QuestionFact) -> tuple[list[Found], list[tuple[int, int]]]:
+        """What the later answer ``b`` says differently from the earlier ``a``, and the
+        parts of ``b`` that ``a`` confirms (``_differences``), each part of an answer as
+        its position (``_positions``): the same in every comparison of ``b``."""
+        key = (self._wording(a), self._wording(b))
+        known = self._found.get(key)
+        if known is None:
+            found, confirmed = _differences(a, b, self.params, self.figures, self.dates, self.alignments)
+            mine, theirs = self._positions(a), self._positions(b)
+            known = self._found[key] = ([(theirs[id(x)], mine[id(y)], text) for x, y, text in found],
+                                        [theirs[id(x)] for x in confirmed])
+        return known
+
+    def made(self, a: QuestionFact, b: QuestionFact, found: list[Found]) -> list[Difference]:
+        """The differences ``found`` between ``a`` and ``b``, with their places."""
+        parts_a, parts_b = self._parts(a), self._parts(b)
+        return [Difference(_span(_part(parts_b, at), b), _span(_part(parts_a, other), a), text)
+                for at, other, text in found]
+
+    def _wording(self, q: QuestionFact) -> int:
+        number = self._wording_of.get(id(q))  # the run's questions live as long as the index
+        if number is None:
+            number = self._wording_of[id(q)] = self._number(q)
+        return number
+
+    def _number(self, q: QuestionFact) -> int:
+        wording = (q.polarity, q.polarity_word,
+                   tuple((s.text, s.core, s.negation, s.auxiliaries, s.done, s.future) for s in q.sentences),
+                   tuple((f.aligned, f.ordinal, f.figure) for f in self.figures(q)),
+                   tuple((d.aligned, d.ordinal, d.expression.text, d.expression.interval) for d in self.dates(q)))
+        return self._wordings.setdefault(wording, len(self._wordings))
+
+    def _parts(self, q: QuestionFact) -> tuple:
+        return (POLARITY,), q.sentences, self.figures(q), self.dates(q)
+
+    def _positions(self, q: QuestionFact) -> dict[int, tuple[int, int]]:
+        """(part, position) of the yes or no, each sentence, figure and date of ``q``'s answer, by id."""
+        return {id(item): (kind, i) for kind, items in enumerate(self._parts(q)) for i, item in enumerate(items)}
+
+
+POLARITY = "polarity"  # the part of an answer that is its yes or no
+
+
+def _part(parts: tuple, at: tuple[int, int]) -> object:
+    return parts[at[0]][at[1]]
+
+
+def _span(part: object, q: QuestionFact) -> Span:
+    return q.polarity_span if part is POLARITY else part.span
+
+
 def _differences(a: QuestionFact, b: QuestionFact, params: Params, figures, dates,
-                 alignments: Alignments) -> tuple[list[Difference], set[object]]:
-    """What the later answer ``b`` says differently from the earlier ``a``, and the
-    places of ``b`` that ``a`` confirms (the same polarity, an aligned sentence or
-    value that agrees)."""
-    found: list[Difference] = []
-    confirmed: set[object] = set()
+                 alignments: Alignments) -> tuple[list[tuple[object, object, str]], list[object]]:
+    """What the later answer ``b`` says differently from the earlier ``a``, as (part of
+    ``b``, part of ``a``, in words), and the parts of ``b`` that ``a`` confirms (the
+    same polarity, an aligned sentence or value that agrees). A part is ``POLARITY``
+    or a sentence, figure or date of the answer."""
+    found: list[tuple[object, object, str]] = []
+    confirmed: list[object] = []
     reasons = set(params.reasons)
     if "polarity" in reasons and a.polarity and b.polarity:
         if a.polarity != b.polarity:
-            found.append(Difference("polarity", b.polarity_span, a.polarity_span,
-                                    _here_there(b.polarity_word, a.polarity_word)))
+            found.append((POLARITY, POLARITY, _here_there(b.polarity_word, a.polarity_word)))
         else:
-            confirmed.add("polarity")
+            confirmed.append(POLARITY)
     for sa, sb in alignments.of(a, b):
         if "negation" in reasons and sa.negation != sb.negation and sa.auxiliaries == sb.auxiliaries:
-            found.append(Difference(id(sb), sb.span, sa.span,
-                                    _here_there(sb.text, sa.text, 70)))
+            found.append((sb, sa, _here_there(sb.text, sa.text, 70)))
         elif "status" in reasons and sa.done and not sa.future and sb.future and not sb.done:
-            found.append(Difference(id(sb), sb.span, sa.span,
-                                    say("still to come here ({here}), done there ({there})",
-                                        here=quote(sb.text, 70), there=quote(sa.text, 70))))
+            found.append((sb, sa, say("still to come here ({here}), done there ({there})",
+                                      here=quote(sb.text, 70), there=quote(sa.text, 70))))
         else:
-            confirmed.add(id(sb))
+            confirmed.append(sb)
     if "figure" in reasons:
         found += _changed(a, b, figures, params, lambda x, y: x.ordinal == y.ordinal and not x.figure.agrees(y.figure),
                           lambda s: s.figure.shown, confirmed)
@@ -257,7 +324,7 @@ def _words(text: str) -> str:
 
 
 def _changed(a: QuestionFact, b: QuestionFact, statements: InAnswer, params: Params, differ, shown,
-             confirmed: set[object]) -> list[Difference]:
+             confirmed: list[object]) -> list[tuple[object, object, str]]:
     """Statements (figures, dates) of the same answer sentence that differ; those that
     agree go into ``confirmed``."""
     left, right = statements(a), statements(b)
@@ -266,10 +333,10 @@ def _changed(a: QuestionFact, b: QuestionFact, statements: InAnswer, params: Par
         for x in left:
             if aligned(x.aligned, y.aligned, params.alignment):
                 if differ(x, y):
-                    found.append(Difference(id(y), y.span, x.span, _here_there(shown(y), shown(x))))
+                    found.append((y, x, _here_there(shown(y), shown(x))))
                     break
                 if x.ordinal == y.ordinal:
-                    confirmed.add(id(y))
+                    confirmed.append(y)
     return found
 
 
