@@ -1,3 +1,3 @@
-from annolint.cli import run
+from annolint.cli import program
 
-run()
+program()

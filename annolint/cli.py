@@ -37,12 +37,33 @@ def _internal(error: BaseException) -> NoReturn:
 
 
 def run() -> None:
-    """The console entry point: the command line, with any internal error reported in
-    one line (``errors.describe``) and exit status 2, never a traceback."""
+    """The command line, with any internal error reported in one line
+    (``errors.describe``) and exit status 2, never a traceback."""
     try:
         main()
     except Exception as err:  # click exits through SystemExit; what reaches here is a bug
         _internal(err)
+
+
+def program() -> NoReturn:
+    """The ``annolint`` program (and ``python -m annolint``): ``run``, then out of the
+    process at once, its output flushed. Python would otherwise free every object of
+    the notes read one by one before it exits (0.4 s on 1,000 notes, 1.5 s on 4,000);
+    the operating system frees them all at once. mypy leaves the same way."""
+    try:
+        run()
+        status = 0
+    except SystemExit as stop:
+        status = stop.code
+    if status is not None and not isinstance(status, int):
+        print(status, file=sys.stderr)  # what sys.exit("message") would print
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe ("| head"): nothing more to say
+            pass
+    os._exit(status or 0)
 
 
 def _config(config_path: Path | None, paths: list[Path]):

@@ -24,6 +24,28 @@ def test_exit_0_when_clean_and_1_with_findings(tmp_path):
     assert english.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 2 files."
 
 
+def test_the_program_leaves_at_once_with_its_whole_output_and_exit_status(tmp_path):
+    # ``annolint`` / ``python -m annolint`` end the process without freeing the notes
+    # object by object (``cli.program``): the output must still come out whole, flushed,
+    # with the status of the run, and a closed pipe must not print a traceback.
+    import subprocess
+    import sys
+
+    write_set(tmp_path, {"note.txt": NOTE, "clean.txt": CLEAN})
+    command = [sys.executable, "-m", "annolint", "check", "--no-cache"]
+    piped = subprocess.run([*command, ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True)
+    assert piped.returncode == 1
+    assert piped.stdout == run(["check", ".", "--no-cache", "--format", "json"], cwd=tmp_path).stdout
+    clean = subprocess.run([*command, "clean.txt"], cwd=tmp_path, capture_output=True, text=True)
+    assert (clean.returncode, clean.stdout) == (0, "Geen bevindingen in 1 bestand.\n")
+    missing = subprocess.run([*command, "nowhere"], cwd=tmp_path, capture_output=True, text=True)
+    assert (missing.returncode, missing.stderr) == (2, "annolint: error: no such file or folder: nowhere\n")
+    closed = subprocess.Popen([*command, "."], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    closed.stdout.close()  # the reader went away before the report came
+    assert closed.wait() == 1 and b"Traceback" not in closed.stderr.read()
+    closed.stderr.close()
+
+
 def test_rules_and_rule_speak_the_chosen_language():
     assert run(["rules"]).stdout.splitlines()[2].split(None, 3) == [
         "AL010", "placeholder", "error", "Tekst die de schrijver later nog wilde invullen"]
