@@ -11,7 +11,7 @@ from conftest import findings, line_of, note, places, write_set
 from annolint.config import Config
 from annolint.engine import load_setup
 from annolint.index import CorpusIndex
-from annolint.kinds import events
+from annolint.kinds import event_date, events
 from annolint.kinds.events import EventReader, phrase, root, same_root
 
 RULE = ["--select", "event-date"]
@@ -85,6 +85,26 @@ def test_the_words_of_one_event_are_compared_by_their_roots():
     assert root("getekend", "nl") == root("tekenden", "nl")
     assert same_root(root("advies", "nl"), root("geadviseerd", "nl"))
     assert not same_root("opdracht", "opdrachtgever")  # a compound is another word
+
+
+def test_an_event_copied_into_many_notes_is_compared_once_per_pair_of_wordings(tmp_path, monkeypatch):
+    # One dated sentence in six notes, the event retold with another day in a seventh:
+    # 21 pairs of notes, two decisions (the sentence against itself, and against the
+    # retelling); the finding names the copies, the most recent first.
+    told = "- Op 12 maart 2025 is de subsidieaanvraag voor de fietsbrug bij de provincie ingediend."
+    retold = ("- Sinds het indienen van de subsidieaanvraag voor de fietsbrug bij de provincie op 19 maart 2025 "
+              "is het stil.")
+    notes = {f"{n}.txt": note(f"Commissie Mobiliteit, {n} april 2025", told) for n in range(1, 7)}
+    notes["7.txt"] = note("Commissie Mobiliteit, 15 mei 2025", retold)
+    write_set(tmp_path, notes)
+    decided = []
+    one_event = event_date._one_event
+    monkeypatch.setattr(event_date, "_one_event", lambda a, b, *rest: decided.append(1) or one_event(a, b, *rest))
+    found = findings(["check", ".", *RULE, "--no-cache"], cwd=tmp_path)
+    line = line_of(notes["1.txt"], "12 maart")
+    assert places(found) == [("event-date", "7.txt", line_of(notes["7.txt"], "19 maart"),
+                              [(f"{n}.txt", line) for n in (6, 5, 4, 3, 2)])]
+    assert len(decided) == 2
 
 
 def test_the_lemmas_looked_up_are_kept_by_the_cache_for_the_next_run(tmp_path, monkeypatch):

@@ -122,6 +122,10 @@ class Event:
         """The day the event falls on, or starts from ("per 1 januari")."""
         return self.statement.expression.interval.start
 
+    @property
+    def doc(self):
+        return self.statement.doc
+
 
 class EventReader:
     """Reads the events of a set's dated statements and weighs their terms."""
