@@ -115,3 +115,22 @@ def test_a_rare_one_letter_slip_of_a_short_frequent_name_is_reported(tmp_path):
     found = findings(["check", ".", "--select", "inconsistent-spelling"], cwd=tmp_path)
     assert [(f["location"]["line"], f["message"]) for f in found] == [
         (13, "Deze naam wordt in de notities op 2 manieren geschreven: 'Beekdal' 6×, 'Beekdaal' 1×. Gebruik overal 'Beekdal'.")]
+
+
+def test_the_fast_gates_find_something_wherever_their_patterns_match():
+    # ADDRESS_MARK and SCAR_MARK are looked for before URLISH and SCARS, and a text
+    # without the mark is never searched with the pattern: a gate that missed what its
+    # pattern matches would let a link or a scan scar through as a name. Both are
+    # written by hand from their patterns, so any text of the marks, letters, digits
+    # and spaces is tried on both.
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from annolint.kinds.spelling_scan import ADDRESS_MARK, SCAR_MARK, SCARS, URLISH
+
+    @given(st.text(alphabet=st.sampled_from(list("«»{}|¦¬~^\\%/@:.wW aZ9\t-")), max_size=24))
+    def gates_hold(text: str) -> None:
+        assert URLISH.search(text) is None or ADDRESS_MARK.search(text) is not None
+        assert SCARS.search(text) is None or SCAR_MARK.search(text) is not None
+
+    gates_hold()
