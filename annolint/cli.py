@@ -19,6 +19,7 @@ from annolint.i18n import plural, say, speaking
 from annolint.yamlfile import ConfigError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it; never 1, which a CI gate reads as findings
 
 
 def _words(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -36,13 +37,23 @@ def _internal(error: BaseException) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def run() -> None:
+def run() -> NoReturn:
     """The command line, with any internal error reported in one line
-    (``errors.describe``) and exit status 2, never a traceback."""
+    (``errors.describe``) and exit status 2, never a traceback. Click's own handling,
+    but for Ctrl-C, which it ends with status 1: here 130."""
     try:
-        main()
+        status = main(standalone_mode=False)  # the commands exit themselves; --help and --version return 0
+    except click.exceptions.Abort:  # Ctrl-C (click has already ended the line)
+        click.echo("Aborted!", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as err:  # a usage error
+        err.show()
+        sys.exit(err.exit_code)
+    except BrokenPipeError:  # the reader of the output went away ("| head"): as click ends
+        sys.exit(EXIT_FINDINGS)
     except Exception as err:  # click exits through SystemExit; what reaches here is a bug
         _internal(err)
+    sys.exit(status if isinstance(status, int) else EXIT_CLEAN)
 
 
 def program() -> NoReturn:

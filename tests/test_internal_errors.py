@@ -53,3 +53,20 @@ def test_any_other_bug_is_one_line_and_exit_2(monkeypatch, capsys):
     assert capsys.readouterr().err == (
         "annolint: internal error: ValueError: bad (this is a bug in annolint, not in your notes; "
         "please report it with this line and the command you ran)\n")
+
+
+def test_ctrl_c_exits_130_not_1_which_a_ci_gate_reads_as_findings(monkeypatch, capsys):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "check", interrupted)
+    assert _run(monkeypatch, "check", str(ROOT / "corpus")) == 130
+    assert capsys.readouterr().err == "\nAborted!\n"
+
+
+def test_help_version_and_usage_errors_keep_their_exit_statuses(monkeypatch, capsys):
+    assert _run(monkeypatch, "--version") == 0
+    assert capsys.readouterr().out.startswith("annolint, version ")
+    assert _run(monkeypatch, "check", "--help") == 0
+    assert _run(monkeypatch, "check", "--no-such-option") == 2
+    assert "Error: No such option '--no-such-option'" in capsys.readouterr().err
