@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from itertools import chain
 from collections.abc import Callable, Hashable, Iterator
@@ -272,8 +273,11 @@ class _WordStatistics:
 
 
 def _lowercase_words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` written in lower case, in order (a compound per part)."""
-    return tuple(part for m in WORD.finditer(text) for part in m.group().split("-") if part and part.islower())
+    """The words of ``text`` written in lower case, in order (a compound per part), each
+    word one string however often written: a note's run of words is pickled with
+    each string once, not once per time it is written (``_WordStatistics.lowercase_words``)."""
+    return tuple(sys.intern(part) for m in WORD.finditer(text) for part in m.group().split("-")
+                 if part and part.islower())
 
 
 def _read_all(documents: list[Document], read: Callable[[Document], list[T]]) -> list[T]:
