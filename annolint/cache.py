@@ -158,7 +158,9 @@ def salt_for(config) -> bytes:
              *(f for folder in config.rule_dirs if folder.is_dir() for f in folder.rglob("*.yaml"))]
     if config.path is not None:
         files.append(config.path)
-    return _files_digest(files, annolint.__version__.encode() + repr(config).encode())
+    # a rule folder that holds no rule file still counts: one that disappears is an error
+    folders = "".join("1" if folder.is_dir() else "0" for folder in config.rule_dirs)
+    return _files_digest(files, annolint.__version__.encode() + repr(config).encode() + folders.encode())
 
 
 def _files_digest(files: list[Path], extra: bytes) -> bytes:

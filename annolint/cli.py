@@ -43,14 +43,12 @@ def run() -> NoReturn:
     but for Ctrl-C, which it ends with status 1: here 130."""
     try:
         status = main(standalone_mode=False)  # the commands exit themselves; --help and --version return 0
-    except click.exceptions.Abort:  # Ctrl-C (click has already ended the line)
+    except click.exceptions.Abort as err:  # Ctrl-C, or an end of input (click has already ended the line)
         click.echo("Aborted!", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_INTERRUPTED if isinstance(err.__cause__, KeyboardInterrupt) else EXIT_FINDINGS)
     except click.ClickException as err:  # a usage error
         err.show()
         sys.exit(err.exit_code)
-    except BrokenPipeError:  # the reader of the output went away ("| head"): as click ends
-        sys.exit(EXIT_FINDINGS)
     except Exception as err:  # click exits through SystemExit; what reaches here is a bug
         _internal(err)
     sys.exit(status if isinstance(status, int) else EXIT_CLEAN)
@@ -60,18 +58,23 @@ def program() -> NoReturn:
     """The ``annolint`` program (and ``python -m annolint``): ``run``, then out of the
     process at once, its output flushed. Python would otherwise free every object of
     the notes read one by one before it exits (0.4 s on 1,000 notes, 1.5 s on 4,000);
-    the operating system frees them all at once. mypy leaves the same way."""
+    the operating system frees them all at once. mypy leaves the same way. Under a
+    profiler or a tracer (cProfile, coverage) the process ends as usual, so that they
+    can write what they measured."""
+    status = 0
     try:
         run()
-        status = 0
     except SystemExit as stop:
+        if sys.getprofile() is not None or sys.gettrace() is not None:
+            raise
         status = stop.code
     if status is not None and not isinstance(status, int):
         print(status, file=sys.stderr)  # what sys.exit("message") would print
         status = 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None when the program was started without it (">&-")
+                stream.flush()
         except (OSError, ValueError):  # a closed pipe ("| head"): nothing more to say
             pass
     os._exit(status or 0)
@@ -117,7 +120,7 @@ def _emit(text: str, output: Path | None, colour: bool = False) -> None:
 def _progress():
     """A progress bar on standard error while notes are read and compared, on a
     terminal only: nothing when the output is piped, in CI, or in an editor."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+    if sys.stderr is None or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
 
     def bar(label: str, items, length: int | None = None):
@@ -235,7 +238,7 @@ def _run(paths, config, select, ignore, fmt, output, fail_on, baseline_path, col
     if only_files is not None:
         findings = [f for f in findings if f.paths & only_files]
     unreadable = sum(1 for d in result.documents if not d.checked)
-    use_colour = color if color is not None else (output is None and sys.stdout.isatty())
+    use_colour = color if color is not None else (output is None and sys.stdout is not None and sys.stdout.isatty())
     context = ReportContext(len(result.documents), unreadable, colour=bool(use_colour and fmt == "text"),
                             documents={d.path: d for d in result.documents}, language=config.language)
     # the report's own words (summary, comments) in the findings' language; the collector

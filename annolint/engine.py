@@ -48,7 +48,7 @@ def load_setup(config: Config, cache: NoteCache | None = None) -> Setup:
     With a ``cache``, taken from it when a run before loaded them: its key holds the
     rule packs, lexicons and configuration and annolint's code (``cache.salt_for``),
     and reading and checking the packs is most of a small set's warm run."""
-    key = cache.key_of("setup") if cache is not None and cache.enabled else None
+    key = cache.key_of("setup", repr(config)) if cache is not None and cache.enabled else None
     if key is not None:
         found = cache.load(key, "setup")
         if isinstance(found, Setup):
@@ -57,7 +57,7 @@ def load_setup(config: Config, cache: NoteCache | None = None) -> Setup:
     if key is not None:
         try:
             payload = pickle.dumps(setup, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - a user's pattern that cannot be pickled: loaded again next time
+        except Exception:  # noqa: BLE001 - whatever cannot be pickled: loaded again next time
             return setup
         cache.store_pickled(key, payload)
     return setup

@@ -137,6 +137,19 @@ def test_a_warm_run_takes_the_rules_and_lexicon_from_the_cache_until_a_setting_c
     assert loaded == ["error"]  # loaded once for the new configuration, then taken from the cache
 
 
+def test_a_rule_folder_that_disappears_is_an_error_with_the_cache_too(tmp_path):
+    # the folder held no rule file, so no file's bytes changed: its being there is part
+    # of the key under which the rules are kept
+    folder = write_set(tmp_path / "set", {"clean.txt": note("Commissie Bestuur, 4 maart 2024", "- Alles is klaar."),
+                                          ".annolint.yaml": "rule-dirs: [myrules]\n"})
+    (folder / "myrules").mkdir()
+    assert run(["check", "."], cwd=folder).exit_code == 0
+    (folder / "myrules").rmdir()
+    gone = run(["check", "."], cwd=folder)
+    assert gone.exit_code == 2
+    assert gone.stderr.strip().endswith("myrules: rule folder does not exist")
+
+
 def test_two_runs_at_once_give_the_output_of_one(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder, "--no-cache")

@@ -44,6 +44,23 @@ def test_the_program_leaves_at_once_with_its_whole_output_and_exit_status(tmp_pa
     closed.stdout.close()  # the reader went away before the report came
     assert closed.wait() == 1 and b"Traceback" not in closed.stderr.read()
     closed.stderr.close()
+    # started without a standard output at all (">&-"): the report to a file, the status kept
+    without = subprocess.run([*command, ".", "-o", "report.log"], cwd=tmp_path, capture_output=False,
+                             stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+    assert (without.returncode, without.stderr) == (1, "")
+    assert (tmp_path / "report.log").read_text(encoding="utf-8").startswith("note.txt:7:3: AL010")
+
+
+def test_under_a_profiler_the_program_ends_as_usual_so_that_it_can_write(tmp_path):
+    import subprocess
+    import sys
+
+    profile = tmp_path / "run.prof"
+    script = ("import cProfile, sys\nsys.argv = ['annolint', '--version']\n"
+              f"cProfile.run('from annolint.cli import program; program()', {str(profile)!r})\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.startswith("annolint, version ")
+    assert profile.stat().st_size > 0
 
 
 def test_rules_and_rule_speak_the_chosen_language():

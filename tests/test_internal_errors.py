@@ -70,3 +70,12 @@ def test_help_version_and_usage_errors_keep_their_exit_statuses(monkeypatch, cap
     assert _run(monkeypatch, "check", "--help") == 0
     assert _run(monkeypatch, "check", "--no-such-option") == 2
     assert "Error: No such option '--no-such-option'" in capsys.readouterr().err
+
+
+def test_an_end_of_input_is_not_taken_for_ctrl_c(monkeypatch, capsys):
+    def ended(*args, **kwargs):
+        raise EOFError("end of input")
+
+    monkeypatch.setattr(engine, "check", ended)
+    assert _run(monkeypatch, "check", str(ROOT / "corpus")) == 1  # as click ends it
+    assert capsys.readouterr().err == "\nAborted!\n"

@@ -69,10 +69,9 @@ def lemmas_kept(cache: NoteCache | None, language: str) -> Iterator[None]:
     version, which is part of the entry's key."""
     key, kept = None, 0
     table = _LEMMAS[language]
-    if cache is not None and cache.enabled:
-        from importlib.metadata import version
-
-        key = cache.key_of("lemmas", language, version("simplemma"))
+    version = _simplemma_version() if cache is not None and cache.enabled else None
+    if version is not None:
+        key = cache.key_of("lemmas", language, version)
         known = cache.load(key, "lemmas")
         if isinstance(known, dict):
             for word, found in known.items():
@@ -81,6 +80,18 @@ def lemmas_kept(cache: NoteCache | None, language: str) -> Iterator[None]:
     yield
     if key is not None and len(table) > kept:  # words the cache does not hold yet
         cache.store(key, dict(table))
+
+
+def _simplemma_version() -> str | None:
+    """simplemma's version, or None when it cannot be told (a copy without its
+    package's metadata): then no lemma is kept, since a new version may lemmatise
+    otherwise."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("simplemma")
+    except PackageNotFoundError:
+        return None
 
 
 def root(word: str, language: str) -> str:
