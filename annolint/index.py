@@ -135,8 +135,7 @@ class CorpusIndex:
     def term_norm(self, terms: frozenset[str]) -> float:
         """The length of ``terms`` as a vector of their weights (``similarity.weight_norm``),
         worked out once per set of terms: each statement of the set holds one, compared
-        with many others. Kept by the set itself, not an equal one: a sum's last digit
-        follows the order the set is read in."""
+        with many others. Kept by the set object (looked up by its id)."""
         known = self._norms.get(id(terms))
         if known is None or known[0] is not terms:
             known = self._norms[id(terms)] = (terms, weight_norm(terms, self.term_weight))

@@ -64,15 +64,18 @@ def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
     shared = shared_terms(a, b) if compounds else a & b
     if not shared:
         return 0.0
-    top = sum(weight(t) ** 2 for t in shared)
+    # fsum: exactly rounded whatever order a set is read in, so two equal sets (two copies
+    # of a sentence) always score alike and a decision kept for one holds for the other
+    top = math.fsum(weight(t) ** 2 for t in shared)
     norm = norm or functools.partial(weight_norm, weight=weight)
     norm_a, norm_b = norm(a), norm(b)
     return top / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
 
 def weight_norm(terms: frozenset[str], weight: Weight) -> float:
-    """The length of ``terms`` as a vector of their weights."""
-    return math.sqrt(sum(weight(t) ** 2 for t in terms))
+    """The length of ``terms`` as a vector of their weights (summed exactly: the same for
+    equal sets, whatever order they are read in)."""
+    return math.sqrt(math.fsum(weight(t) ** 2 for t in terms))
 
 
 def aligned(a: str, b: str, threshold: float) -> bool:

@@ -296,7 +296,7 @@ def coverage(a: Event, b: Event, weight: Weights) -> tuple[float, int]:
         held = frozenset(t for t in told.terms if any(same_root(t, u) for u in other.terms | other.context))
         # the date's own clause must share a word; its paragraph may add the others
         if held and any(same_root(t, u) for t in held for u in other.terms):
-            best = max(best, (sum(map(weight, held)) / sum(map(weight, told.terms)), len(held)))
+            best = max(best, (math.fsum(map(weight, held)) / math.fsum(map(weight, told.terms)), len(held)))
     return best
 
 
