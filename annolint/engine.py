@@ -22,7 +22,7 @@ from annolint.i18n import speaking
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
-from annolint import reading_processes, rule_processes
+from annolint import forking, reading_processes, rule_processes
 from annolint.reading import Readings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
@@ -174,7 +174,7 @@ def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly, jobs: int
     findings: list[Finding] = []
     with collector_paused():
         if jobs > 1 and len(rules) > 1 and len(index.documents) >= rule_processes.PARALLEL_FROM \
-                and rule_processes.can_fork():
+                and forking.can_fork():
             findings = _run_side_by_side(rules, index, progress, jobs, cache)
         else:
             for rule in progress("Comparing notes", rules):

@@ -27,7 +27,7 @@ from pathlib import Path
 from annolint.cache import NoteCache
 from annolint.errors import InternalError
 from annolint.reading import NoteReading, Readings
-from annolint.rule_processes import can_fork
+from annolint import forking
 from annolint.sources import RawSource, read_bytes
 
 # Below this many notes, starting worker processes costs more than it saves.
@@ -44,10 +44,11 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
     share: its notes need not be pickled and sent). Each worker parses its notes and
     extracts what a dated note yields on its own; an undated note's facts wait for
     the set's reference date."""
-    # forked where that is safe (``rule_processes.can_fork``); elsewhere the platform's
+    # forked where that is safe (``forking.can_fork``); elsewhere the platform's
     # default, spawn: each worker starts Python afresh and loads the packs itself
-    context = multiprocessing.get_context("fork" if can_fork() else None)
-    if can_fork():
+    fork = forking.can_fork()
+    context = multiprocessing.get_context("fork" if fork else None)
+    if fork:
         _INHERITED["lexicon"] = lexicon  # a forked worker has it already: not loaded again
     spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
     here, *elsewhere = shares(files, jobs)

@@ -14,7 +14,7 @@ the other, as they would in one process. Longest first: how long each group took
 cache for the next run. The findings are the same as the rules give one after
 another in one process (``engine.run_rules`` sorts them).
 
-Only where processes can be forked safely (Linux, ``can_fork``): elsewhere the rules
+Only where processes can be forked safely (Linux, ``forking.can_fork``): elsewhere the rules
 run in the main process.
 """
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import signal
-import sys
 import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import wait
@@ -37,13 +36,6 @@ from annolint.ruleset import Rule
 PARALLEL_FROM = 40
 
 RunRule = Callable[[Rule, CorpusIndex], list[Finding]]
-
-
-def can_fork() -> bool:
-    """Whether this process can be forked safely: on Linux. macOS offers fork, but its
-    system libraries may hold threads that a fork leaves broken (Python's own
-    default there is spawn), and Windows has none."""
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def groups(rules: list[Rule]) -> list[list[Rule]]:

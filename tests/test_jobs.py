@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annolint import reading_processes, rule_processes, structure
+from annolint import forking, reading_processes, rule_processes, structure
 from conftest import CORPUS, run
 
 
@@ -174,8 +174,7 @@ def test_a_reading_worker_that_dies_stops_the_run_with_exit_2_not_a_hang(corpus,
 
 def test_where_processes_cannot_be_forked_workers_are_spawned_and_the_output_is_the_same(corpus, monkeypatch):
     # macOS and Windows: the reading workers start Python afresh; the rules run here
-    monkeypatch.setattr(reading_processes, "can_fork", lambda: False)
-    monkeypatch.setattr(rule_processes, "can_fork", lambda: False)
+    monkeypatch.setattr(forking, "can_fork", lambda: False)
     one = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus)
     two = run(["check", ".", "--format", "json", "--jobs", "2", "--no-cache"], cwd=corpus)
     assert PARALLEL_RUNS == [12] and GROUPS_RUN == []
