@@ -109,8 +109,7 @@ class NoteCache:
             return
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, RecursionError):
-            self.enabled = False
+        except Exception:  # noqa: BLE001 - a value that cannot be pickled is simply not kept
             return
         self.store_pickled(key, payload)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import pickle
 
 from collections import Counter
 from collections.abc import Iterator
@@ -55,11 +54,7 @@ def load_setup(config: Config, cache: NoteCache | None = None) -> Setup:
             return found
     setup = _loaded_setup(config)
     if key is not None:
-        try:
-            payload = pickle.dumps(setup, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - whatever cannot be pickled: loaded again next time
-            return setup
-        cache.store_pickled(key, payload)
+        cache.store(key, setup)  # one that cannot be pickled is loaded again next time
     return setup
 
 

@@ -135,15 +135,15 @@ class CorpusIndex:
     def term_norm(self, terms: frozenset[str]) -> float:
         """The length of ``terms`` as a vector of their weights (``similarity.weight_norm``),
         worked out once per set of terms: each statement of the set holds one, compared
-        with many others. Kept by the set object (looked up by its id)."""
-        known = self._norms.get(id(terms))
-        if known is None or known[0] is not terms:
-            known = self._norms[id(terms)] = (terms, weight_norm(terms, self.term_weight))
-        return known[1]
+        with many others. Equal sets have one norm (``weight_norm`` sums exactly)."""
+        known = self._norms.get(terms)
+        if known is None:
+            known = self._norms[terms] = weight_norm(terms, self.term_weight)
+        return known
 
     @cached_property
-    def _norms(self) -> dict[int, tuple[frozenset[str], float]]:
-        return {}  # by the set's id, with the set itself (kept alive, so the id stays its own)
+    def _norms(self) -> dict[frozenset[str], float]:
+        return {}
 
     def _idf(self, term: str) -> float:
         """``term_weight`` worked out."""

@@ -29,12 +29,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from annolint.cache import NoteCache
 from annolint.kinds.timeline import names_meeting, reference_noun
 from annolint.lexicon import Lexicon
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import WORD, replace_spans, sentences, stem
+
+if TYPE_CHECKING:
+    from annolint.cache import NoteCache
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # a day something happens on or starts from; "voor 1 november", "uiterlijk 1 juli" are
