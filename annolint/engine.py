@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import gc
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,13 +15,14 @@ from pathlib import Path
 from annolint.cache import NoteCache
 from annolint.config import Config
 from annolint.errors import InternalError
-from annolint.findings import Finding, fingerprint
+from annolint.findings import Finding
 from annolint.i18n import speaking
 from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
 from annolint import forking, reading_processes, rule_processes
 from annolint.reading import Readings
+from annolint.rule_findings import is_note_rule, rule_findings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
 from annolint.sources import discover
@@ -87,17 +87,20 @@ def quietly(label: str, items, length: int | None = None):
 
 
 def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
-                   readings: Readings | None = None, jobs: int = 1, progress=quietly) -> list[Document]:
+                   readings: Readings | None = None, jobs: int = 1, progress=quietly,
+                   rules: list[Rule] | tuple = ()) -> list[Document]:
     """Every note of ``paths``, parsed (or taken from the cache that ``readings``
-    holds); with ``jobs`` above 1 and enough notes, by that many processes."""
+    holds); with ``jobs`` above 1 and enough notes, by that many processes, which
+    also find what the note rules among ``rules`` find in them (``rule_findings``)."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     readings = readings or Readings()
-    documents = list(progress("Reading notes", _notes(files, config, lexicon, readings, jobs), len(files)))
+    documents = list(progress("Reading notes", _notes(files, config, lexicon, readings, jobs, rules), len(files)))
     date_from_set(documents)
     return documents
 
 
-def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int) -> Iterator[Document]:
+def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int,
+           rules: list[Rule] | tuple) -> Iterator[Document]:
     """The note of each file, in order: the ones the cache holds taken from it here,
     the others parsed here, or by ``jobs`` processes when there are many."""
     cached: dict[Path, Document | None] = {}
@@ -110,7 +113,8 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     missing = [f for f in files if cached.get(f) is None]
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs
-        extractors = CorpusIndex([], lexicon, config.language).extractors(None)
+        note_rules = [rule for rule in rules if is_note_rule(rule)]
+        extractors = CorpusIndex([], lexicon, config.language, note_rules=note_rules).extractors(None)
 
         def read_here(f: Path) -> Document:
             document = readings.read_note(f, lexicon, extractors)
@@ -122,43 +126,14 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
 
         parsed = (read_here(f) if sent is None else readings.adopt(*sent)
                   for f, sent in zip(missing, reading_processes.read_in_parallel(missing, jobs, config,
-                                                                                 readings.cache, lexicon)))
+                                                                                 readings.cache, lexicon,
+                                                                                 note_rules)))
     else:
         parsed = (readings.read_note(f, lexicon) for f in missing)
     for f in files:
         document = cached.get(f)
         yield document if document is not None else next(parsed)
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
-
-
-WIDE = 200  # a suppression over more lines than this (ignore-file) is checked as a range
-
-
-def _suppressed(finding: Finding, rule: Rule, index: CorpusIndex) -> bool:
-    doc = index.by_path.get(finding.location.path)
-    if doc is None or not doc.suppressions:
-        return False
-    key = ("suppressions", doc.path)
-    if key not in index.memo:
-        index.memo[key] = _suppressions_by_line(doc)
-    by_line, wide = index.memo[key]
-    line = finding.location.span.line
-    return any((not s.rules or rule.id in s.rules or rule.name in s.rules)
-               for s in (*by_line.get(line, ()), *(w for w in wide if w.first_line <= line <= w.last_line)))
-
-
-def _suppressions_by_line(doc: Document) -> tuple[dict, list]:
-    """The note's suppressions by the lines they cover (found per finding in one look,
-    however many markers the note has), and the wide ones."""
-    by_line: dict[int, list] = {}
-    wide = []
-    for s in doc.suppressions:
-        if s.last_line - s.first_line > WIDE:
-            wide.append(s)
-            continue
-        for line in range(s.first_line, s.last_line + 1):
-            by_line.setdefault(line, []).append(s)
-    return by_line, wide
 
 
 def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly, jobs: int = 1,
@@ -200,7 +175,7 @@ def _run_side_by_side(rules: list[Rule], index: CorpusIndex, progress, jobs: int
 def checked_rule(rule: Rule, index: CorpusIndex) -> list[Finding]:
     """The findings of one rule; a bug in its kind an ``InternalError`` naming it."""
     try:
-        return _rule_findings(rule, index)
+        return rule_findings(rule, index)
     except ConfigError:
         raise  # a user's pattern that ran out of time: its file, line and field
     except Exception as err:  # a bug in a rule kind: say which rule, exit 2
@@ -222,29 +197,6 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _rule_findings(rule: Rule, index: CorpusIndex) -> list[Finding]:
-    """The findings of one rule, numbered per place and key, less the suppressed ones."""
-    findings: list[Finding] = []
-    ordinals: Counter = Counter()
-    for match in rule.module.check(rule.params, index, rule.scope):
-        message = rule.message.format_map(dict(match.values))
-        slot = (match.location.path, match.key)
-        ordinal = ordinals[slot]
-        ordinals[slot] += 1
-        finding = Finding(
-            rule_id=rule.id,
-            rule_name=rule.name,
-            severity=rule.severity,
-            message=" ".join(message.split()),
-            location=match.location,
-            related=match.related,
-            fingerprint=fingerprint(rule.id, match.location.path, match.key, ordinal),
-        )
-        if not _suppressed(finding, rule, index):
-            findings.append(finding)
-    return findings
-
-
 def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), baseline: set[str] | None = None, cache: NoteCache | None = None,
           jobs: int = 1, progress=quietly) -> Result:
@@ -260,12 +212,12 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     # the run time on a large set). Unfrozen at the end, so nothing is kept for good.
     try:
         with speaking(config.messages):
-            documents = read_documents(paths, config, setup.lexicon, readings, jobs, progress)
+            documents = read_documents(paths, config, setup.lexicon, readings, jobs, progress, rules)
             # the same notes under the same rules as a run before: its findings stand
             key = readings.set_key([r.id for r in rules])
             findings = cache.load(key, "findings") if key is not None else None
             if not isinstance(findings, list):
-                index = CorpusIndex(documents, setup.lexicon, config.language, readings)
+                index = CorpusIndex(documents, setup.lexicon, config.language, readings, rules)
                 findings = run_rules(rules, index, progress, jobs, cache)
                 if key is not None:
                     cache.store(key, findings)

@@ -15,9 +15,9 @@ import re
 import sys
 from collections import Counter, defaultdict
 from itertools import chain
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import cached_property, lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from annolint.lexicon import Lexicon
 from annolint.memo import Memo
@@ -25,9 +25,14 @@ from annolint.model import Block, Document
 from annolint.figures.statements import FigureReader, FigureStatement
 from annolint.questions import QuestionFact, QuestionReader
 from annolint.reading import Readings
+from annolint.rule_findings import is_note_rule, note_reader
 from annolint.similarity import split_by_agreement, weight_norm
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, content_terms, sentences, stem
+
+if TYPE_CHECKING:
+    from annolint.findings import Finding
+    from annolint.ruleset import Rule
 
 T = TypeVar("T")
 SCOPES = ("all", "header", "headings", "body", "questions", "answers")
@@ -51,7 +56,7 @@ def in_scope(block: Block, scope: tuple[str, ...]) -> bool:
 
 class CorpusIndex:
     def __init__(self, documents: list[Document], lexicon: Lexicon, language: str = "nl",
-                 readings: Readings | None = None):
+                 readings: Readings | None = None, note_rules: Iterable[Rule] = ()):
         self.readings = readings or Readings()  # each note's facts, read once (and cached)
         self.all_documents = sorted(documents, key=lambda d: d.path)
         self.documents = [d for d in self.all_documents if d.checked]
@@ -59,6 +64,9 @@ class CorpusIndex:
         self.language = language
         self.by_path = {d.path: d for d in self.all_documents}
         self.memo: dict = {}  # what one rule kind computed and another reuses (keyed by kind and parameters)
+        # rules whose findings in a note are read with it (``rule_findings``): by the
+        # reading workers, and kept in the cache with the note
+        self.note_rules = [rule for rule in note_rules if is_note_rule(rule)]
 
     @property
     def cache(self):
@@ -73,6 +81,22 @@ class CorpusIndex:
         for _ in (self._sentence_statistics, self.lowercase_words, self.dated_statements,
                   self.figure_statements, self.question_facts):
             pass
+        for rule in self.note_rules:
+            self.note_findings(rule)
+
+    def note_findings(self, rule: Rule) -> list[Finding]:
+        """The findings of a note rule (``rule_findings.is_note_rule``) over the set:
+        each note's read with the note (``extractors``), or now."""
+        found = self._note_findings.get(rule.id)
+        if found is None:
+            kind = _note_fact(rule)
+            self.extractors(self._reference).setdefault(kind, note_reader(rule))
+            found = self._note_findings[rule.id] = [f for doc in self.documents for f in self._facts(kind, doc)]
+        return found
+
+    @cached_property
+    def _note_findings(self) -> dict[str, list[Finding]]:
+        return {}
 
     def blocks(self, scope: tuple[str, ...] = ("all",)) -> Iterator[tuple[Document, Block]]:
         """Every block of every readable note that falls in ``scope``, in order."""
@@ -183,8 +207,9 @@ class CorpusIndex:
     def extractors(self, reference: dt.date | None) -> dict[str, Callable[[Document], list]]:
         """What is read from each note on its own, by kind: its dated statements
         (``reference`` dates an undated note's relative dates), figures, council
-        questions, and its share of the set's word statistics. The readers of the
-        ``reading`` workers use the same."""
+        questions, its share of the set's word statistics, and the findings of the
+        note rules (``rule_findings``). The readers of the ``reading`` workers use
+        the same."""
         found = self._extractors.get(reference)
         if found is None:
             words = self._word_statistics
@@ -194,6 +219,7 @@ class CorpusIndex:
                 "questions": QuestionReader(self.lexicon).read,
                 "lowercase": words.lowercase_words,
                 "sentences": words.sentence_statistics,
+                **{_note_fact(rule): note_reader(rule) for rule in self.note_rules},
             }
         return found
 
@@ -277,6 +303,11 @@ def _lowercase_words(text: str) -> tuple[str, ...]:
     each string once, not once per time it is written (``_WordStatistics.lowercase_words``)."""
     return tuple(sys.intern(part) for m in WORD.finditer(text) for part in m.group().split("-")
                  if part and part.islower())
+
+
+def _note_fact(rule: Rule) -> str:
+    """The name of a note rule's findings among a note's facts."""
+    return f"rule {rule.id}"
 
 
 def _read_all(documents: list[Document], read: Callable[[Document], list[T]]) -> list[T]:

@@ -84,8 +84,8 @@ class Readings:
             if extractors is not None:
                 self.extract_dated(document, extractors)
             return document
-        except ConfigError:
-            raise
+        except (ConfigError, InternalError):
+            raise  # a note rule's bug names the rule (``rule_findings.note_reader``)
         except Exception as err:
             raise InternalError(f"reading {path}", err) from err
 

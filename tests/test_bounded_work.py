@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annolint import engine, terms
+from annolint import engine, rule_findings, terms
 from annolint.config import Config
 from conftest import write_set
 
@@ -34,8 +34,8 @@ def test_thousands_of_suppression_markers_are_indexed_once_per_note(tmp_path, mo
     lines += [f"- Punt {i} TODO" for i in range(3)]  # not suppressed
     write_set(tmp_path, {"a.txt": "\n".join(lines) + "\n"})
     calls = []
-    real = engine._suppressions_by_line
-    monkeypatch.setattr(engine, "_suppressions_by_line", lambda doc: calls.append(doc.path) or real(doc))
+    real = rule_findings._suppressions_by_line
+    monkeypatch.setattr(rule_findings, "_suppressions_by_line", lambda doc: calls.append(doc.path) or real(doc))
     result = engine.check([tmp_path / "a.txt"], Config(), select=("placeholder",))
     assert len(result.findings) == 3
     assert len(calls) == 1

@@ -80,6 +80,37 @@ def test_an_edited_note_alone_is_read_again(tmp_path):
     assert _checked(folder) == _checked(folder, "--no-cache")
 
 
+def test_a_note_rules_findings_are_kept_with_the_note(tmp_path, monkeypatch):
+    # placeholder finds in each note on its own (a note rule): a warm run takes its
+    # findings from the cache with each note, and asks it again of the edited note alone
+    from annolint.kinds import placeholder
+
+    folder = _corpus(tmp_path)
+    asked: list[str] = []
+    real = placeholder.note_checker
+
+    def counting(params):
+        check_note = real(params)
+        return lambda doc, blocks: asked.append(doc.path) or check_note(doc, blocks)
+
+    monkeypatch.setattr(placeholder, "note_checker", counting)
+    cold = [f for f in _counted(folder)[0] if f.rule_id == "AL010"]
+    assert sorted(asked) == sorted(p.name for p in folder.iterdir() if p.name != "README.md"
+                                   and p.suffix in (".txt", ".md"))
+    edited = folder / "05_commissie-wonen-juni.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nDe kosten volgen nog (moet nog update).\n",
+                      encoding="utf-8")
+    asked.clear()
+    warm = [f for f in _counted(folder)[0] if f.rule_id == "AL010"]
+    assert asked == ["05_commissie-wonen-juni.txt"]
+    added = sorted(set(warm) - set(cold))
+    assert [(f.location.path, f.location.span.line, f.message) for f in added] == [
+        ("05_commissie-wonen-juni.txt", 52, "Onafgemaakte tekst: '(moet nog update)' (een aantekening dat dit "
+                                            "deel nog moet gebeuren). Vul dit in of haal het weg voordat de "
+                                            "notitie naar de wethouder gaat.")]
+    assert len(warm) == len(cold) + 1
+
+
 def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder)

@@ -22,7 +22,7 @@ def test_a_rule_that_crashes_names_itself_and_exits_2(monkeypatch, capsys):
     def broken(rule, index):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(engine, "_rule_findings", broken)
+    monkeypatch.setattr(engine, "rule_findings", broken)
     assert _run(monkeypatch, "check", str(ROOT / "corpus"), "--select", "placeholder") == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err

@@ -23,8 +23,8 @@ def corpus(tmp_path, monkeypatch) -> Path:
     monkeypatch.setattr(reading_processes, "PARALLEL_FROM", 2)  # the corpus's 12 notes are read by workers
     parallel = reading_processes.read_in_parallel
 
-    def counted(files, jobs, config, cache, lexicon=None):
-        found = list(parallel(files, jobs, config, cache, lexicon))
+    def counted(*args):
+        found = list(parallel(*args))
         PARALLEL_RUNS.append(len(found))
         return found
 
@@ -81,17 +81,39 @@ def test_an_edited_note_is_read_again_and_the_rules_run_again_side_by_side(corpu
     assert warm.count('"placeholder"') == expected_cold.count('"placeholder"') + 1
 
 
+def _internal_error(corpus: Path) -> str:
+    """The one line a run that hits a bug prints (exit 2)."""
+    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    return result.stderr
+
+
 def test_a_rule_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkeypatch):
-    from annolint.kinds import placeholder
+    from annolint.kinds import spelling
 
     def broken(params, index, scope):
         raise KeyError("oops")
 
-    monkeypatch.setattr(placeholder, "check", broken)
-    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
-    assert result.exit_code == 2
-    assert result.stderr.startswith("annolint: internal error while running rule AL010 placeholder: KeyError: 'oops'")
-    assert result.stderr.count("\n") == 1
+    monkeypatch.setattr(spelling, "check", broken)
+    assert _internal_error(corpus).startswith("annolint: internal error while running rule AL011 "
+                                              "inconsistent-spelling: KeyError: 'oops'")
+
+
+def test_a_note_rule_that_breaks_while_a_note_is_read_names_the_rule_and_the_note(corpus, monkeypatch):
+    # placeholder finds in each note on its own: it runs where the note is read
+    from annolint.kinds import placeholder
+
+    def checker(params):
+        def check_note(doc, blocks):
+            if doc.path.endswith("03_staf-april.md"):
+                raise KeyError("oops")
+            return iter(())
+        return check_note
+
+    monkeypatch.setattr(placeholder, "note_checker", checker)
+    assert _internal_error(corpus).startswith("annolint: internal error while running rule AL010 placeholder on "
+                                              "03_staf-april.md: KeyError: 'oops'")
 
 
 def test_a_note_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkeypatch):
@@ -103,11 +125,8 @@ def test_a_note_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkey
         return parse(source, lexicon)
 
     monkeypatch.setattr(structure, "parse_document", broken)
-    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
-    assert result.exit_code == 2
-    assert result.stderr.startswith("annolint: internal error while reading 03_staf-april.md: IndexError: list "
-                                    "index out of range (this is a bug in annolint")
-    assert result.stderr.count("\n") == 1
+    assert _internal_error(corpus).startswith("annolint: internal error while reading 03_staf-april.md: IndexError: "
+                                              "list index out of range (this is a bug in annolint")
 
 
 class _Terminal(__import__("io").StringIO):

@@ -6,6 +6,10 @@ A rule kind is one module in this package with:
 - ``Params``: a frozen dataclass of its YAML parameters (decoded strictly);
 - ``MESSAGE_FIELDS``: the placeholders its rules' messages may use;
 - ``check(params, index, scope) -> Iterable[Match]``: pure; reads the index only;
+  or, for a kind whose findings in a note depend on that note alone,
+  ``note_checker(params) -> check_note(doc, blocks) -> Iterable[Match]`` (``blocks``:
+  the note's blocks in the rule's scope): asked note by note where the note is read,
+  and its findings kept with the note in the cache (``rule_findings``);
 - optionally ``SHARES``: names of work it keeps in ``index.memo`` for other kinds (or
   takes from them); rules whose kinds share a name run in one process
   (``rule_processes``), others side by side.

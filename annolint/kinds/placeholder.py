@@ -40,12 +40,10 @@ Example
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import groupby
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from annolint.i18n import plural, say
-from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
 from annolint.model import Block, Document, Span
 
@@ -153,11 +151,13 @@ def _patterns(doc: Document, blocks: list[Block], params: Params,
             )
 
 
-def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
-    seen: dict[str, list[tuple[int, int, PlaceholderPattern]]] = {}
-    for _, pairs in groupby(index.blocks(scope), key=lambda pair: pair[0].path):
-        pairs = list(pairs)
-        doc = pairs[0][0]
-        blocks = [block for _, block in pairs]
+def note_checker(params: Params) -> Callable[[Document, list[Block]], Iterator[Match]]:
+    """What the rule finds in one note (a note rule: ``rule_findings``), given the
+    note's blocks in the rule's scope."""
+    seen: dict[str, list[tuple[int, int, PlaceholderPattern]]] = {}  # for the run: notes copy paragraphs
+
+    def check_note(doc: Document, blocks: list[Block]) -> Iterator[Match]:
         yield from _empty_items(doc, blocks, params)
         yield from _patterns(doc, blocks, params, seen)
+
+    return check_note
