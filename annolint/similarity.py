@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from annolint.memo import Numbering
 from annolint.terms import WORD, stem
 
 T = TypeVar("T")
@@ -180,8 +181,8 @@ def decided_once_per_wording(pairs: Iterable[tuple[int, int]], items: Sequence[T
     cannot be told apart by it. Notes copy sentences: a sentence copied into a hundred
     notes is decided once against each other wording, not a hundred times. Two items
     of one note (which ``decide`` may tell apart by their note) are always decided."""
-    numbers: dict[Hashable, int] = {}
-    numbered = [numbers.setdefault(wording(item), len(numbers)) for item in items]
+    numbers = Numbering()
+    numbered = [numbers[wording(item)] for item in items]
     size = len(numbers)
     decided: dict[int, R] = {}
     for i, j in pairs:

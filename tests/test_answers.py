@@ -11,7 +11,7 @@ from conftest import SEEDS, findings, line_of, needs_seeds, places, seed_copy_fi
 from annolint.config import Config
 from annolint.engine import load_setup, read_documents
 from annolint.index import CorpusIndex
-from annolint.kinds import inconsistent_answer
+from annolint.kinds import answer_differences
 from annolint.kinds.question_pairs import matched_questions
 
 ANSWER_RULES = ["--select", "inconsistent-answer,duplicate-question,answer-status"]
@@ -89,8 +89,8 @@ def test_an_answer_copied_into_many_notes_is_compared_once_per_pair_of_wordings(
     notes["7.txt"] = JUNE
     write_set(tmp_path, notes)
     compared = []
-    differences = inconsistent_answer._differences
-    monkeypatch.setattr(inconsistent_answer, "_differences",
+    differences = answer_differences._differences
+    monkeypatch.setattr(answer_differences, "_differences",
                         lambda a, b, *rest: compared.append((a.path, b.path)) or differences(a, b, *rest))
     found = findings(["check", ".", *ANSWER_RULES, "--no-cache"], cwd=tmp_path)
     assert [(name, path, line) for name, path, line, _ in places(found)] == [
