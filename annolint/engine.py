@@ -22,7 +22,7 @@ from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
 from annolint import forking, reading_processes, rule_processes
 from annolint.reading import Readings
-from annolint.rule_findings import is_note_rule, rule_findings
+from annolint.rule_findings import rule_findings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
 from annolint.sources import discover
@@ -88,10 +88,11 @@ def quietly(label: str, items, length: int | None = None):
 
 def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
                    readings: Readings | None = None, jobs: int = 1, progress=quietly,
-                   rules: list[Rule] | tuple = ()) -> list[Document]:
+                   rules: list[Rule] | None = None) -> list[Document]:
     """Every note of ``paths``, parsed (or taken from the cache that ``readings``
     holds); with ``jobs`` above 1 and enough notes, by that many processes, which
-    also find what the note rules among ``rules`` find in them (``rule_findings``)."""
+    also extract what ``rules`` read of each note (all its facts when None:
+    ``CorpusIndex.read_with_note``) and what the note rules among them find in it."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     readings = readings or Readings()
     documents = list(progress("Reading notes", _notes(files, config, lexicon, readings, jobs, rules), len(files)))
@@ -100,7 +101,7 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
 
 
 def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int,
-           rules: list[Rule] | tuple) -> Iterator[Document]:
+           rules: list[Rule] | None) -> Iterator[Document]:
     """The note of each file, in order: the ones the cache holds taken from it here,
     the others parsed here, or by ``jobs`` processes when there are many."""
     cached: dict[Path, Document | None] = {}
@@ -110,11 +111,15 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
         with collector_paused():  # a thousand notes' objects unpickled: nothing to collect
             cached = {f: readings.cached(f) for f in files}
             gc.freeze()  # and they stay: the collector, on again, would walk them all at once
+    extractors = CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None)
+    for f, document in cached.items():
+        if document is not None and not readings.holds(document, extractors):
+            # read in an earlier run for other rules: its missing facts are extracted
+            # by the workers with the rest, not one note after another here
+            cached[f] = None
     missing = [f for f in files if cached.get(f) is None]
     if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs
-        note_rules = [rule for rule in rules if is_note_rule(rule)]
-        extractors = CorpusIndex([], lexicon, config.language, note_rules=note_rules).extractors(None)
 
         def read_here(f: Path) -> Document:
             document = readings.read_note(f, lexicon, extractors)
@@ -127,7 +132,7 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
         parsed = (read_here(f) if sent is None else readings.adopt(*sent)
                   for f, sent in zip(missing, reading_processes.read_in_parallel(missing, jobs, config,
                                                                                  readings.cache, lexicon,
-                                                                                 note_rules)))
+                                                                                 rules)))
     else:
         parsed = (readings.read_note(f, lexicon) for f in missing)
     for f in files:

@@ -56,7 +56,7 @@ def in_scope(block: Block, scope: tuple[str, ...]) -> bool:
 
 class CorpusIndex:
     def __init__(self, documents: list[Document], lexicon: Lexicon, language: str = "nl",
-                 readings: Readings | None = None, note_rules: Iterable[Rule] = ()):
+                 readings: Readings | None = None, rules: Iterable[Rule] | None = None):
         self.readings = readings or Readings()  # each note's facts, read once (and cached)
         self.all_documents = sorted(documents, key=lambda d: d.path)
         self.documents = [d for d in self.all_documents if d.checked]
@@ -64,9 +64,13 @@ class CorpusIndex:
         self.language = language
         self.by_path = {d.path: d for d in self.all_documents}
         self.memo: dict = {}  # what one rule kind computed and another reuses (keyed by kind and parameters)
+        # the rules that will run (None: not known, so any): what a note yields for them
+        # is extracted where the note is read (``read_with_note``)
+        rules = None if rules is None else list(rules)
+        self.facts_read = FACTS if rules is None else facts_read(rules)
         # rules whose findings in a note are read with it (``rule_findings``): by the
         # reading workers, and kept in the cache with the note
-        self.note_rules = [rule for rule in note_rules if is_note_rule(rule)]
+        self.note_rules = [rule for rule in rules or () if is_note_rule(rule)]
 
     @property
     def cache(self):
@@ -77,10 +81,10 @@ class CorpusIndex:
     def prepare(self) -> None:
         """Work out now what rules of several kinds read (the set's statements and word
         statistics), before the rules run side by side (``rule_processes``): once here,
-        not once in each worker, and each note's facts stay with its reading for the cache."""
-        for _ in (self._sentence_statistics, self.lowercase_words, self.dated_statements,
-                  self.figure_statements, self.question_facts):
-            pass
+        not once in each worker, and each note's facts stay with its reading for the cache.
+        Only what the run's rules read (``facts_read``)."""
+        for fact in self.facts_read:
+            getattr(self, _PRODUCTS[fact])
         for rule in self.note_rules:
             self.note_findings(rule)
 
@@ -223,6 +227,14 @@ class CorpusIndex:
             }
         return found
 
+    def read_with_note(self, reference: dt.date | None) -> dict[str, Callable[[Document], list]]:
+        """The ``extractors`` of what the run's rules read (``facts_read``) and of its
+        note rules: what is extracted from a note where it is read (``Readings.read_note``,
+        by the reading workers). Anything else a rule asks for is extracted when asked."""
+        every = self.extractors(reference)
+        return {kind: extract for kind, extract in every.items()
+                if kind in self.facts_read or kind not in FACTS}
+
     @cached_property
     def _extractors(self) -> dict:
         return {}
@@ -303,6 +315,19 @@ def _lowercase_words(text: str) -> tuple[str, ...]:
     each string once, not once per time it is written (``_WordStatistics.lowercase_words``)."""
     return tuple(sys.intern(part) for m in WORD.finditer(text) for part in m.group().split("-")
                  if part and part.islower())
+
+
+FACTS = ("dated", "figures", "questions", "lowercase", "sentences")  # what ``extractors`` read, by kind
+# the set's product of each kind of facts, worked out by ``prepare``
+_PRODUCTS = {"dated": "dated_statements", "figures": "figure_statements", "questions": "question_facts",
+             "lowercase": "lowercase_words", "sentences": "_sentence_statistics"}
+
+
+def facts_read(rules: Iterable[Rule]) -> tuple[str, ...]:
+    """The kinds of facts (``FACTS``) that ``rules`` read: what their kinds declare
+    (``READS``), every kind for a kind that declares nothing."""
+    read = {fact for rule in rules for fact in getattr(rule.module, "READS", FACTS)}
+    return tuple(fact for fact in FACTS if fact in read)
 
 
 def _note_fact(rule: Rule) -> str:

@@ -170,6 +170,15 @@ class Readings:
         reading.facts = {kind: extract(doc) for kind, extract in extractors.items()}
         reading.changed = True
 
+    def holds(self, doc: Document, extractors: dict) -> bool:
+        """Whether the reading of ``doc`` holds every kind of facts of ``extractors``
+        (one cached by a run with other rules may not). An undated note holds what it
+        can: its facts wait for the set's reference date."""
+        reading = self.by_path.get(doc.path)
+        if reading is None or reading.document is not doc or doc.date is None:
+            return True
+        return reading.facts_for == (doc.date, None) and extractors.keys() <= reading.facts.keys()
+
     def set_key(self, rule_ids: list[str]) -> str | None:
         """The cache key of the whole run's findings: every note's key (its path and
         text), and the rules that ran; None when a note has no key (no cache)."""

@@ -38,13 +38,13 @@ OWN_WORK = 0.25
 
 
 def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | None, lexicon=None,
-                     note_rules: list | tuple = ()) -> Iterator[tuple[NoteReading, str | None] | None]:
+                     rules: list | None = None) -> Iterator[tuple[NoteReading, str | None] | None]:
     """(reading, cache key) of each file, in the order of ``files``, read by ``jobs - 1``
     worker processes, or None for a file the main process reads itself (the first
     share: its notes need not be pickled and sent). Each worker parses its notes and
-    extracts what a dated note yields on its own, the findings of ``note_rules``
-    among it (``rule_findings``); an undated note's facts wait for the set's
-    reference date."""
+    extracts what ``rules`` read of a dated note, and what the note rules among them
+    find in it (``CorpusIndex.read_with_note``); an undated note's facts wait for the
+    set's reference date."""
     # forked where that is safe (``forking.can_fork``); elsewhere the platform's
     # default, spawn: each worker starts Python afresh and loads the packs itself
     fork = forking.can_fork()
@@ -54,7 +54,7 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
     spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
     here, *elsewhere = shares(files, jobs)
     results = context.Queue()
-    workers = [context.Process(target=_work, args=(config, spec, note_rules, [(i, files[i]) for i in share], results),
+    workers = [context.Process(target=_work, args=(config, spec, rules, [(i, files[i]) for i in share], results),
                                daemon=True)
                for share in elsewhere if share]
     for worker in workers:
@@ -128,10 +128,10 @@ _WORKER: dict = {}
 _INHERITED: dict = {}  # what the main process has loaded, for the workers it forks
 
 
-def _work(config, spec, note_rules, numbered: list[tuple[int, Path]], results) -> None:
+def _work(config, spec, rules, numbered: list[tuple[int, Path]], results) -> None:
     """A worker: read each (number, file) and put (number, failure, payload) on ``results``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
-    _start_worker(config, spec, note_rules)
+    _start_worker(config, spec, rules)
     for number, path in numbered:
         failure, payload = _read_one(path)
         results.put((number, failure, payload))
@@ -144,14 +144,14 @@ def _work(config, spec, note_rules, numbered: list[tuple[int, Path]], results) -
     results.join_thread()  # everything sent before the process ends
 
 
-def _start_worker(config, spec, note_rules) -> None:
+def _start_worker(config, spec, rules) -> None:
     from annolint.engine import load_setup
     from annolint.index import CorpusIndex
 
     cache = NoteCache(spec[0], spec[1]) if spec is not None else None
     lexicon = _INHERITED.get("lexicon") or load_setup(config, cache).lexicon
     _WORKER.update(config=config, lexicon=lexicon, readings=Readings(cache, hand_over=True),
-                   extractors=CorpusIndex([], lexicon, config.language, note_rules=note_rules).extractors(None))
+                   extractors=CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None))
 
 
 def _read_one(path) -> tuple:

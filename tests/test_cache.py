@@ -111,6 +111,27 @@ def test_a_note_rules_findings_are_kept_with_the_note(tmp_path, monkeypatch):
     assert len(warm) == len(cold) + 1
 
 
+def test_a_narrow_run_extracts_only_what_its_rules_read(tmp_path, monkeypatch):
+    # --select placeholder reads no dated statement, figure or question of any note:
+    # the notes' entries hold its findings alone; a full run after it has the workers
+    # extract the rest and reports what a run without the cache reports
+    from annolint import reading_processes, rule_processes
+
+    monkeypatch.setattr(reading_processes, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(rule_processes, "PARALLEL_FROM", 2)
+    folder = _corpus(tmp_path)
+
+    def facts_kept() -> set[tuple[str, ...]]:
+        readings = [pickle.loads(p.read_bytes()[32:]) for p in _entries(folder)]
+        return {tuple(sorted(r.facts)) for r in readings if isinstance(r, NoteReading)}
+
+    _checked(folder, "--select", "placeholder", "--jobs", "2")
+    assert facts_kept() == {("rule AL010",)}
+    full = _checked(folder, "--jobs", "2")
+    assert facts_kept() == {("dated", "figures", "lowercase", "questions", "rule AL010", "sentences")}
+    assert full == _checked(folder, "--no-cache")
+
+
 def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder)

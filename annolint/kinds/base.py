@@ -10,6 +10,10 @@ A rule kind is one module in this package with:
   ``note_checker(params) -> check_note(doc, blocks) -> Iterable[Match]`` (``blocks``:
   the note's blocks in the rule's scope): asked note by note where the note is read,
   and its findings kept with the note in the cache (``rule_findings``);
+- ``READS``: the kinds of facts of a note it reads through the index (of
+  ``index.FACTS``: dated statements, figures, questions, word statistics): a run
+  extracts only what its rules read where the notes are read, so a narrow
+  ``--select`` reads less (a kind without it is taken to read every kind);
 - optionally ``SHARES``: names of work it keeps in ``index.memo`` for other kinds (or
   takes from them); rules whose kinds share a name run in one process
   (``rule_processes``), others side by side.

@@ -57,6 +57,7 @@ from annolint.similarity import Clusters, aligned, shared_words, subject_similar
 from annolint.terms import phrases_pattern
 
 MESSAGE_FIELDS = frozenset({"versions", "value", "date", "other", "other_note", "other_date", "old_notes", "subject", "state"})
+READS = ("figures", "sentences")  # the facts of each note it reads (``CorpusIndex.extractors``)
 SHARES = ("figure-versions",)  # diverging-figure's versions of each figure (``quantities.versions``)
 SHOWN = 5  # notes with the old value named in the message and as related places
 

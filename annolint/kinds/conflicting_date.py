@@ -55,6 +55,7 @@ from annolint.temporal.statements import DatedStatement
 from annolint.terms import WORD, stem
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "other", "other_period", "where", "subject", "why"})
+READS = ("dated", "sentences")  # the facts of each note it reads (``CorpusIndex.extractors``)
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,7 @@ from annolint.kinds.quantities import quantity_pairs, same_value, transposed
 from annolint.similarity import Clusters, aligned, shared_words, split_by_agreement
 
 MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "more", "how", "subject"})
+READS = ("figures", "sentences")  # the facts of each note it reads (``CorpusIndex.extractors``)
 SHARES = ("figure-versions",)  # the versions of each figure, which changed-figure follows too
 
 

@@ -33,6 +33,7 @@ from annolint.kinds.base import Match, quote
 from annolint.model import Span
 
 MESSAGE_FIELDS = frozenset({"assumption"})
+READS = ()  # the facts of each note it reads (``CorpusIndex.extractors``)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ from annolint.similarity import Clusters, candidate_pairs, decided_once_per_word
 from annolint.kinds.events import Event, EventReader, Weights, coverage, lemmas_kept, same_root, shared, written
 
 MESSAGE_FIELDS = frozenset({"expression", "date", "other", "other_note", "words", "subject"})
+READS = ("dated",)  # the facts of each note it reads (``CorpusIndex.extractors``)
 NOUN_HEAD = 5  # letters of a compound's head that make two nouns one kind: "…brief"
 SERIES = 3  # days given for one event from which it is a series, not one event
 

@@ -41,6 +41,7 @@ from annolint.model import Block, Document
 from annolint.terms import WORD, sentences
 
 MESSAGE_FIELDS = frozenset({"text", "other", "where"})
+READS = ("questions", "sentences")  # the facts of each note it reads (``CorpusIndex.extractors``)
 SHARES = ("question-pairs",)  # inconsistent-answer's matched questions, whose answers it leaves be
 
 

@@ -69,6 +69,7 @@ from annolint.similarity import shared_words
 from annolint.terms import content_terms
 
 MESSAGE_FIELDS = frozenset({"number", "date", "other_number", "other_note", "other_date", "alike", "reasons"})
+READS = ("dated", "figures", "questions", "sentences")  # the facts of each note it reads (``CorpusIndex.extractors``)
 SHARES = ("question-pairs",)  # the matched questions (``question_pairs``), also of duplicate-question
 
 

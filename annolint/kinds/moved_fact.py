@@ -58,6 +58,7 @@ from annolint.temporal.statements import DatedStatement
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period", "earlier_note",
                             "earlier_date", "subject"})
+READS = ("dated",)  # the facts of each note it reads (``CorpusIndex.extractors``)
 
 
 @dataclass(frozen=True)

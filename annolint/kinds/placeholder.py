@@ -48,6 +48,7 @@ from annolint.kinds.base import Match, quote
 from annolint.model import Block, Document, Span
 
 MESSAGE_FIELDS = frozenset({"text", "reason"})
+READS = ()  # the facts of each note it reads (``CorpusIndex.extractors``)
 STUB = re.compile(r"\d{1,3}\s*[.)]?[\s.…]*")
 WORDISH = re.compile(r"[^\W\d_]{3,}")
 

@@ -28,6 +28,7 @@ from annolint.kinds.base import Match
 from annolint.model import Span
 
 MESSAGE_FIELDS = frozenset({"problem"})
+READS = ()  # the facts of each note it reads (``CorpusIndex.extractors``)
 # The fingerprint names the file, not the words of its problem: the same finding in
 # every message language, so a baseline written in one holds in the other.
 _KEY = "read-problem"

@@ -64,6 +64,7 @@ from annolint.temporal.statements import DatedStatement
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "earlier", "earlier_period",
                             "earlier_note", "earlier_date", "shift", "subject", "others", "why"})
+READS = ("dated", "sentences")  # the facts of each note it reads (``CorpusIndex.extractors``)
 
 
 @dataclass(frozen=True)

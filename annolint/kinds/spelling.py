@@ -101,6 +101,7 @@ from annolint.kinds.spelling_scan import (People, Place, Written, candidates, in
                                           scan, text_tokens, times_written)
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
+READS = ("lowercase",)  # the facts of each note it reads (``CorpusIndex.extractors``)
 
 # Endings that make another word of a name or noun, not a misspelling of it.
 INFLECTIONS = frozenset({"e", "en", "n", "s", "se", "es", "er", "ers", "'s", "’s", "'", "’"})

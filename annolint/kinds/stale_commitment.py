@@ -31,6 +31,7 @@ from annolint.kinds.base import Match, note_date, quote
 from annolint.temporal.interval import Interval, ended_before
 
 MESSAGE_FIELDS = frozenset({"expression", "period", "date", "ago", "modality"})
+READS = ("dated",)  # the facts of each note it reads (``CorpusIndex.extractors``)
 
 
 @dataclass(frozen=True)
