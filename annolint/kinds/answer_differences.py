@@ -126,7 +126,7 @@ class Differences:
         """What the later answer ``b`` says differently from the earlier ``a``, and the
         parts of ``b`` that ``a`` confirms (``_differences``), each part of an answer as
         its position (``_positions``): the same in every comparison of ``b``."""
-        key = (self._wording(a), self._wording(b))
+        key = (self.wording(a), self.wording(b))
         known = self._found.get(key)
         if known is None:
             found, confirmed = _differences(a, b, self.reasons, self.alignment, self.figures, self.dates,
@@ -142,7 +142,9 @@ class Differences:
         return [Difference(_span(_part(parts_b, at), b), _span(_part(parts_a, other), a), text)
                 for at, other, text in found]
 
-    def _wording(self, q: QuestionFact) -> int:
+    def wording(self, q: QuestionFact) -> int:
+        """The number of the wording of ``q``'s answer: answers of one number differ
+        alike from any other."""
         number = self._wording_of.get(id(q))  # the run's questions live as long as the index
         if number is None:
             number = self._wording_of[id(q)] = self._number(q)

@@ -57,6 +57,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from annolint.findings import Related
 from annolint.i18n import say
@@ -86,35 +87,38 @@ def _order(q: QuestionFact) -> tuple:
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
-    earlier: dict[int, list[tuple[QuestionFact, float]]] = defaultdict(list)
-    facts: dict[int, QuestionFact] = {}
-    for a, b, alike in matched_questions(index, params.min_similarity):
-        if (a.doc is b.doc) != params.within:
-            continue
-        if not params.within and a.doc_date is not None and a.doc_date == b.doc_date and a.path == b.path:
-            continue
-        first, later = sorted((a, b), key=_order)
-        facts[id(later)] = later
-        earlier[id(later)].append((first, alike))
-    found = []
+    pairs = [(a, b, alike) for a, b, alike in matched_questions(index, params.min_similarity)
+             if (a.doc is b.doc) == params.within
+             and (params.within or a.doc_date is None or a.doc_date != b.doc_date or a.path != b.path)]
     figures, dates = InAnswer.of_run(index, "figures"), InAnswer.of_run(index, "dates")
     differ = Differences(params.reasons, params.alignment, figures, dates, Alignments.of_run(index, params.alignment))
+    # each question's place in time (``_order``) and its answer's wording, once: a
+    # question copied into many notes meets hundreds of others
+    questions = sorted({id(q): q for a, b, _ in pairs for q in (a, b)}.values(), key=_order)
+    rank = {id(q): (n, differ.wording(q)) for n, q in enumerate(questions)}
+    earlier: dict[int, list[tuple[int, int, QuestionFact, float]]] = defaultdict(list)
+    facts: dict[int, QuestionFact] = {}
+    for a, b, alike in pairs:
+        first, later = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
+        facts[id(later)] = later
+        earlier[id(later)].append((*rank[id(first)], first, alike))
+    found = []
     for key, later in facts.items():
-        compared = []
-        agreed: set[object] = set()  # places of the later answer that some earlier answer confirms
-        for first, alike in sorted(earlier[key], key=lambda f: _order(f[0]), reverse=True):
-            differences, confirmed = differ(first, later)
-            compared.append((first, alike, differences))
-            agreed.update(confirmed)
+        # what the later answer says differently from each earlier wording (answers in
+        # the same words differ alike), and the places some earlier answer confirms
+        firsts = {wording: first for _, wording, first, _ in earlier[key]}
+        differs = {wording: differ(first, later) for wording, first in firsts.items()}
+        agreed = set().union(*(confirmed for _, confirmed in differs.values()))
         # A difference stands unless another earlier answer says the same thing there
         # ("3 fte" in 12, "2 fte" in 08, "3 fte" in 02: 12 agrees with 02 only if 02
         # writes that sentence too); the most recent earlier answer it differs from is named.
-        for first, alike, differences in compared:
-            standing = [d for d in differences if d[0] not in agreed]
-            if standing:
-                found.append(_match(later, first, _alike(later, first, alike, params.min_similarity, index),
-                                    differ.made(first, later, standing)))
-                break
+        standing = {wording: [d for d in differences if d[0] not in agreed]
+                    for wording, (differences, _) in differs.items()}
+        named = max((e for e in earlier[key] if standing[e[1]]), key=itemgetter(0), default=None)
+        if named is not None:
+            _, wording, first, alike = named
+            found.append(_match(later, first, _alike(later, first, alike, params.min_similarity, index),
+                                differ.made(first, later, standing[wording])))
     yield from sorted(found, key=lambda m: m.location)
 
 
