@@ -100,6 +100,12 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
     return documents
 
 
+# Notes looked up in the cache before the workers start; when none of the first this
+# many is there, the rest are not looked up here (a note the workers find cached is
+# taken from the cache by them: only slower than here, never another result).
+COLD_PROBE = 16
+
+
 def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int,
            rules: list[Rule] | None) -> Iterator[Document]:
     """The note of each file, in order: the ones the cache holds taken from it here,
@@ -109,7 +115,12 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
         # taken from the cache first, so that only the notes it does not hold, or holds
         # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
         with collector_paused():  # a thousand notes' objects unpickled: nothing to collect
-            cached = {f: readings.cached(f) for f in files}
+            for f in files:
+                if len(cached) == COLD_PROBE and not any(cached.values()):
+                    # a cold cache (a fresh checkout in CI): the workers look each note up
+                    # as they read it, instead of the main process first, alone
+                    break
+                cached[f] = readings.cached(f)
             gc.freeze()  # and they stay: the collector, on again, would walk them all at once
     extractors = CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None)
     for f, document in cached.items():

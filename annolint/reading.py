@@ -162,13 +162,18 @@ class Readings:
     def extract_dated(self, doc: Document, extractors: dict) -> None:
         """Extract every kind of a dated note's facts now, while notes are read side by
         side (``reading_processes``), not later one by one; kept with its reading until
-        the index asks (``facts``). An undated note waits for the set's reference date."""
+        the index asks (``facts``). An undated note waits for the set's reference date;
+        the kinds a cached reading holds already are not extracted again."""
         reading = self.by_path.get(doc.path)
         if doc.date is None or reading is None or reading.document is not doc:
             return
-        reading.facts_for = (doc.date, None)
-        reading.facts = {kind: extract(doc) for kind, extract in extractors.items()}
-        reading.changed = True
+        if reading.facts_for != (doc.date, None):
+            reading.facts, reading.facts_for = {}, (doc.date, None)
+        missing = [kind for kind in extractors if kind not in reading.facts]
+        for kind in missing:
+            reading.facts[kind] = extractors[kind](doc)
+        if missing:
+            reading.changed = True
 
     def holds(self, doc: Document, extractors: dict) -> bool:
         """Whether the reading of ``doc`` holds every kind of facts of ``extractors``

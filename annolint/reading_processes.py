@@ -166,7 +166,7 @@ def _read_one(path) -> tuple:
             doc = readings.read_note(path, _WORKER["lexicon"], _WORKER["extractors"])
         reading, key = readings.by_path.pop(doc.path), readings.keys.pop(doc.path, None)
         storing = readings.caching and key is not None and reading.changed
-        reading.changed = not storing  # the main process need not store it again
+        reading.changed = reading.changed and not storing  # stored here, or as the cache holds it
         # pickled once, for the cache and for the main process
         payload = pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL)
         if storing:

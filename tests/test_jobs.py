@@ -69,6 +69,40 @@ def test_two_jobs_fill_and_read_the_cache_as_one_does(corpus):
     assert GROUPS_RUN == [11]  # and the findings of the same notes under the same rules
 
 
+def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
+    # The main process looks the first notes up (COLD_PROBE); finding none of them
+    # cached, it leaves the rest to the workers, which take a note the cache holds
+    # from it all the same: its entry is not written again.
+    import pickle
+
+    from annolint import engine
+    from annolint.reading import NoteReading, Readings
+
+    monkeypatch.setattr(engine, "COLD_PROBE", 2)
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus)
+    entries = {}
+    for path in (corpus / ".annolint_cache").rglob("*"):
+        if path.is_file() and len(path.name) == 64:
+            reading = pickle.loads(path.read_bytes()[32:])
+            if isinstance(reading, NoteReading):
+                entries[reading.document.path] = path
+    names = sorted(entries)
+    assert len(names) == 12
+    for name in names[:2]:  # the two notes looked up first: not in the cache
+        entries[name].unlink()
+    written = {name: entries[name].stat().st_mtime_ns for name in names[2:]}
+    looked_up: list[str] = []
+    cached = Readings.cached
+    # looked up before reading (a note read is looked up with what ``read`` found of it)
+    monkeypatch.setattr(Readings, "cached", lambda self, path, found=None: (
+        found is None and looked_up.append(path.name)) or cached(self, path, found))
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
+    assert looked_up == names[:2]  # by the main process (the workers' own lists are theirs)
+    assert {name: entries[name].stat().st_mtime_ns for name in names[2:]} == written
+    assert all(entries[name].exists() for name in names[:2])  # read and stored again
+
+
 def test_an_edited_note_is_read_again_and_the_rules_run_again_side_by_side(corpus):
     expected_cold = run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout
     note = corpus / "01_commissie-wonen-januari.txt"
