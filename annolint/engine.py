@@ -175,11 +175,16 @@ def _run_side_by_side(rules: list[Rule], index: CorpusIndex, progress, jobs: int
     timing = cache.key_of("rule-seconds", *(r.id for r in rules)) if cache is not None and cache.enabled else None
     took = cache.load(timing, "rule-seconds") if timing is not None else None
     took = took if isinstance(took, dict) else {}
-    index.prepare()  # the statements several rules read, worked out once before the workers fork
+    early = index.ready_early(groups)
     gc.freeze()
+
+    def prepare() -> None:
+        index.prepare()  # the statements several rules read, worked out once before the workers fork
+        gc.freeze()
+
     findings: list[Finding] = []
     seconds: dict[str, float] = {}
-    done = rule_processes.run_in_processes(groups, index, jobs, checked_rule, took)
+    done = rule_processes.run_in_processes(groups, index, jobs, checked_rule, took, early, prepare)
     for group, found, spent in progress("Comparing notes", done, len(groups)):
         findings.extend(found)
         seconds[rule_processes.group_name(group)] = round(spent, 3)

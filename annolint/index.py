@@ -88,6 +88,18 @@ class CorpusIndex:
         for rule in self.note_rules:
             self.note_findings(rule)
 
+    def ready_early(self, groups: list[list[Rule]]) -> frozenset[int]:
+        """The numbers of the ``groups`` of rules that need nothing ``prepare`` works out
+        but the set's lower-case words, worked out now: they may start comparing while
+        the main process prepares the rest. No note rule is among them: ``prepare``
+        works out its findings in undated notes, for the cache."""
+        early = frozenset(n for n, group in enumerate(groups)
+                          if not any(is_note_rule(rule) for rule in group)
+                          and set(facts_read(group)) <= {"lowercase"})
+        if early:
+            self.lowercase_words
+        return early
+
     def note_findings(self, rule: Rule) -> list[Finding]:
         """The findings of a note rule (``rule_findings.is_note_rule``) over the set:
         each note's read with the note (``extractors``), or now."""

@@ -11,7 +11,9 @@ Rules whose kinds share work (``SHARES`` in a kind module: diverging-figure's
 versions of a figure that changed-figure follows, the matched questions of the
 inconsistent-answer kind's rules and flipped-statement) run in one worker, one after
 the other, as they would in one process. Longest first: how long each group took is kept in the
-cache for the next run. The findings are the same as the rules give one after
+cache for the next run. A group that needs nothing of the set's statements but its
+lower-case words (inconsistent-spelling) starts before they are worked out, on the
+core the main process leaves free while it works them out. The findings are the same as the rules give one after
 another in one process (``engine.run_rules`` sorts them).
 
 Only where processes can be forked safely (Linux, ``forking.can_fork``): elsewhere the rules
@@ -29,7 +31,7 @@ from multiprocessing.connection import wait
 
 from annolint.errors import InternalError
 from annolint.findings import Finding
-from annolint.index import CorpusIndex
+from annolint.index import CorpusIndex, facts_read
 from annolint.ruleset import Rule
 
 # Below this many notes, forking workers costs more than comparing takes.
@@ -63,10 +65,16 @@ _WORK: dict = {}  # what the forked workers inherit: the groups, the index, how 
 
 
 def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run_rule: RunRule,
-                     took: dict[str, float] | None = None) -> Iterator[tuple[list[Rule], list[Finding], float]]:
+                     took: dict[str, float] | None = None, early: frozenset[int] = frozenset(),
+                     prepare: Callable[[], None] | None = None
+                     ) -> Iterator[tuple[list[Rule], list[Finding], float]]:
     """(group, its findings, seconds it took) of each of the groups ``found`` as the
     ``jobs`` workers finish them. ``took`` (seconds by ``group_name``, from an
     earlier run) starts the longest first. An error of a rule is raised here.
+
+    ``prepare`` works out what the other groups read (``CorpusIndex.prepare``): the
+    groups numbered in ``early`` need none of it, and start first, side by side with
+    it (the main process works it out on one core, a worker compares on the other).
 
     Each group runs in a fork of its own, made by this thread when a worker is free
     (a pool would fork from a thread of its own, and would wait for ever for a worker
@@ -79,13 +87,23 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
     running: dict = {}  # the end a worker's findings arrive on -> (group number, process)
     try:
         while waiting or running:
-            while waiting and len(running) < jobs:
-                number = waiting.pop(0)
+            # before ``prepare``, one core is the main process's and only early groups start:
+            # the longest, or without times the one that reads most (compares most)
+            startable = [n for n in waiting if prepare is None or n in early]
+            if prepare is not None and not took:
+                startable.sort(key=lambda n: -len(facts_read(found[n])))
+            while startable and len(running) < (jobs if prepare is None else jobs - 1):
+                number = startable.pop(0)
+                waiting.remove(number)
                 receiving, sending = context.Pipe(duplex=False)
                 process = context.Process(target=_run_group, args=(number, sending), daemon=True)
                 process.start()
                 sending.close()  # the worker's copy is the only one left: its end closes when it does
                 running[receiving] = (number, process)
+            if prepare is not None:
+                prepare()
+                prepare = None
+                continue
             for receiving in wait(list(running)):
                 number, process = running.pop(receiving)
                 try:

@@ -284,3 +284,41 @@ def test_groups_of_rules_start_longest_first_by_the_last_run_s_times():
     assert [(rule_processes.group_name(g), found) for g, found, _ in done] == [("C", []), ("B+D", []), ("A", [])]
     done = rule_processes.run_in_processes(groups, None, 1, lambda r, index: [], None)  # no times: in order
     assert [rule_processes.group_name(g) for g, _, _ in done] == ["A", "B+D", "C"]
+
+
+def test_a_group_that_needs_nothing_prepared_compares_while_the_rest_is_prepared(tmp_path):
+    # inconsistent-spelling reads only the set's lower-case words: it starts before
+    # ``prepare`` (on the core the main process leaves free), the others after it;
+    # placeholder, a note rule, waits too (``prepare`` finds it in undated notes)
+    import time
+
+    from annolint.config import Config
+    from annolint.engine import load_setup, read_documents
+    from annolint.index import CorpusIndex
+
+    config = Config()
+    setup = load_setup(config)
+    rules = {rule.name: rule for rule in setup.rules}
+    groups = [[rules["placeholder"]], [rules["diverging-figure"]], [rules["inconsistent-spelling"]]]
+    index = CorpusIndex(read_documents([CORPUS], config, setup.lexicon), setup.lexicon)
+    early = index.ready_early(groups)
+    assert early == {2}
+    events = tmp_path / "events"
+
+    def log(line: str) -> None:
+        with events.open("a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+    def run_rule(rule, index):  # in the worker
+        log(f"compare {rule.name}")
+        return []
+
+    def prepare():  # in the main process
+        time.sleep(0.5)
+        log("prepared")
+
+    done = rule_processes.run_in_processes(groups, index, 2, run_rule, {}, early, prepare)
+    assert sorted(rule_processes.group_name(g) for g, _, _ in done) == ["AL010", "AL011", "AL030"]
+    lines = events.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["compare inconsistent-spelling", "prepared"]
+    assert sorted(lines[2:]) == ["compare diverging-figure", "compare placeholder"]
