@@ -70,8 +70,7 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                      ) -> Iterator[tuple[list[Rule], list[Finding], float]]:
     """(group, its findings, seconds it took) of each of the groups ``found`` as the
     ``jobs`` workers finish them. ``took`` (seconds by ``group_name``, from an
-    earlier run) starts the longest first; without it, the groups that read most of
-    the set's statements (``facts_read``) first. An error of a rule is raised here.
+    earlier run) starts the longest first. An error of a rule is raised here.
 
     ``prepare`` works out what the other groups read (``CorpusIndex.prepare``): the
     groups numbered in ``early`` need none of it, and start first, side by side with
@@ -82,17 +81,17 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
     killed midway): a worker never holds what an earlier group left behind, and one
     that dies is an error, not a hang."""
     took = took or {}
-    # the longest first: by the last run's times; without them, the one that reads most
-    # of the set's statements (it compares most: the question rules read all four)
-    waiting = sorted(range(len(found)), key=lambda i: (-took.get(group_name(found[i]), 0.0),
-                                                       -len(facts_read(found[i])), i))
+    waiting = sorted(range(len(found)), key=lambda i: (-took.get(group_name(found[i]), 0.0), i))
     _WORK.update(groups=found, index=index, run_rule=run_rule)
     context = multiprocessing.get_context("fork")
     running: dict = {}  # the end a worker's findings arrive on -> (group number, process)
     try:
         while waiting or running:
-            # before ``prepare``, one core is the main process's and only early groups start
+            # before ``prepare``, one core is the main process's and only early groups start:
+            # the longest, or without times the one that reads most (compares most)
             startable = [n for n in waiting if prepare is None or n in early]
+            if prepare is not None and not took:
+                startable.sort(key=lambda n: -len(facts_read(found[n])))
             while startable and len(running) < (jobs if prepare is None else jobs - 1):
                 number = startable.pop(0)
                 waiting.remove(number)

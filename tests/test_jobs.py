@@ -284,11 +284,6 @@ def test_groups_of_rules_start_longest_first_by_the_last_run_s_times():
     assert [(rule_processes.group_name(g), found) for g, found, _ in done] == [("C", []), ("B+D", []), ("A", [])]
     done = rule_processes.run_in_processes(groups, None, 1, lambda r, index: [], None)  # no times: in order
     assert [rule_processes.group_name(g) for g, _, _ in done] == ["A", "B+D", "C"]
-    # without times, the groups that read most of the set's statements first
-    reading = [SimpleNamespace(id=i, name=i, module=SimpleNamespace(READS=reads))
-               for i, reads in [("E", ("lowercase",)), ("F", ()), ("G", ("dated", "sentences"))]]
-    done = rule_processes.run_in_processes([[r] for r in reading], None, 1, lambda r, index: [], None)
-    assert [rule_processes.group_name(g) for g, _, _ in done] == ["G", "E", "F"]
 
 
 def test_a_group_that_needs_nothing_prepared_compares_while_the_rest_is_prepared(tmp_path):
