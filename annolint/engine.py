@@ -197,8 +197,8 @@ def checked_rule(rule: Rule, index: CorpusIndex) -> list[Finding]:
     """The findings of one rule; a bug in its kind an ``InternalError`` naming it."""
     try:
         return rule_findings(rule, index)
-    except ConfigError:
-        raise  # a user's pattern that ran out of time: its file, line and field
+    except (ConfigError, InternalError):
+        raise  # a user's pattern that ran out of time; a note rule's bug, named with its note
     except Exception as err:  # a bug in a rule kind: say which rule, exit 2
         raise InternalError(f"running rule {rule.id} {rule.name}", err) from err
 

@@ -96,7 +96,7 @@ class CorpusIndex:
         early = frozenset(n for n, group in enumerate(groups)
                           if not any(is_note_rule(rule) for rule in group)
                           and set(facts_read(group)) <= {"lowercase"})
-        if early:
+        if any("lowercase" in facts_read(groups[n]) for n in early):
             self.lowercase_words
         return early
 

@@ -168,19 +168,19 @@ class Readings:
         if doc.date is None or reading is None or reading.document is not doc:
             return
         if reading.facts_for != (doc.date, None):
-            reading.facts, reading.facts_for = {}, (doc.date, None)
-        missing = [kind for kind in extractors if kind not in reading.facts]
-        for kind in missing:
-            reading.facts[kind] = extractors[kind](doc)
-        if missing:
-            reading.changed = True
+            reading.facts, reading.facts_for, reading.changed = {}, (doc.date, None), True
+        for kind, extract in extractors.items():
+            if kind not in reading.facts:
+                reading.facts[kind], reading.changed = extract(doc), True
 
     def holds(self, doc: Document, extractors: dict) -> bool:
         """Whether the reading of ``doc`` holds every kind of facts of ``extractors``
-        (one cached by a run with other rules may not). An undated note holds what it
-        can: its facts wait for the set's reference date."""
+        (one cached by a run with other rules may not). An undated note, or one dated
+        by inference, holds what it can: the set dates it (``set_dating``) and its
+        facts wait for that."""
         reading = self.by_path.get(doc.path)
-        if reading is None or reading.document is not doc or doc.date is None:
+        if not extractors or reading is None or reading.document is not doc or doc.date is None \
+                or doc.date.source == "inferred":
             return True
         return reading.facts_for == (doc.date, None) and extractors.keys() <= reading.facts.keys()
 

@@ -39,6 +39,27 @@ def test_thousands_of_suppression_markers_are_indexed_once_per_note(tmp_path, mo
     result = engine.check([tmp_path / "a.txt"], Config(), select=("placeholder",))
     assert len(result.findings) == 3
     assert len(calls) == 1
+    # a rule that compares notes (not a note rule) looks its findings up the same way:
+    # here one that finds each TODO
+    from annolint.kinds import spelling
+    from annolint.kinds.base import Match
+
+    def every_todo(params, index, scope):
+        for doc in index.documents:
+            for block in doc.blocks:
+                at = block.text.find("TODO")
+                if at >= 0:
+                    yield Match(doc.location(block.span(at, at + 4)),
+                                {"preferred": "TODO", "variants": "todo", "count": 1, "total": 2}, key="todo")
+
+    monkeypatch.setattr(spelling, "check", every_todo)
+    note = tmp_path / "a.txt"
+    note.write_text(note.read_text(encoding="utf-8").replace("ignore placeholder", "ignore inconsistent-spelling"),
+                    encoding="utf-8")
+    calls.clear()
+    result = engine.check([note], Config(), select=("inconsistent-spelling",))
+    assert [f.location.span.line for f in result.findings] == [6007, 6008, 6009]
+    assert len(calls) == 1
 
 
 def test_pairs_across_notes_are_decided_once_per_pair_of_wordings():

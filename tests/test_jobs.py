@@ -115,9 +115,9 @@ def test_an_edited_note_is_read_again_and_the_rules_run_again_side_by_side(corpu
     assert warm.count('"placeholder"') == expected_cold.count('"placeholder"') + 1
 
 
-def _internal_error(corpus: Path) -> str:
+def _internal_error(corpus: Path, jobs: str = "2") -> str:
     """The one line a run that hits a bug prints (exit 2)."""
-    result = run(["check", ".", "--jobs", "2", "--no-cache"], cwd=corpus)
+    result = run(["check", ".", "--jobs", jobs, "--no-cache"], cwd=corpus)
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     return result.stderr
@@ -146,8 +146,29 @@ def test_a_note_rule_that_breaks_while_a_note_is_read_names_the_rule_and_the_not
         return check_note
 
     monkeypatch.setattr(placeholder, "note_checker", checker)
-    assert _internal_error(corpus).startswith("annolint: internal error while running rule AL010 placeholder on "
-                                              "03_staf-april.md: KeyError: 'oops'")
+    for jobs in ("2", "1"):  # the same line whether a worker or the rule found it
+        assert _internal_error(corpus, jobs).startswith("annolint: internal error while running rule AL010 "
+                                                        "placeholder on 03_staf-april.md: KeyError: 'oops' (")
+
+
+def test_notes_cached_by_a_narrower_run_get_their_other_facts_from_the_workers(corpus):
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    run(["check", ".", "--select", "placeholder", "--jobs", "2"], cwd=corpus)
+    assert PARALLEL_RUNS == [12]
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
+    # the notes with a date of their own were cached without their statements, figures
+    # and questions: the workers extracted those; the undated note waits for the set
+    assert PARALLEL_RUNS == [12, 11]
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
+    assert PARALLEL_RUNS == [12, 11]  # then every note holds them
+
+
+def test_a_run_that_reads_no_facts_leaves_the_cached_notes_alone(corpus):
+    # document-date reads no statement of any note: nothing is missing from a note
+    # another run cached, whatever it holds
+    for jobs in ("1", "2", "2"):
+        run(["check", ".", "--select", "document-date", "--jobs", jobs], cwd=corpus)
+    assert PARALLEL_RUNS == []
 
 
 def test_a_note_that_breaks_a_worker_is_named_and_the_run_exits_2(corpus, monkeypatch):
@@ -322,3 +343,35 @@ def test_a_group_that_needs_nothing_prepared_compares_while_the_rest_is_prepared
     lines = events.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["compare inconsistent-spelling", "prepared"]
     assert sorted(lines[2:]) == ["compare diverging-figure", "compare placeholder"]
+
+
+def test_the_engine_starts_inconsistent_spelling_while_it_prepares_the_rest(corpus, monkeypatch, tmp_path):
+    import time
+
+    from annolint.index import CorpusIndex
+    from annolint.kinds import spelling
+
+    events = tmp_path / "events"
+
+    def log(line: str) -> None:
+        with events.open("a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+    prepare, check = CorpusIndex.prepare, spelling.check
+
+    def slow_prepare(self):
+        time.sleep(0.5)
+        prepare(self)
+        log("prepared")
+
+    def logged(params, index, scope):
+        log("spelling compares")
+        yield from check(params, index, scope)
+
+    monkeypatch.setattr(CorpusIndex, "prepare", slow_prepare)
+    monkeypatch.setattr(spelling, "check", logged)
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    events.unlink()
+    assert run(["check", ".", "--format", "json", "--jobs", "2", "--no-cache"], cwd=corpus).stdout == expected
+    assert GROUPS_RUN == [11]
+    assert events.read_text(encoding="utf-8").splitlines() == ["spelling compares", "prepared"]
