@@ -138,6 +138,8 @@ class Event:
 
     @property
     def doc(self):
+        """The note it is read from: ``decided_once_per_wording`` decides two events of
+        one note each time, as it does two statements."""
         return self.statement.doc
 
 

@@ -88,7 +88,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from annolint.findings import Related
 from annolint.i18n import say
@@ -382,8 +382,9 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
         # "van De Wissel", "van Den Haag": the name has its own article; "van" is a preposition
         return bool(o.particle) and o.core[:1].isupper() and not o.shouting and not (
             len(o.particle) > 1 and o.particle.isupper()) and parts_of(o.core)[0] not in particles
-    if not names and all(len(k) == 1 for k in group_keys) and any(p.core.islower() for p in places) \
-            and not any(particle_place(p) and p.particle[:1].isupper() for p in places):
+    one_word = not names and all(len(k) == 1 for k in group_keys)  # and not a configured name
+    if one_word and _in_lower_case(places) and not any(particle_place(p) and p.particle[:1].isupper()
+                                                        for p in places):
         return  # a common noun (see below), told before its places are made in every copy
     occurrences = [o for k in group_keys for o in in_set_order(found[k])]
     ordinary = frozenset() if names else common_words(group_keys, occurrences, common, connectors)
@@ -399,8 +400,8 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
         if not params.dutch_particles:
             contexts = [("", places) for _, places in contexts]
     else:
-        if not names and all(len(k) == 1 for k in group_keys):
-            if any(o.core.islower() for o in occurrences) or all(o.initial for o in occurrences):
+        if one_word:
+            if _in_lower_case(occurrences) or all(o.initial for o in occurrences):
                 # one word that is also written in lower case, or that only ever starts a
                 # sentence or a line (its capital is the sentence's): a common noun, not a
                 # name, and its misspellings are a spelling checker's business
@@ -413,6 +414,12 @@ def _report(params: Params, group_keys: list[tuple[str, ...]],
         context = "|".join(sorted({f"{o.given}:{o.particle.casefold()}" for o in places})) if particle_names else ""
         yield from _report_forms(params, places, particle_names, ordinary, names, predicted,
                                  key + ("|" + context if len(contexts) > 1 else ""), connectors)
+
+
+def _in_lower_case(places: Iterable[Occurrence | Place]) -> bool:
+    """Whether any of ``places`` writes its word in lower case: a common noun, whose
+    misspellings are a spelling checker's business."""
+    return any(p.core.islower() for p in places)
 
 
 def _lower_phrase(occ: Occurrence, connectors: frozenset[str]) -> bool:
