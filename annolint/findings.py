@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from annolint.model import Location
+from annolint.model import Location, pickled_as_fields
 
 SEVERITIES = ("error", "warning", "note")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
 
 
-@dataclass(frozen=True)
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class Related:
     """Another place that takes part in a finding, with a short message of its own."""
 
@@ -19,7 +20,8 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True)
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule_id: str
     rule_name: str

@@ -15,7 +15,16 @@ from functools import cached_property
 from dataclasses import dataclass, field, fields
 
 
-@dataclass(frozen=True, order=True)
+def pickled_as_fields(cls: type) -> type:
+    """A slotted dataclass pickled as its fields, in order: its own way (by state) is
+    several times slower, and a set of notes holds hundreds of thousands of them."""
+    getter = operator.attrgetter(*(f.name for f in fields(cls)))
+    cls.__reduce__ = lambda self: (cls, getter(self))
+    return cls
+
+
+@pickled_as_fields
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A range in a file: 1-based lines and columns, end column exclusive."""
 
@@ -25,12 +34,14 @@ class Span:
     end_col: int
 
 
-@dataclass(frozen=True, order=True)
+@pickled_as_fields
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     path: str
     span: Span
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)  # slots: a set of a thousand notes holds a quarter million
 class Piece:
     """One physical line's contribution to a block's joined text."""
@@ -39,9 +50,6 @@ class Piece:
     line: int
     col: int  # 1-based column of the piece's first character in the file
     length: int
-
-    def __reduce__(self):  # pickled as its fields: a slotted dataclass's own way is several times slower
-        return Piece, _piece_fields(self)
 
 
 @dataclass(slots=True)  # slots: a set of a thousand notes holds a hundred thousand
@@ -62,7 +70,7 @@ class Block:
     role: str = ""  # "question" or "answer" inside a question, else ""
     register: str = "prose"  # prose, form, log, table, furniture, debris (``register.py``)
 
-    def __reduce__(self):  # as Piece's; ``masked`` stays the same string as ``text`` when it was
+    def __reduce__(self):  # as its fields (``pickled_as_fields``); ``masked`` stays the same string as ``text`` when it was
         return Block, _block_fields(self)
 
     @property
@@ -96,7 +104,6 @@ class Block:
         return self.span(0, len(self.text))
 
 
-_piece_fields = operator.attrgetter(*(f.name for f in fields(Piece)))
 _block_fields = operator.attrgetter(*(f.name for f in fields(Block)))
 
 
@@ -126,7 +133,8 @@ class Question:
     answer_blocks: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class Redaction:
     span: Span
     text: str

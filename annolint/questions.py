@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annolint.lexicon import Lexicon
-from annolint.model import Block, Document, InNote, Question, Span
+from annolint.model import Block, Document, InNote, Question, Span, pickled_as_fields
 from annolint.terms import WORD, content_terms, phrases_pattern, sentences
 
 
-@dataclass(frozen=True, eq=False)
+@pickled_as_fields
+@dataclass(frozen=True, eq=False, slots=True)
 class AnswerSentence:
     block: Block = field(repr=False)
     start: int  # offset in the block's text

@@ -26,13 +26,15 @@ import re
 from dataclasses import dataclass
 
 from annolint.lexicon import FigureLexicon, Lexicon
+from annolint.model import pickled_as_fields
 from annolint.terms import WORD, alternation, phrase_key, stem
 
 _CLOCK = re.compile(r"(?<![\w.,])\d{1,2}[:.]\d{2}(?:\s*-\s*\d{1,2}[:.]\d{2})?(?=\s*(?:uur|u|h|am|pm)\b)"
                     r"|(?<![\w.,:])\d{1,2}:\d{2}(?!\d)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A figure as written, where it is, and what it allows."""
 

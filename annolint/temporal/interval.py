@@ -9,11 +9,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from annolint.i18n import long_date, month_name, phrase, plural, say
+from annolint.model import pickled_as_fields
 
 GRANULARITIES = ("day", "week", "month", "season", "quarter", "half-year", "year", "open-ended")
 
 
-@dataclass(frozen=True, order=True)
+@pickled_as_fields
+@dataclass(frozen=True, order=True, slots=True)
 class Interval:
     """[start, end): ``None`` on one side is open (before / from a moment on)."""
 
