@@ -36,7 +36,7 @@ YEAR = r"(?:19|20)\d{2}(?![\d])"
 Maker = Callable[[int], "Interval | None"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemporalExpression:
     """A time expression as written, where it is, and the period it means.
 
@@ -63,15 +63,12 @@ class TemporalExpression:
         januari 2026", "uiterlijk 1 december"), not a longer period."""
         return self.base is not None and self.base.granularity == "day"
 
-    def __getstate__(self) -> dict:
-        """Pickled without ``make``: a closure over the grammar, needed only while a
-        span is read ("van maart tot en met juni 2025"), never once a note is read."""
-        state = dict(self.__dict__)
-        state["make"] = None
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)  # frozen: set as the dataclass's own __init__ would
+    def __reduce__(self):
+        """Pickled as its fields (``model.pickled_as_fields``), without ``make``: a
+        closure over the grammar, needed only while a span is read ("van maart tot en
+        met juni 2025"), never once a note is read."""
+        return TemporalExpression, (self.text, self.start, self.end, self.interval, self.anchor, self.bound,
+                                    self.explicit_year, self.direction, self.weak, self.base, None)
 
 
 
