@@ -51,6 +51,7 @@ class Readings:
         self.by_path: dict[str, NoteReading] = {}
         self.keys: dict[str, str] = {}
         self._texts: dict[str, str] = {}  # each line and block text of the run, kept once (``_share``)
+        self._sets: dict[frozenset, frozenset] = {}  # each set of words the facts hold, kept once
 
     @property
     def caching(self) -> bool:
@@ -127,6 +128,7 @@ class Readings:
         cache key (None without a cache)."""
         path = reading.document.path
         self._share(reading.document)
+        self._share_sets(reading.facts)
         self.by_path[path] = reading
         if key is not None:
             self.keys[path] = key
@@ -142,6 +144,28 @@ class Readings:
             unmasked = block.masked is block.text
             block.text = texts.setdefault(block.text, block.text)
             block.masked = block.text if unmasked else texts.setdefault(block.masked, block.masked)
+
+    def _share_sets(self, facts: dict[str, list]) -> None:
+        """One frozenset for each set of words the notes' facts hold (a statement's
+        terms, the words around a figure): a note's reading comes from the cache or a
+        worker with sets of its own, and copies of a sentence in many notes hold equal
+        ones (1,000 notes: 29,000 sets, 3,200 different, 15 MB against 3). The facts
+        are frozen dataclasses; an equal set in place of another changes nothing they
+        say."""
+        sets = self._sets
+        for found in facts.values():
+            if not isinstance(found, list):
+                continue
+            for i, fact in enumerate(found):
+                if type(fact) is frozenset:  # the words a note writes with a capital (``sentences``)
+                    found[i] = sets.setdefault(fact, fact)
+                    continue
+                state = getattr(fact, "__dict__", None)
+                if state is None:
+                    continue
+                for name, value in state.items():
+                    if type(value) is frozenset:
+                        state[name] = sets.setdefault(value, value)
 
     def facts(self, kind: str, doc: Document, reference: dt.date | None, extract) -> list:
         """What ``extract(doc)`` finds in a note, read once: from the cache when it was

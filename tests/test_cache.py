@@ -303,3 +303,24 @@ def test_blocks_and_pieces_come_back_from_the_cache_whole():
     masked = Block("paragraph", "Mevr. X zegt", "Mevr. █ zegt", [Piece(0, 1, 1, 12)])
     assert pickle.loads(pickle.dumps(masked)).masked == "Mevr. █ zegt"
     assert Document("a.txt", lines=["Eerste", "", "Derde"]).text == "Eerste\n\nDerde"
+
+
+def test_equal_sets_of_words_in_notes_taken_from_the_cache_are_kept_once():
+    # A note's reading comes from the cache (or a worker) with sets of its own; copies
+    # of a sentence in many notes hold equal ones: the run keeps one of each.
+    from types import SimpleNamespace
+
+    from annolint.model import Document
+    from annolint.reading import Readings
+
+    readings = Readings()
+    notes = []
+    for path in ("a.txt", "b.txt"):
+        terms = frozenset({"warmtenet", "fase"})  # a new, equal set for each note
+        fact = SimpleNamespace(terms=terms, sentence="De tweede fase van het warmtenet.")
+        notes.append(NoteReading(Document(path), None, facts={"dated": [fact], "sentences": [(), terms, 1]}))
+        readings.adopt(notes[-1], None)
+    a, b = (n.facts for n in notes)
+    assert a["dated"][0].terms == b["dated"][0].terms
+    assert a["dated"][0].terms is b["dated"][0].terms
+    assert b["sentences"][1] is a["dated"][0].terms
