@@ -18,8 +18,12 @@ from dataclasses import dataclass, field, fields
 def pickled_as_fields(cls: type) -> type:
     """A slotted dataclass pickled as its fields, in order: its own way (by state) is
     several times slower, and a set of notes holds hundreds of thousands of them."""
-    getter = operator.attrgetter(*(f.name for f in fields(cls)))
-    cls.__reduce__ = lambda self: (cls, getter(self))
+    names = [f.name for f in fields(cls)]
+    getter = operator.attrgetter(*names)
+    if len(names) == 1:  # attrgetter of one name gives the value, not a tuple of it
+        cls.__reduce__ = lambda self: (cls, (getter(self),))
+    else:
+        cls.__reduce__ = lambda self: (cls, getter(self))
     return cls
 
 

@@ -305,6 +305,37 @@ def test_blocks_and_pieces_come_back_from_the_cache_whole():
     assert Document("a.txt", lines=["Eerste", "", "Derde"]).text == "Eerste\n\nDerde"
 
 
+def test_slotted_facts_come_back_from_the_cache_whole():
+    import datetime as dt
+    import pickle
+    from dataclasses import dataclass, fields
+
+    from annolint.findings import Finding, Related
+    from annolint.model import Location, Span, pickled_as_fields
+    from annolint.temporal.grammar import TemporalExpression
+    from annolint.temporal.interval import Interval
+
+    span = Span(3, 1, 4, 9)
+    where = Location("a.txt", span)
+    finding = Finding("AL021", "conflicting-date", "warning", "m", where, (Related(where, "r"),), "fp")
+    period = Interval(dt.date(2025, 1, 1), dt.date(2025, 7, 1), "half-year")
+    expression = TemporalExpression("in de eerste helft van 2025", 4, 31, period, "half-year", bound="in",
+                                    explicit_year=True, base=period, make=lambda year: None)
+    for value in (span, where, finding, period):
+        assert pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) == value
+    back = pickle.loads(pickle.dumps(expression, protocol=pickle.HIGHEST_PROTOCOL))
+    assert [getattr(back, f.name) for f in fields(back)][:-1] == [getattr(expression, f.name)
+                                                                  for f in fields(expression)][:-1]
+    assert back.make is None  # the grammar's closure stays behind
+
+    @pickled_as_fields
+    @dataclass(frozen=True, slots=True)
+    class One:
+        value: int
+
+    assert One.__reduce__(One(7)) == (One, (7,))  # one field: still a tuple of arguments
+
+
 def test_equal_sets_of_words_in_notes_taken_from_the_cache_are_kept_once():
     # A note's reading comes from the cache (or a worker) with sets of its own; copies
     # of a sentence in many notes hold equal ones: the run keeps one of each.
