@@ -67,7 +67,7 @@ class Block:
     kind: str  # "header", "heading", "paragraph", "bullet", "question", "answer-label"
     text: str
     masked: str
-    pieces: list[Piece]
+    pieces: tuple[Piece, ...]  # a tuple: a set of a thousand notes holds 86,000 blocks
     level: int = 0  # bullet nesting: 0 top level, 1 "- o", 2 deeper
     section: str = ""  # the heading this block stands under ("" before any heading)
     question: int | None = None  # index into Document.questions when part of Q&A

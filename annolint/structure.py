@@ -289,7 +289,7 @@ class _Parser:
         start = (start_col or line.content_col) - 1
         text = line.raw[start:].rstrip()
         masked = _masked_part(line, start, text)
-        pieces = [Piece(0, line.number, start + 1, len(text))]
+        pieces = (Piece(0, line.number, start + 1, len(text)),)
         return Block(kind, text, masked, pieces, level=line.level if kind == "bullet" else 0,
                      section=self.section)
 
@@ -304,7 +304,7 @@ class _Parser:
         joined = block.text + joiner + text
         block.masked = joined if block.masked is block.text and masked is text else block.masked + joiner + masked
         block.text = joined
-        block.pieces.append(Piece(offset, line.number, start + 1, len(text)))
+        block.pieces = (*block.pieces, Piece(offset, line.number, start + 1, len(text)))
 
     def _continues(self, previous: Block | None, line: _Line) -> bool:
         """Is ``line`` the rest of ``previous`` (a PDF break or a Markdown hard break)?"""

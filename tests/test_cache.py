@@ -296,11 +296,11 @@ def test_blocks_and_pieces_come_back_from_the_cache_whole():
 
     from annolint.model import Block, Document, Piece
 
-    block = Block("bullet", "Het plan", "Het plan", [Piece(0, 3, 5, 8)], level=1, section="Kern", question=2,
+    block = Block("bullet", "Het plan", "Het plan", (Piece(0, 3, 5, 8),), level=1, section="Kern", question=2,
                   role="answer", register="table")
     back = pickle.loads(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == block and back.masked is back.text  # one string, as the parser made it
-    masked = Block("paragraph", "Mevr. X zegt", "Mevr. █ zegt", [Piece(0, 1, 1, 12)])
+    masked = Block("paragraph", "Mevr. X zegt", "Mevr. █ zegt", (Piece(0, 1, 1, 12),))
     assert pickle.loads(pickle.dumps(masked)).masked == "Mevr. █ zegt"
     assert Document("a.txt", lines=["Eerste", "", "Derde"]).text == "Eerste\n\nDerde"
 
