@@ -21,7 +21,7 @@ from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
 from annolint import forking, reading_processes, rule_processes
-from annolint.reading import Readings
+from annolint.reading import Readings, waits_for_the_set
 from annolint.rule_findings import rule_findings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
@@ -111,7 +111,8 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     """The note of each file, in order: the ones the cache holds taken from it here,
     the others parsed here, or by ``jobs`` processes when there are many."""
     cached: dict[Path, Document | None] = {}
-    if jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM and readings.caching:
+    side_by_side = jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM
+    if side_by_side and readings.caching:
         # taken from the cache first, so that only the notes it does not hold, or holds
         # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
         with collector_paused():  # a thousand notes' objects unpickled: nothing to collect
@@ -122,21 +123,21 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
                     break
                 cached[f] = readings.cached(f)
             gc.freeze()  # and they stay: the collector, on again, would walk them all at once
-    extractors = CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None)
+    # what is extracted where a note is read: only asked for when notes are read side by side
+    extractors = CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None) if side_by_side else None
     for f, document in cached.items():
         if document is not None and not readings.holds(document, extractors):
             # read in an earlier run for other rules: its missing facts are extracted
             # by the workers with the rest, not one note after another here
             cached[f] = None
     missing = [f for f in files if cached.get(f) is None]
-    if jobs > 1 and len(missing) >= reading_processes.PARALLEL_FROM:
+    if side_by_side and len(missing) >= reading_processes.PARALLEL_FROM:
         # the main process reads a share itself, as the workers read theirs
 
         def read_here(f: Path) -> Document:
             document = readings.read_note(f, lexicon, extractors)
-            if document.date is not None and document.date.source != "inferred":
-                # its reading is whole (the set dates only undated and inferred notes):
-                # kept now, while the workers still read, not after the rules
+            if not waits_for_the_set(document):
+                # its reading is whole: kept now, while the workers still read, not after the rules
                 readings.store_note(document.path)
             return document
 

@@ -93,10 +93,10 @@ class CorpusIndex:
         but the set's lower-case words, worked out now: they may start comparing while
         the main process prepares the rest. No note rule is among them: ``prepare``
         works out its findings in undated notes, for the cache."""
-        early = frozenset(n for n, group in enumerate(groups)
-                          if not any(is_note_rule(rule) for rule in group)
-                          and set(facts_read(group)) <= {"lowercase"})
-        if any("lowercase" in facts_read(groups[n]) for n in early):
+        reads = {n: set(facts_read(group)) for n, group in enumerate(groups)
+                 if not any(is_note_rule(rule) for rule in group)}
+        early = frozenset(n for n, read in reads.items() if read <= {"lowercase"})
+        if any("lowercase" in reads[n] for n in early):
             self.lowercase_words
         return early
 
@@ -106,7 +106,9 @@ class CorpusIndex:
         found = self._note_findings.get(rule.id)
         if found is None:
             kind = _note_fact(rule)
-            self.extractors(self._reference).setdefault(kind, note_reader(rule))
+            extractors = self.extractors(self._reference)
+            if kind not in extractors:  # a rule the index was not made for (``rules``)
+                extractors[kind] = note_reader(rule)
             found = self._note_findings[rule.id] = [f for doc in self.documents for f in self._facts(kind, doc)]
         return found
 

@@ -15,16 +15,26 @@ from functools import cached_property
 from dataclasses import dataclass, field, fields
 
 
-def pickled_as_fields(cls: type) -> type:
+def pickled_as_fields(cls: type | None = None, *, without: tuple[str, ...] = ()):
     """A slotted dataclass pickled as its fields, in order: its own way (by state) is
-    several times slower, and a set of notes holds hundreds of thousands of them."""
-    names = [f.name for f in fields(cls)]
-    getter = operator.attrgetter(*names)
-    if len(names) == 1:  # attrgetter of one name gives the value, not a tuple of it
-        cls.__reduce__ = lambda self: (cls, (getter(self),))
-    else:
-        cls.__reduce__ = lambda self: (cls, getter(self))
-    return cls
+    several times slower, and a set of notes holds hundreds of thousands of them. The
+    fields named in ``without`` are pickled as None (what a note read need not keep)."""
+
+    def decorate(cls: type) -> type:
+        names = [f.name for f in fields(cls)]
+        kept = operator.attrgetter(*names)
+        if without:
+            def values(self) -> tuple:
+                return tuple(None if name in without else getattr(self, name) for name in names)
+        elif len(names) == 1:  # attrgetter of one name gives the value, not a tuple of it
+            def values(self) -> tuple:
+                return (kept(self),)
+        else:
+            values = kept
+        cls.__reduce__ = lambda self: (cls, values(self))
+        return cls
+
+    return decorate(cls) if cls is not None else decorate
 
 
 @pickled_as_fields
@@ -56,6 +66,7 @@ class Piece:
     length: int
 
 
+@pickled_as_fields  # ``masked`` comes back the same string as ``text`` when it was (pickle's memo)
 @dataclass(slots=True)  # slots: a set of a thousand notes holds a hundred thousand
 class Block:
     """A logical element: a paragraph, a bullet, a heading or a header line.
@@ -73,9 +84,6 @@ class Block:
     question: int | None = None  # index into Document.questions when part of Q&A
     role: str = ""  # "question" or "answer" inside a question, else ""
     register: str = "prose"  # prose, form, log, table, furniture, debris (``register.py``)
-
-    def __reduce__(self):  # as its fields (``pickled_as_fields``); ``masked`` stays the same string as ``text`` when it was
-        return Block, _block_fields(self)
 
     @property
     def prose(self) -> bool:
@@ -106,9 +114,6 @@ class Block:
 
     def full_span(self) -> Span:
         return self.span(0, len(self.text))
-
-
-_block_fields = operator.attrgetter(*(f.name for f in fields(Block)))
 
 
 @dataclass

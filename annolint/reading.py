@@ -32,8 +32,21 @@ class NoteReading:
     document: Document
     own_date: DocumentDate | None  # the date the note gives itself, before the set may date it
     facts: dict[str, list] = field(default_factory=dict)  # by kind: CorpusIndex.extractors
-    facts_for: tuple | None = None  # (the note's date, the set's reference) the facts were read with
+    facts_for: tuple | None = None  # what the facts were read with (``facts_for``), None: not yet
     changed: bool = True  # not as the cache has it: store it again
+
+
+def facts_for(doc: Document, reference: dt.date | None = None) -> tuple:
+    """What a note's facts are extracted with (``NoteReading.facts_for``): its date, or,
+    undated, the set's ``reference`` date its relative dates are read against."""
+    return doc.date, reference if doc.date is None else None
+
+
+def waits_for_the_set(doc: Document) -> bool:
+    """Whether a note's facts wait for the whole set: an undated note reads its
+    relative dates against the set's latest date, and the set may date anew a note
+    whose date was inferred from its text (``set_dating``)."""
+    return doc.date is None or doc.date.source == "inferred"
 
 
 def source_key(cache: NoteCache, source: RawSource) -> str:
@@ -173,7 +186,7 @@ class Readings:
         reading = self.by_path.get(doc.path)
         if reading is None or reading.document is not doc:
             return extract(doc)
-        inputs = (doc.date, reference if doc.date is None else None)
+        inputs = facts_for(doc, reference)
         if reading.facts_for != inputs:
             reading.facts, reading.facts_for, reading.changed = {}, inputs, True
         found = reading.facts.get(kind) if self.keeping_facts else reading.facts.pop(kind, None)
@@ -191,8 +204,9 @@ class Readings:
         reading = self.by_path.get(doc.path)
         if doc.date is None or reading is None or reading.document is not doc:
             return
-        if reading.facts_for != (doc.date, None):
-            reading.facts, reading.facts_for, reading.changed = {}, (doc.date, None), True
+        inputs = facts_for(doc)
+        if reading.facts_for != inputs:
+            reading.facts, reading.facts_for, reading.changed = {}, inputs, True
         for kind, extract in extractors.items():
             if kind not in reading.facts:
                 reading.facts[kind], reading.changed = extract(doc), True
@@ -203,10 +217,9 @@ class Readings:
         by inference, holds what it can: the set dates it (``set_dating``) and its
         facts wait for that."""
         reading = self.by_path.get(doc.path)
-        if not extractors or reading is None or reading.document is not doc or doc.date is None \
-                or doc.date.source == "inferred":
+        if not extractors or reading is None or reading.document is not doc or waits_for_the_set(doc):
             return True
-        return reading.facts_for == (doc.date, None) and extractors.keys() <= reading.facts.keys()
+        return reading.facts_for == facts_for(doc) and extractors.keys() <= reading.facts.keys()
 
     def set_key(self, rule_ids: list[str]) -> str | None:
         """The cache key of the whole run's findings: every note's key (its path and

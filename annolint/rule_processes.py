@@ -10,11 +10,12 @@ back only its rules' findings.
 Rules whose kinds share work (``SHARES`` in a kind module: diverging-figure's
 versions of a figure that changed-figure follows, the matched questions of the
 inconsistent-answer kind's rules and flipped-statement) run in one worker, one after
-the other, as they would in one process. Longest first: how long each group took is kept in the
-cache for the next run. A group that needs nothing of the set's statements but its
-lower-case words (inconsistent-spelling) starts before they are worked out, on the
-core the main process leaves free while it works them out. The findings are the same as the rules give one after
-another in one process (``engine.run_rules`` sorts them).
+the other, as they would in one process. Longest first: how long each group took is
+kept in the cache for the next run. A group that needs nothing of the set's
+statements but its lower-case words (inconsistent-spelling) starts before they are
+worked out, on the core the main process leaves free while it works them out. The
+findings are the same as the rules give one after another in one process
+(``engine.run_rules`` sorts them).
 
 Only where processes can be forked safely (Linux, ``forking.can_fork``): elsewhere the rules
 run in the main process.

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annolint.lexicon import Lexicon, TimeLexicon
+from annolint.model import pickled_as_fields
 from annolint.temporal.interval import Interval, add_months, month_start, months, part_of
 from annolint.terms import alternation, phrase_key
 
@@ -36,6 +37,9 @@ YEAR = r"(?:19|20)\d{2}(?![\d])"
 Maker = Callable[[int], "Interval | None"]
 
 
+# ``make`` is a closure over the grammar, needed only while a span is read ("van maart
+# tot en met juni 2025"), never once a note is read: not pickled
+@pickled_as_fields(without=("make",))
 @dataclass(frozen=True, slots=True)
 class TemporalExpression:
     """A time expression as written, where it is, and the period it means.
@@ -62,17 +66,6 @@ class TemporalExpression:
         """The expression names one day, before any bound ("op 4 november", "per 1
         januari 2026", "uiterlijk 1 december"), not a longer period."""
         return self.base is not None and self.base.granularity == "day"
-
-    def __reduce__(self):
-        """Pickled as its fields (``model.pickled_as_fields``), without ``make``: a
-        closure over the grammar, needed only while a span is read ("van maart tot en
-        met juni 2025"), never once a note is read."""
-        return TemporalExpression, (self.text, self.start, self.end, self.interval, self.anchor, self.bound,
-                                    self.explicit_year, self.direction, self.weak, self.base, None)
-
-
-
-
 
 
 class Grammar:
