@@ -12,7 +12,6 @@ import datetime as dt
 import gc
 import math
 import re
-import sys
 from collections import Counter, defaultdict
 from itertools import chain
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -129,7 +128,7 @@ class CorpusIndex:
         compounds count per part: "Verwey-jonker" counts "jonker")."""
         counts: Counter = Counter()
         for doc in self.documents:
-            counts.update(self._facts("lowercase", doc))
+            counts.update(words_of(self._facts("lowercase", doc)))
         self._word_statistics.forget("lowercase")
         return counts
 
@@ -153,7 +152,7 @@ class CorpusIndex:
         named: set[str] = set()
         for doc in self.documents:
             [note_counts, note_named, note_total] = self._facts("sentences", doc)
-            counts.update(note_counts)
+            counts.update(words_of(note_counts))
             named.update(note_named)
             total += note_total
         self._word_statistics.forget("sentences")
@@ -291,19 +290,19 @@ class _WordStatistics:
         totals are summed, and no note will ask again."""
         self._blocks[kind].clear()
 
-    def lowercase_words(self, doc: Document) -> tuple[str, ...]:
+    def lowercase_words(self, doc: Document) -> str:
         """The words a note writes in lower case, each as often as it does (a compound
-        per part): as a run of words, not a Counter, so that the set's counts are summed
-        by ``Counter.update``'s loop in C, not its loop over a mapping in Python."""
+        per part), as a ``run`` of words: summed over the set by ``Counter.update``'s
+        loop in C, not its loop over a mapping in Python."""
         words = self._blocks["lowercase"]
-        return tuple(chain.from_iterable(words[block.masked] for block in doc.blocks))
+        return run(chain.from_iterable(words[block.masked] for block in doc.blocks))
 
     def sentence_statistics(self, doc: Document) -> list:
         """In how many of the note's sentences each content term occurs, the terms it
         writes with a capital inside a sentence, and its number of sentences."""
         read = self._blocks["sentences"]
         blocks = [read[block.masked] for block in doc.blocks]
-        counts = tuple(chain.from_iterable(terms for terms, _, _ in blocks))  # summed as ``lowercase_words``
+        counts = run(chain.from_iterable(terms for terms, _, _ in blocks))  # summed as ``lowercase_words``
         named = frozenset(chain.from_iterable(names for _, names, _ in blocks))
         return [counts, named, sum(total for _, _, total in blocks)]
 
@@ -324,11 +323,26 @@ class _WordStatistics:
 
 
 def _lowercase_words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` written in lower case, in order (a compound per part), each
-    word one string however often written: a note's run of words is pickled with
-    each string once, not once per time it is written (``_WordStatistics.lowercase_words``)."""
-    return tuple(sys.intern(part) for m in WORD.finditer(text) for part in m.group().split("-")
+    """The words of ``text`` written in lower case, in order (a compound per part)."""
+    return tuple(part for m in WORD.finditer(text) for part in m.group().split("-")
                  if part and part.islower())
+
+
+# A note's words as a run: one string, the words one to a line. A note writes a
+# thousand words, a few hundred of them different: a tuple of them in the cache is
+# unpickled as hundreds of strings per note, and held by the main process as such
+# (500,000 strings on 1,000 notes); a run is one. No word or term holds a line break.
+_SEPARATOR = "\n"
+
+
+def run(words: Iterable[str]) -> str:
+    """``words`` as a run (``words_of`` gives them back)."""
+    return _SEPARATOR.join(words)
+
+
+def words_of(found: str) -> list[str]:
+    """The words of a ``run``."""
+    return found.split(_SEPARATOR) if found else []
 
 
 FACTS = ("dated", "figures", "questions", "lowercase", "sentences")  # what ``extractors`` read, by kind

@@ -336,22 +336,59 @@ def test_slotted_facts_come_back_from_the_cache_whole():
     assert One.__reduce__(One(7)) == (One, (7,))  # one field: still a tuple of arguments
 
 
-def test_equal_sets_of_words_in_notes_taken_from_the_cache_are_kept_once():
-    # A note's reading comes from the cache (or a worker) with sets of its own; copies
-    # of a sentence in many notes hold equal ones: the run keeps one of each.
+def test_equal_strings_and_sets_of_words_in_notes_taken_from_the_cache_are_kept_once():
+    # A note's reading comes from the cache (or a worker) with objects of its own;
+    # copies of a sentence in many notes hold equal ones: the run keeps one of each,
+    # in a statement's fields and in the slotted facts a statement holds.
+    from dataclasses import dataclass
     from types import SimpleNamespace
 
     from annolint.model import Document
     from annolint.reading import Readings
 
+    @dataclass(frozen=True, slots=True)
+    class Held:  # a slotted fact a statement holds, as a question its answer sentences
+        path: str
+        text: str
+
     readings = Readings()
     notes = []
     for path in ("a.txt", "b.txt"):
         terms = frozenset({"warmtenet", "fase"})  # a new, equal set for each note
-        fact = SimpleNamespace(terms=terms, sentence="De tweede fase van het warmtenet.")
-        notes.append(NoteReading(Document(path), None, facts={"dated": [fact], "sentences": [(), terms, 1]}))
+        sentence = "".join(["De tweede fase ", "van het warmtenet."])  # a new, equal string
+        held = Held(path, "".join(["fa", "se"]))
+        fact = SimpleNamespace(terms=terms, sentence=sentence, places=(held,))
+        notes.append(NoteReading(Document(path), None, facts={"dated": [fact], "sentences": ["fase", terms, 1]}))
         readings.adopt(notes[-1], None)
     a, b = (n.facts for n in notes)
     assert a["dated"][0].terms == b["dated"][0].terms
     assert a["dated"][0].terms is b["dated"][0].terms
     assert b["sentences"][1] is a["dated"][0].terms
+    assert a["dated"][0].sentence is b["dated"][0].sentence
+    assert a["dated"][0].places[0].text is b["dated"][0].places[0].text
+    assert a["dated"][0].places[0].path is not b["dated"][0].places[0].path  # different values stay
+
+
+def test_a_notes_words_are_kept_as_one_run_and_summed_over_the_set(tmp_path):
+    from annolint.index import run as run_of_words
+    from annolint.index import words_of
+
+    assert words_of(run_of_words(["raad", "eerste fase", "raad"])) == ["raad", "eerste fase", "raad"]
+    assert words_of(run_of_words([])) == []
+    (tmp_path / "a.md").write_text("# Notitie\n\nDe raad en de raad besluiten over de Fase.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Notitie\n\nDe raad besluit.\n", encoding="utf-8")
+    from annolint.engine import load_setup, read_documents
+    from annolint.index import CorpusIndex
+    from annolint.reading import Readings
+
+    config = Config()
+    setup = load_setup(config)
+    for _ in ("read", "from the cache"):
+        readings = Readings(NoteCache(tmp_path / CACHE_DIR, salt_for(config)))
+        documents = read_documents([tmp_path], config, setup.lexicon, readings)
+        index = CorpusIndex(documents, setup.lexicon, "nl", readings)
+        assert (index.lowercase_words["raad"], index.lowercase_words["besluiten"]) == (3, 1)
+        assert "fase" not in index.lowercase_words  # written with a capital
+        assert [readings.by_path[d.path].facts["lowercase"] for d in documents] == [
+            "raad\nen\nde\nraad\nbesluiten\nover\nde", "raad\nbesluit"]
+        readings.store()
