@@ -41,7 +41,6 @@ from annolint.model import (
     Block,
     Document,
     DocumentDate,
-    Piece,
     Question,
     Redaction,
     Span,
@@ -289,8 +288,7 @@ class _Parser:
         start = (start_col or line.content_col) - 1
         text = line.raw[start:].rstrip()
         masked = _masked_part(line, start, text)
-        pieces = (Piece(0, line.number, start + 1, len(text)),)
-        return Block(kind, text, masked, pieces, level=line.level if kind == "bullet" else 0,
+        return Block(kind, text, masked, (0, line.number, start + 1, len(text)), level=line.level if kind == "bullet" else 0,
                      section=self.section)
 
     @staticmethod
@@ -304,7 +302,7 @@ class _Parser:
         joined = block.text + joiner + text
         block.masked = joined if block.masked is block.text and masked is text else block.masked + joiner + masked
         block.text = joined
-        block.pieces = (*block.pieces, Piece(offset, line.number, start + 1, len(text)))
+        block.layout = (*block.layout, offset, line.number, start + 1, len(text))
 
     def _continues(self, previous: Block | None, line: _Line) -> bool:
         """Is ``line`` the rest of ``previous`` (a PDF break or a Markdown hard break)?"""
@@ -313,7 +311,7 @@ class _Parser:
             return False
         if line.kind not in ("text", "numbered"):
             return False
-        last = previous.pieces[-1].line
+        last = previous.end_line
         if last + 1 == line.number and self.lines[last - 1].endswith("  "):
             return True
         # "64.0 meting" or "2. …" on a later line is a new item, not a continuation.

@@ -294,15 +294,23 @@ def test_an_unchanged_word_note_is_not_unpacked_again(tmp_path, monkeypatch):
 def test_blocks_and_pieces_come_back_from_the_cache_whole():
     import pickle
 
-    from annolint.model import Block, Document, Piece
+    from annolint.model import Block, Document, Piece, Span
 
-    block = Block("bullet", "Het plan", "Het plan", (Piece(0, 3, 5, 8),), level=1, section="Kern", question=2,
+    block = Block("bullet", "Het plan", "Het plan", (0, 3, 5, 8), level=1, section="Kern", question=2,
                   role="answer", register="table")
     back = pickle.loads(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == block and back.masked is back.text  # one string, as the parser made it
-    masked = Block("paragraph", "Mevr. X zegt", "Mevr. █ zegt", (Piece(0, 1, 1, 12),))
+    masked = Block("paragraph", "Mevr. X zegt", "Mevr. █ zegt", (0, 1, 1, 12))
     assert pickle.loads(pickle.dumps(masked)).masked == "Mevr. █ zegt"
     assert Document("a.txt", lines=["Eerste", "", "Derde"]).text == "Eerste\n\nDerde"
+    # a block of two lines: "Het plan" at line 3 from column 5, "gaat door" at line 4 from column 3
+    joined = Block("paragraph", "Het plan gaat door", "Het plan gaat door", (0, 3, 5, 8, 9, 4, 3, 9))
+    back = pickle.loads(pickle.dumps(joined, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back.pieces == (Piece(0, 3, 5, 8), Piece(9, 4, 3, 9))
+    assert (back.line, back.end_line) == (3, 4)
+    assert [back.place(offset) for offset in (0, 4, 8, 9, 13, 40)] == [(3, 5), (3, 9), (3, 13), (4, 3), (4, 7), (4, 12)]
+    assert back.span(4, 13) == Span(3, 9, 4, 7)
+    assert Block("heading", "", "", ()).place(3) == (0, 0)
 
 
 def test_slotted_facts_come_back_from_the_cache_whole():

@@ -10,7 +10,7 @@ import pytest
 from annolint.config import Config
 from annolint.engine import load_setup, read_documents
 from annolint.figures.statements import FigureReader
-from annolint.model import Block, Document, Piece
+from annolint.model import Block, Document
 
 READERS: dict[str, FigureReader] = {}
 
@@ -19,7 +19,7 @@ def figures(language: str, sentence: str) -> list[tuple]:
     if language not in READERS:
         READERS[language] = FigureReader(load_setup(Config(language=language)).lexicon, language)
     reader = READERS[language]
-    block = Block("bullet", sentence, sentence, (Piece(0, 1, 1, len(sentence)),))
+    block = Block("bullet", sentence, sentence, (0, 1, 1, len(sentence)))
     found = reader._statements(Document("x.txt"), 0, block, 0, sentence, dt.date(2024, 7, 4))
     return [(s.figure.text, round(s.figure.low, 4), round(s.figure.high, 4), s.figure.unit, s.role) for s in found]
 
