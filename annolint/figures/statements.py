@@ -86,6 +86,7 @@ class FigureReader:
         # notes copy whole paragraphs from each other.
         self._may_hold_a_figure = Memo(self._holds_a_number)
         self._figures_of = Memo(self._read_figures)
+        self._block_sentences = Memo(self._sentences_with_a_number)  # by block text
 
     def read(self, doc: Document) -> list[FigureStatement]:
         doc_date = doc.date.date if doc.date else None
@@ -93,15 +94,19 @@ class FigureReader:
         for index, block in enumerate(doc.blocks):
             if block.kind == "header" or not block.prose:
                 continue  # a record's field, a table cell, page furniture: not a claim
-            quotes = quoted(block.masked)
-            for start, end in sentences(block.masked, self.abbreviations):
-                sentence = block.masked[start:end]
-                if not self._may_hold_a_figure[sentence]:
-                    continue
+            read = self._block_sentences[block.masked]
+            quotes = quoted(block.masked) if read else ()
+            for start, sentence in read:
                 found.extend(s for s in self._statements(doc, index, block, start, sentence, doc_date)
                              # someone else's words, quoted: not the note's own claim
                              if not (quotes and within(quotes, start + s.figure.start, start + s.figure.end)))
         return found
+
+    def _sentences_with_a_number(self, text: str) -> tuple[tuple[int, str], ...]:
+        """(start, sentence) of each sentence of a block's ``text`` that may hold a
+        figure: the same in every copy of the block, and most blocks hold none."""
+        return tuple((start, text[start:end]) for start, end in sentences(text, self.abbreviations)
+                     if self._may_hold_a_figure[text[start:end]])
 
     def _holds_a_number(self, sentence: str) -> bool:
         """Whether ``sentence`` holds a digit or a number word."""

@@ -142,6 +142,13 @@ class _SentenceTimes(NamedTuple):
     candidates: tuple[re.Match, ...]  # dates of other forms, for dateparser (``fallback.candidates``)
 
 
+class _BlockSentences(NamedTuple):
+    """A block's text as the date reader walks it (``_sentences_that_may_date``)."""
+
+    dated: tuple[tuple[int, str, str | None], ...]  # (start, sentence, the sentence before it or None)
+    last: str | None  # its last sentence, which a pronoun in the next block may borrow from; None: none
+
+
 class StatementReader:
     """Reads the dated statements of notes; one per lexicon and language."""
 
@@ -155,6 +162,7 @@ class StatementReader:
         self.negations = frozenset(n.lower() for n in lexicon.answers.negations)
         self._read: dict[tuple[str, dt.date | None], tuple[list[TemporalExpression], set[str]]] = {}
         self._sentence_times = Memo(self._read_sentence)  # by sentence: notes copy sentences
+        self._block_sentences = Memo(self._sentences_that_may_date)  # by block text: notes copy paragraphs
 
     @cached_property
     def time_words(self) -> frozenset[str]:
@@ -202,16 +210,31 @@ class StatementReader:
             neighbour = previous if block.kind == "bullet" and index and doc.blocks[index - 1].kind == "bullet" else ""
             if block.level == 0:
                 previous = ""  # a nested bullet continues its parent; a new bullet starts afresh
-            quotes = quoted(block.masked)
-            for start, end in sentences(block.masked, self.abbreviations):
-                sentence = block.masked[start:end]
+            read = self._block_sentences[block.masked]
+            quotes = quoted(block.masked) if read.dated else ()
+            for start, sentence, before in read.dated:
                 statements.extend(
-                    s for s in self._statements(doc, index, block, start, sentence, doc_date, previous,
+                    s for s in self._statements(doc, index, block, start, sentence, doc_date,
+                                                previous if before is None else before,
                                                 neighbour if start == 0 else "")
                     # someone else's words, quoted: not the note's own claim
                     if not (quotes and within(quotes, start + s.expression.start, start + s.expression.end)))
-                previous = sentence
+            if read.last is not None:
+                previous = read.last
         return statements
+
+    def _sentences_that_may_date(self, text: str) -> _BlockSentences:
+        """The sentences of a block's ``text`` that may hold a date, each with the
+        sentence before it in the block (None for the first), and its last sentence:
+        the same in every copy of the block, and most blocks hold no date at all."""
+        dated = []
+        before = None
+        for start, end in sentences(text, self.abbreviations):
+            sentence = text[start:end]
+            if self._sentence_times[sentence] is not None:
+                dated.append((start, sentence, before))
+            before = sentence
+        return _BlockSentences(tuple(dated), before)
 
     def terms(self, text: str) -> frozenset[str]:
         """The content terms of ``text``, without time words or cue words."""
