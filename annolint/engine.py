@@ -21,7 +21,7 @@ from annolint.index import CorpusIndex
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
 from annolint import forking, reading_processes, rule_processes
-from annolint.reading import Readings, waits_for_the_set
+from annolint.reading import Readings
 from annolint.rule_findings import rule_findings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
 from annolint.set_dating import date_from_set
@@ -123,7 +123,7 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
                     break
                 cached[f] = readings.cached(f)
             gc.freeze()  # and they stay: the collector, on again, would walk them all at once
-    # what is extracted where a note is read: only asked for when notes are read side by side
+    # what the workers extract where they read a note: a cached note that lacks some of it goes to them
     extractors = CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None) if side_by_side else None
     for f, document in cached.items():
         if document is not None and not readings.holds(document, extractors):
@@ -132,19 +132,8 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
             cached[f] = None
     missing = [f for f in files if cached.get(f) is None]
     if side_by_side and len(missing) >= reading_processes.PARALLEL_FROM:
-        # the main process reads a share itself, as the workers read theirs
-
-        def read_here(f: Path) -> Document:
-            document = readings.read_note(f, lexicon, extractors)
-            if not waits_for_the_set(document):
-                # its reading is whole: kept now, while the workers still read, not after the rules
-                readings.store_note(document.path)
-            return document
-
-        parsed = (read_here(f) if sent is None else readings.adopt(*sent)
-                  for f, sent in zip(missing, reading_processes.read_in_parallel(missing, jobs, config,
-                                                                                 readings.cache, lexicon,
-                                                                                 rules)))
+        parsed = (readings.adopt(*sent) for sent in reading_processes.read_in_parallel(
+            missing, jobs, config, readings.cache, lexicon, rules))
     else:
         parsed = (readings.read_note(f, lexicon) for f in missing)
     for f in files:

@@ -69,6 +69,30 @@ def test_two_jobs_fill_and_read_the_cache_as_one_does(corpus):
     assert GROUPS_RUN == [11]  # and the findings of the same notes under the same rules
 
 
+@pytest.mark.skipif(not forking.can_fork(), reason="the workers are forked only where that is safe")
+def test_the_main_process_reads_no_note_itself_when_workers_read(corpus, monkeypatch):
+    # What a reader keeps while it reads (its memos) would stay in the memory every
+    # rule worker is forked from: the main process only takes the workers' notes in.
+    import os
+
+    from annolint.reading import Readings
+
+    main = os.getpid()
+    parsed_here: list[str] = []
+    read_note = Readings.read_note
+
+    def counted(self, path, *args):
+        if os.getpid() == main:
+            parsed_here.append(path.name)
+        return read_note(self, path, *args)
+
+    monkeypatch.setattr(Readings, "read_note", counted)
+    two = run(["check", ".", "--format", "json", "--jobs", "2", "--no-cache"], cwd=corpus).stdout
+    assert PARALLEL_RUNS == [12] and parsed_here == []
+    assert run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout == two
+    assert len(parsed_here) == 12  # one process: it reads every note itself
+
+
 def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
     # The main process looks the first notes up (COLD_PROBE); finding none of them
     # cached, it leaves the rest to the workers, which take a note the cache holds
