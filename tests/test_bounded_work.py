@@ -86,3 +86,32 @@ def test_pairs_across_notes_are_decided_once_per_pair_of_wordings():
     # (0, 2), (1, 4), (3, 4) and (1, 3) stand in one note; (1, 2) and (0, 4) repeat a
     # pair of wordings across notes decided already
     assert asked == [("x", "x"), ("x", "y"), ("x", "y"), ("x", "x"), ("y", "y"), ("y", "x"), ("x", "y")]
+
+
+def test_pairs_item_by_item_are_the_candidate_pairs_each_once_without_a_set_of_them_all():
+    # The figure rules take their pairs item by item (the order is theirs to ignore),
+    # which needs no set of every pair seen: the same pairs as candidate_pairs, each
+    # once. Here a term shared by more items than the limit pairs nothing; a copied
+    # sentence (one exact key) shared by more pairs its first copy with each other
+    # copy of its kind; the rest pair every two items of a kind in a bucket.
+    import random
+    from types import SimpleNamespace
+
+    from annolint.similarity import candidate_pairs, candidate_pairs_by_item
+
+    rng = random.Random(7)
+    items = [SimpleNamespace(terms={rng.choice("abcdefghijklmnopqrst") for _ in range(3)}
+                             | ({"common"} if i % 3 == 0 else set()),
+                             copy="copy" if i % 4 == 0 else f"own {i}", kind=i % 2) for i in range(40)]
+    args = (items, lambda item: item.terms, lambda term: 2.0 if term == "common" else 1.0)
+    options = dict(keys=2, limit=6, exact=lambda item: item.copy, kind=lambda item: item.kind)
+    expected = list(candidate_pairs(*args, **options))
+    found = list(candidate_pairs_by_item(*args, **options))
+    assert len(expected) == len(set(expected)) > 20
+    assert found == sorted(expected)
+    copies = [i for i in range(40) if i % 4 == 0]  # ten copies, all of kind 0: over the limit
+    assert all((0, j) in found for j in copies[1:])
+    common = [i for i in range(40) if i % 3 == 0]  # fourteen items: their shared term pairs none
+    apart = [(i, j) for i in common for j in common if i < j and items[i].kind == items[j].kind
+             and not (items[i].terms & items[j].terms) - {"common"} and not (i == 0 and j in copies)]
+    assert apart and not set(apart) & set(found)

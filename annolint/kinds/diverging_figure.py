@@ -63,7 +63,7 @@ from annolint.findings import Related
 from annolint.i18n import plural, say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
-from annolint.kinds.quantities import quantity_pairs, same_value, transposed
+from annolint.kinds.quantities import Versions, quantity_pairs, same_value, transposed
 from annolint.similarity import Clusters, aligned, shared_words, split_by_agreement
 
 MESSAGE_FIELDS = frozenset({"value", "date", "other", "other_note", "other_date", "more", "how", "subject"})
@@ -92,42 +92,47 @@ def _when(s: FigureStatement) -> tuple:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
     clusters = Clusters(len(statements))
+    # by the statements' numbers in ``statements``: a pair of numbers it holds already,
+    # where a pair of ids would be two new ones (a set of 4,000 notes has a million pairs)
     partners: dict[int, set[int]] = defaultdict(set)
-    versions: list[tuple[int, int, str]] = []
+    versions = Versions(statements)
     for i, j, how in quantity_pairs(statements, index, params):
-        a, b = statements[i], statements[j]
-        if a.doc is not b.doc:
-            versions.append((id(a), id(b), how))
+        if statements[i].doc is not statements[j].doc:
+            versions.add(i, j, how)
         clusters.join(i, j)
-        partners[id(a)].add(id(b))
-        partners[id(b)].add(id(a))
+        partners[i].add(j)
+        partners[j].add(i)
     index.memo[("figure-versions", params, scope)] = versions  # changed-figure follows these
     findings = []
     for group in clusters.groups():
         if len(group) > 1:
-            findings.extend(_departures([statements[i] for i in group], partners, params))
+            findings.extend(_departures(group, statements, partners, params))
     yield from sorted(findings, key=lambda m: m.location)
 
 
-def _departures(group: list[FigureStatement], partners: dict[int, set[int]], params: Params) -> list[Match]:
-    """The statements of one quantity whose value departs from the others'.
+def _departures(group: list[int], statements: list[FigureStatement], partners: dict[int, set[int]],
+                params: Params) -> list[Match]:
+    """The statements of one quantity (their numbers in ``statements``) whose value
+    departs from the others'.
 
     A group is joined through pairs (A is B, B is C), but a statement is only held
     against the statements it was itself matched with: A and C may be two different
     quantities that each resemble B."""
-    ordered = sorted(group, key=_when)
-    values, majority = split_by_agreement(ordered, same_value, with_all=True)
+    ordered = sorted(group, key=lambda i: _when(statements[i]))
+    values, majority = split_by_agreement(ordered, lambda i, j: same_value(statements[i], statements[j]),
+                                          with_all=True)
     if len(values) == 1:
         return []
     found = []
+    others = [statements[j] for j in majority]
     for value in values:
         if value is majority:
             continue
-        for s in value:
-            direct = [o for o in majority if id(o) in partners[id(s)]]
+        for i in value:
+            direct = [statements[j] for j in majority if j in partners[i]]
             if not direct:
                 continue
-            match = _departure(s, direct, params, majority)
+            match = _departure(statements[i], direct, params, others)
             if match is not None:
                 found.append(match)
     return found

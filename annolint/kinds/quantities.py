@@ -5,6 +5,7 @@ blocking keys, never all pairs. Shared by diverging-figure and changed-figure.""
 from __future__ import annotations
 
 import functools
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.index import WORD, CorpusIndex
-from annolint.similarity import aligned, candidate_pairs, decided_once_per_wording, subject_similarity
+from annolint.similarity import aligned, candidate_pairs_by_item, decided_once_per_wording, subject_similarity
 
 if TYPE_CHECKING:
     from annolint.kinds.diverging_figure import Params
@@ -202,8 +203,9 @@ def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params
                 s.doc_date if s.period is None and s.quantity[:3] in read_on_a_day else None,
                 items.of(s), siblings[(s.path, s.sentence_id)], id(s) in crowded, s.window, s.terms)
 
-    pairs = candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
-                            exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind)
+    # the consumers join clusters and sets of partners: the order of the pairs is theirs to ignore
+    pairs = candidate_pairs_by_item(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
+                                    exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind)
     for i, j, how in decided_once_per_wording(pairs, statements, wording, lambda a, b: same_quantity(
             a, b, index, params, crowded, siblings, items)):
         if how:
@@ -220,18 +222,41 @@ def _stated(s: FigureStatement) -> frozenset[str]:
     return frozenset({f"@{s.figure.unit}|{s.period.start}|{s.period.end}"})
 
 
+class Versions:
+    """Pairs of statements in two notes that give one quantity, as diverging-figure
+    found them for changed-figure to follow: by their numbers in one list of
+    statements, in two arrays (a set of 4,000 notes has a million pairs; as tuples of
+    statements they took 120 MB)."""
+
+    def __init__(self, statements: list[FigureStatement]):
+        self.statements = statements
+        self._firsts = array("l")
+        self._seconds = array("l")
+        self._hows: list[str] = []
+
+    def add(self, i: int, j: int, how: str) -> None:
+        self._firsts.append(i)
+        self._seconds.append(j)
+        self._hows.append(how)
+
+    def __iter__(self) -> Iterator[tuple[FigureStatement, FigureStatement, str]]:
+        statements = self.statements
+        for i, j, how in zip(self._firsts, self._seconds, self._hows):
+            yield statements[i], statements[j], how
+
+
 def versions(statements: list[FigureStatement], index: CorpusIndex, params: Params,
              scope: tuple[str, ...] = ("body",)) -> Iterator[tuple[FigureStatement, FigureStatement, str]]:
     """Pairs of statements in two notes that give one quantity (``same_quantity``),
     with how they were matched: one sentence copied with another figure ("copy") or
     the same quantity in other words ("paraphrase"). The versions changed-figure
     follows; taken from diverging-figure's run over the same scope when there was one."""
-    known = index.memo.get(("figure-versions", params, scope))
+    known: Versions | None = index.memo.get(("figure-versions", params, scope))
     if known is not None:
-        by_id = {id(s): s for s in statements}
+        wanted = {id(s) for s in statements}
         for a, b, how in known:
-            if a in by_id and b in by_id:
-                yield by_id[a], by_id[b], how
+            if id(a) in wanted and id(b) in wanted:
+                yield a, b, how
         return
     for i, j, how in quantity_pairs(statements, index, params):
         if statements[i].doc is not statements[j].doc:
