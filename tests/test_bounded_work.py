@@ -108,7 +108,8 @@ def test_pairs_item_by_item_are_the_candidate_pairs_each_once_without_a_set_of_t
     expected = list(candidate_pairs(*args, **options))
     found = list(candidate_pairs_by_item(*args, **options))
     assert len(expected) == len(set(expected)) > 20
-    assert found == sorted(expected)
+    assert sorted(found) == sorted(expected)  # the same pairs, each once
+    assert [i for i, _ in found] == sorted(i for i, _ in found)  # item by item
     copies = [i for i in range(40) if i % 4 == 0]  # ten copies, all of kind 0: over the limit
     assert all((0, j) in found for j in copies[1:])
     common = [i for i in range(40) if i % 3 == 0]  # fourteen items: their shared term pairs none
