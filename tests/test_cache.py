@@ -378,8 +378,8 @@ def test_equal_strings_and_sets_of_words_in_notes_taken_from_the_cache_are_kept_
 
 
 def test_a_notes_words_are_kept_as_one_run_and_summed_over_the_set(tmp_path):
-    from annolint.index import run as run_of_words
-    from annolint.index import words_of
+    from annolint.word_statistics import run as run_of_words
+    from annolint.word_statistics import words_of
 
     assert words_of(run_of_words(["raad", "eerste fase", "raad"])) == ["raad", "eerste fase", "raad"]
     assert words_of(run_of_words([])) == []
