@@ -190,6 +190,7 @@ def candidate_pairs_by_item(items: Sequence[T], terms: Callable[[T], Iterable[st
             for place, i in enumerate(members[:-1]):
                 through[i].append((members, place))
     for i, ways in enumerate(through):
+        partners: Iterable[int]
         if len(ways) == 1:
             members, place = ways[0]
             partners = members[place + 1:]  # in order, and each once: a bucket holds an item once
