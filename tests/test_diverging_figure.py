@@ -160,3 +160,29 @@ def test_a_seed_note_copied_with_one_figure_changed(tmp_path):
 @needs_seeds
 def test_the_seeds_agree_with_themselves():
     assert findings(["check", str(SEEDS), *RULE]) == []
+
+
+def test_a_departing_statement_is_held_only_against_the_statements_it_was_paired_with(monkeypatch):
+    # A group is joined through pairs, A-B-C-D-E here: A and B say one value, C, D and E
+    # another. B was paired with C, so B departs from C; A was paired with B alone, and
+    # is held against none of the majority. The pairs in one note are no versions.
+    from types import SimpleNamespace
+
+    from annolint.kinds import diverging_figure
+
+    one_note = object()
+    statements = [SimpleNamespace(doc=doc, name=name) for doc, name in
+                  [(object(), "A"), (object(), "B"), (one_note, "C"), (one_note, "D"), (object(), "E")]]
+    pairs = quantities.Versions(statements)
+    for i, j in [(0, 1), (1, 2), (2, 3), (3, 4)]:
+        pairs.add(i, j, "paraphrase")
+    assert [(a.name, b.name) for a, b, _ in pairs] == [("A", "B"), ("B", "C"), ("D", "E")]
+    values = [[0, 1], [2, 3, 4]]
+    majority = values[1]
+    partners = pairs.partners({0, 1})
+    assert partners == {0: {1}, 1: {0, 2}}
+    held = []
+    monkeypatch.setattr(diverging_figure, "_departure", lambda s, direct, params, others: held.append(
+        (s.name, [o.name for o in direct], [o.name for o in others])))
+    diverging_figure._departures(values, majority, statements, partners, diverging_figure.Params())
+    assert held == [("B", ["C"], ["C", "D", "E"])]

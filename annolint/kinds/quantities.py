@@ -223,10 +223,10 @@ def _stated(s: FigureStatement) -> frozenset[str]:
 
 
 class Versions:
-    """Pairs of statements in two notes that give one quantity, as diverging-figure
-    found them for changed-figure to follow: by their numbers in one list of
-    statements, in two arrays (a set of 4,000 notes has a million pairs; as tuples of
-    two ids they took 85 MB)."""
+    """The pairs of statements that give one quantity (``quantity_pairs``), as
+    diverging-figure found them: by their numbers in one list of statements, in two
+    arrays (a set of 4,000 notes has a million pairs; as tuples of two ids they took
+    85 MB). Those in two notes are the versions changed-figure follows."""
 
     def __init__(self, statements: list[FigureStatement]):
         self.statements = statements
@@ -240,9 +240,22 @@ class Versions:
         self._hows.append(how)
 
     def __iter__(self) -> Iterator[tuple[FigureStatement, FigureStatement, str]]:
+        """The pairs in two notes."""
         statements = self.statements
         for i, j, how in zip(self._firsts, self._seconds, self._hows):
-            yield statements[i], statements[j], how
+            a, b = statements[i], statements[j]
+            if a.doc is not b.doc:
+                yield a, b, how
+
+    def partners(self, wanted: set[int]) -> dict[int, set[int]]:
+        """The numbers of the statements paired with each of ``wanted``."""
+        found: dict[int, set[int]] = {i: set() for i in wanted}
+        for i, j in zip(self._firsts, self._seconds):
+            if i in found:
+                found[i].add(j)
+            if j in found:
+                found[j].add(i)
+        return found
 
 
 def versions(statements: list[FigureStatement], index: CorpusIndex, params: Params,
