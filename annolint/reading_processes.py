@@ -14,8 +14,8 @@ each note back pickled; the main process takes them in, in the order of the file
 and reads none itself. A reader keeps what it has read of sentences and blocks for
 the next note (its memos, a third of its memory on 1,000 notes), scattered between
 the notes it keeps: in the main process it would stay there for the rest of the
-run, and every rule worker forked from it would start with it (the run's peak 324
--> 270 MB on 1,000 notes, for 0.1-0.2 s more: the main process unpickles every note).
+run, and every rule worker forked from it would start with it (figures in
+``benchmarks/README.md``).
 """
 
 from __future__ import annotations

@@ -333,3 +333,36 @@ def test_a_bullet_that_names_nothing_takes_its_subject_from_the_bullet_before(tm
     # costs is another report (nothing names it), and is not taken for it
     assert [(f["location"]["path"], f["location"]["line"], [r["location"]["line"] for r in f["related"]])
             for f in found] == [("b.txt", line_of(september, "kwartaal"), [line_of(april, "voor de zomer")])]
+
+
+def test_a_moved_promise_is_told_announced_or_not_per_earlier_version_in_any_order_of_pairs(tmp_path, monkeypatch):
+    # The September note moves the report and keeps the January copy's "inmiddels"
+    # sentence: against that copy the cue announces nothing new, so the move stands.
+    # Against the January paraphrase (another sentence) the cue would explain it. Which
+    # of the two pairs comes first must not decide for the other.
+    from annolint.kinds import timeline
+
+    january = note("Commissie Ruimte, 16 januari 2025",
+                   "- Onderzoeksbureau Arcadis levert het rapport voor de zomer 2025 op.",
+                   "- Het rapport van onderzoeksbureau Arcadis over de kademuren ontvangt u voor de zomer 2025. "
+                   "De planning is inmiddels bekend.")
+    september = note("Commissie Ruimte, 11 september 2025",
+                     "- Het rapport van onderzoeksbureau Arcadis over de kademuren ontvangt u in het eerste kwartaal "
+                     "van 2026. De planning is inmiddels bekend.")
+    others = {f"{n}.txt": note(f"Commissie Ruimte, {day}", *lines) for n, day, lines in [
+        ("f1", "6 februari 2025", ["- De gemeente plant dit jaar veertig nieuwe bomen in het park.",
+                                   "- Het speelterrein aan de Lindelaan gaat in maart open."]),
+        ("f2", "13 maart 2025", ["- De raad besluit in april over het parkeerbeleid in de binnenstad.",
+                                 "- Bewoners kunnen tot 1 mei reageren op het ontwerp."]),
+        ("f3", "10 april 2025", ["- De subsidieregeling voor groene daken loopt door tot eind 2025.",
+                                 "- De wethouder spreekt in juni met de ondernemersvereniging."])]}
+    write_set(tmp_path, {"e.txt": january, "l.txt": september, **others})
+    pairs = timeline.candidate_pairs_by_item
+    found = {}
+    for order in ("as given", "reversed"):
+        monkeypatch.setattr(timeline, "candidate_pairs_by_item", lambda *a, **k: (
+            reversed(list(pairs(*a, **k))) if order == "reversed" else pairs(*a, **k)))
+        found[order] = [(f["location"]["path"], f["location"]["line"], f["related"][0]["location"]["line"])
+                        for f in findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)]
+    expected = [("l.txt", line_of(september, "eerste kwartaal"), line_of(january, "over de kademuren"))]
+    assert found == {"as given": expected, "reversed": expected}

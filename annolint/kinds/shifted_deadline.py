@@ -130,7 +130,9 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                   if s.commitment and s.doc_date is not None and in_scope(s.block, scope)
                   and s.expression.anchor != "relative"]
     cues = change_cues(index.lexicon)
-    told: dict[tuple[str, int, str], bool] = {}  # per element and earlier note: is a change announced?
+    # is a change announced? Per element, subject and earlier note: everything
+    # ``announced`` reads, so that no pair decides it for another
+    told: dict[tuple, bool] = {}
     earlier_of: dict[tuple[str, tuple[int, int], int], list[DatedStatement]] = defaultdict(list)
     later_of: dict[tuple[str, tuple[int, int], int], DatedStatement] = {}
     for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
@@ -140,7 +142,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         if moved is None:
             continue
         earlier, later = moved
-        where = (later.path, later.sentence_id[0], earlier.path)
+        where = (later.path, later.sentence_id[0], later.terms,
+                 earlier.path if earlier.aligned == later.aligned else None)
         if where not in told:
             told[where] = announced(later, cues, earlier)
         if _corrects(later, earlier) or told[where]:

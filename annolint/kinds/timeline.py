@@ -74,8 +74,9 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
             return score, False
         return None
 
-    # their users join clusters, or gather each later statement's earlier ones and sort
-    # them: the order of the pairs is theirs to ignore
+    # their users join clusters (conflicting-date), or decide each pair on its own and
+    # gather each later statement's earlier ones, sorted (shifted-deadline): the order
+    # of the pairs is theirs to ignore
     pairs = candidate_pairs_by_item(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned)
     if worth is not None:
         pairs = ((i, j) for i, j in pairs if worth(statements[i], statements[j]))
