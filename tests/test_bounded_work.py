@@ -116,3 +116,26 @@ def test_pairs_item_by_item_are_the_candidate_pairs_each_once_without_a_set_of_t
     apart = [(i, j) for i in common for j in common if i < j and items[i].kind == items[j].kind
              and not (items[i].terms & items[j].terms) - {"common"} and not (i == 0 and j in copies)]
     assert apart and not set(apart) & set(found)
+
+
+def test_the_kinds_that_take_pairs_item_by_item_give_the_same_findings_in_any_order_of_pairs(tmp_path, monkeypatch):
+    # diverging- and changed-figure, event-date, conflicting-date and shifted-deadline
+    # take their pairs item by item, on the promise that their findings cannot depend
+    # on the order of the pairs: the corpus, checked with the pairs in the order given
+    # and reversed, gives the same findings, message for message.
+    import shutil
+
+    from annolint.kinds import event_date, quantities, timeline
+    from conftest import CORPUS, run
+
+    shutil.copytree(CORPUS, tmp_path / "set")
+    rules = "diverging-figure,changed-figure,event-date,conflicting-date,shifted-deadline"
+    given = run(["check", ".", "--no-cache", "--format", "json", "--select", rules], cwd=tmp_path / "set")
+    for module in (quantities, event_date, timeline):
+        pairs = module.candidate_pairs_by_item
+        monkeypatch.setattr(module, "candidate_pairs_by_item",
+                            lambda *a, pairs=pairs, **k: reversed(list(pairs(*a, **k))))
+    reversed_ = run(["check", ".", "--no-cache", "--format", "json", "--select", rules], cwd=tmp_path / "set")
+    assert given.exit_code == reversed_.exit_code == 1
+    assert given.stdout.count('"rule_id"') == 15
+    assert reversed_.stdout == given.stdout
