@@ -17,7 +17,7 @@ from annolint.config import Config
 from annolint.errors import InternalError
 from annolint.findings import Finding
 from annolint.i18n import speaking
-from annolint.index import CorpusIndex
+from annolint.index import CorpusIndex, kinds_read_with_note
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
 from annolint import forking, reading_processes, rule_processes
@@ -124,9 +124,9 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
                 cached[f] = readings.cached(f)
             gc.freeze()  # and they stay: the collector, on again, would walk them all at once
     # what the workers extract where they read a note: a cached note that lacks some of it goes to them
-    extractors = CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None) if side_by_side else None
+    extracted = kinds_read_with_note(rules) if side_by_side else None
     for f, document in cached.items():
-        if document is not None and not readings.holds(document, extractors):
+        if document is not None and not readings.holds(document, extracted):
             # read in an earlier run for other rules: its missing facts are extracted
             # by the workers with the rest, not one note after another here
             cached[f] = None

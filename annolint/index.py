@@ -282,6 +282,15 @@ _PRODUCTS = {"dated": "dated_statements", "figures": "figure_statements", "quest
              "lowercase": "lowercase_words", "sentences": "_sentence_statistics"}
 
 
+def kinds_read_with_note(rules: Iterable[Rule] | None) -> frozenset[str]:
+    """The kinds of facts ``CorpusIndex.read_with_note`` extracts where a note is read,
+    by name, without making their readers (all of ``FACTS`` without ``rules``)."""
+    if rules is None:
+        return frozenset(FACTS)
+    rules = list(rules)
+    return frozenset((*facts_read(rules), *(_note_fact(rule) for rule in rules if is_note_rule(rule))))
+
+
 def facts_read(rules: Iterable[Rule]) -> tuple[str, ...]:
     """The kinds of facts (``FACTS``) that ``rules`` read: what their kinds declare
     (``READS``), every kind for a kind that declares nothing."""

@@ -65,6 +65,9 @@ class Piece:
     length: int
 
 
+_PIECE = len(fields(Piece))  # the numbers of one piece in ``Block.layout``
+
+
 @pickled_as_fields  # ``masked`` comes back the same string as ``text`` when it was (pickle's memo)
 @dataclass(slots=True)  # slots: a set of a thousand notes holds a hundred thousand
 class Block:
@@ -93,8 +96,9 @@ class Block:
 
     @property
     def pieces(self) -> tuple[Piece, ...]:
+        """The ``layout`` as ``Piece`` objects, made anew on each call."""
         layout = self.layout
-        return tuple(Piece(*layout[i:i + 4]) for i in range(0, len(layout), 4))
+        return tuple(Piece(*layout[i:i + _PIECE]) for i in range(0, len(layout), _PIECE))
 
     @property
     def line(self) -> int:
@@ -102,18 +106,18 @@ class Block:
 
     @property
     def end_line(self) -> int:
-        return self.layout[-3] if self.layout else 0
+        return self.layout[-_PIECE + 1] if self.layout else 0  # the line of the last piece
 
     def place(self, offset: int) -> tuple[int, int]:
         """(line, col) of an offset in the joined text."""
         layout = self.layout
-        if len(layout) <= 4:
+        if len(layout) <= _PIECE:
             if not layout:
                 return (0, 0)
             i = 0  # one line, as most blocks
         else:
-            i = max(0, bisect.bisect_right(layout[::4], offset) - 1) * 4
-        start, line, col, length = layout[i:i + 4]
+            i = max(0, bisect.bisect_right(layout[::_PIECE], offset) - 1) * _PIECE
+        start, line, col, length = layout[i:i + _PIECE]
         return (line, col + min(max(offset - start, 0), length))
 
     def span(self, start: int, end: int) -> Span:

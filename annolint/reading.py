@@ -231,15 +231,15 @@ class Readings:
             if kind not in reading.facts:
                 reading.facts[kind], reading.changed = extract(doc), True
 
-    def holds(self, doc: Document, extractors: dict) -> bool:
-        """Whether the reading of ``doc`` holds every kind of facts of ``extractors``
+    def holds(self, doc: Document, kinds: frozenset[str] | None) -> bool:
+        """Whether the reading of ``doc`` holds every one of the ``kinds`` of facts
         (one cached by a run with other rules may not). An undated note, or one dated
         by inference, holds what it can: the set dates it (``set_dating``) and its
         facts wait for that."""
         reading = self.by_path.get(doc.path)
-        if not extractors or reading is None or reading.document is not doc or waits_for_the_set(doc):
+        if not kinds or reading is None or reading.document is not doc or waits_for_the_set(doc):
             return True
-        return reading.facts_for == facts_for(doc) and extractors.keys() <= reading.facts.keys()
+        return reading.facts_for == facts_for(doc) and kinds <= reading.facts.keys()
 
     def set_key(self, rule_ids: list[str]) -> str | None:
         """The cache key of the whole run's findings: every note's key (its path and

@@ -288,8 +288,8 @@ class _Parser:
         start = (start_col or line.content_col) - 1
         text = line.raw[start:].rstrip()
         masked = _masked_part(line, start, text)
-        return Block(kind, text, masked, (0, line.number, start + 1, len(text)), level=line.level if kind == "bullet" else 0,
-                     section=self.section)
+        return Block(kind, text, masked, (0, line.number, start + 1, len(text)),
+                     level=line.level if kind == "bullet" else 0, section=self.section)
 
     @staticmethod
     def _extend(block: Block, line: _Line) -> None:

@@ -62,3 +62,19 @@ def test_the_facts_a_selection_reads():
     assert facts_read([rules["inconsistent-spelling"], rules["diverging-figure"]]) == ("figures", "lowercase",
                                                                                        "sentences")
     assert facts_read(rules.values()) == FACTS
+
+
+def test_the_kinds_read_with_a_note_are_named_without_making_their_readers():
+    # The main process only asks whether a cached note holds them: their names, the
+    # keys of the extractors the reading workers make.
+    from annolint.index import kinds_read_with_note
+
+    setup = load_setup(Config())
+    rules = {rule.name: rule for rule in setup.rules}
+    selections = [None, [rules["placeholder"]], [rules["document-date"]],
+                  [rules["inconsistent-spelling"], rules["diverging-figure"]], list(rules.values())]
+    for selection in selections:
+        made = CorpusIndex([], setup.lexicon, "nl", rules=selection).read_with_note(None)
+        assert kinds_read_with_note(selection) == frozenset(made)
+    assert kinds_read_with_note([rules["placeholder"]]) == {"rule AL010"}
+    assert kinds_read_with_note([rules["document-date"]]) == frozenset()
