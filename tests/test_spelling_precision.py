@@ -9,8 +9,8 @@ letter in English, Dutch plurals, lists of names, lines broken on a hyphen.
 
 from conftest import findings, triples, write_set
 
-from annolint.kinds.spelling import _other_word
-from annolint.kinds.spelling_scan import scrap
+from annolint.kinds.spelling_variants import _other_word
+from annolint.kinds.spelling_words import scrap
 
 HEAD = "Annotatie voor wethouder Smit\n\nCommissie Ruimte, {date}\n\nKernboodschap\n\n"
 STOP = frozenset({"de", "het", "een", "van", "en", "in"})

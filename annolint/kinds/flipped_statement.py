@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from annolint.findings import Related
 from annolint.i18n import long_date, say
-from annolint.index import CorpusIndex, in_scope
+from annolint.index import CorpusIndex
 from annolint.kinds.base import Match, quote
 from annolint.model import Block, Document
 from annolint.terms import WORD, sentences

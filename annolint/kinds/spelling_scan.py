@@ -1,10 +1,10 @@
 """Where the names of a set are written: the first half of inconsistent-spelling.
 
-Splits each block into words (knowing which start a sentence, a line or a bullet),
-collects the runs of capitalised words that may be names, and finds every place each
-name is written, in any case and with hyphens or spaces, with the family-name
-particle before it and what precedes that (a first name, an initial, a title).
-``spelling.py`` groups the names and reports; ``spelling_forms.py`` decides the forms.
+Takes the runs of capitalised words that may be names (``spelling_words.py``) and
+finds every place each name is written, in any case and with hyphens or spaces, with
+the family-name particle before it and what precedes that (a first name, an initial,
+a title). ``spelling.py`` groups the names and reports; ``spelling_forms.py`` decides
+the forms.
 
 What a block is, for names (``Standing``):
 
@@ -19,34 +19,21 @@ What a block is, for names (``Standing``):
   block without a stop word ("GVB buslijnen", "Parkeernota Amsterdam Versie
   november 2017 C-Locatie — maatwerk"), or a long block with hardly any (a title line,
   a letter in English: "the De Wallen area").
-
-A word OCR made of scraps is no name: lower case running into capitals
-("cstaAAT", "sstRAn"), or a function word run into the next word ("EenErotisch").
 """
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from annolint.index import WORD
 from annolint.kinds.spelling_forms import Occurrence, shouting
+from annolint.kinds.spelling_words import Token, adjacent, capitalised, line_starts
 from annolint.model import Block, Document
-from annolint.structure import MASK
 
-SENTENCE_MARK = re.compile(r"[.!?:;]")
-WORD_CHAR = re.compile(r"\w")
-# Between two words of one name: spaces, a hyphen, or a hyphen spaced on both sides
-# ("Ajax - ADO"); not a hyphen with a space after it only ("Ajax- en Feyenoordsupporters",
-# "TRN- Engineering"): that hyphen stands for a word left out or a line broken.
-JOIN = re.compile(r"[ \t]+|[-‐–]|[ \t]+[-‐–][ \t]+")
 PART_JOIN = re.compile(r"[ \t]*|[-‐–]|[ \t]+[-‐–][ \t]+")
-SCRAP_SPLIT = re.compile(r"[-‐–.]")
-LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyzàáâäçèéêëìíîïñòóôöùúûüÿ"
 HYPHEN_SPLIT = re.compile(r"([\-‐–])")
 PART_SPLIT = re.compile(r"[\s\-‐–]+")
 URLISH = re.compile(r"\S*(?:://|www\.|/|@)\S*", re.IGNORECASE)
@@ -62,131 +49,12 @@ FILE_EXTENSION = re.compile(FILE_NAME.pattern[2:], re.IGNORECASE)  # the same, f
 RECORD_FIELD = re.compile(r"\W{0,3}([^\W\d_][^\W\d_]*(?:[ \t][^\W\d_]+){0,3})[ \t]+:[ \t]")
 FOREIGN_WORDS = 8  # a block this long without a stop word is a list, a legend or a row of cells,
 FOREIGN_SHARE = 0.15  # and with fewer stop words than this share a title or another language
-# marks, a bullet read as a letter, and the underscores OCR puts before a word ("o _Woonzorglocatie")
-LINE_HEAD = re.compile(r"[\W_]*(?:[a-z][ \t]+(?=\w)[\W_]*)?")
 INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")  # "J", "A.B" (WORD leaves the last full stop)
 INITIAL_GAP = re.compile(r"\.?[ \t]+")
 
 
 def parts_of(text: str) -> tuple[str, ...]:
     return tuple(p for p in PART_SPLIT.split(text.casefold()) if p)
-
-
-class Token(NamedTuple):  # a tuple: made for every word of the set, so cheap to build
-    text: str
-    start: int
-    end: int
-    initial: bool  # first word of a sentence
-
-
-def line_starts(block: Block) -> set[int]:
-    """Where the first word of each physical line of ``block`` starts, after marks and
-    an OCR'd bullet ("e De SLO's overleggen", "o Het plan")."""
-    starts = set()
-    for piece in block.pieces:
-        head = LINE_HEAD.match(block.masked, piece.offset, piece.offset + piece.length)
-        starts.add(head.end() if head else piece.offset)
-    return starts
-
-
-def text_tokens(blocks: Iterable[Block]) -> dict[str, list[Token]]:
-    """The words of each distinct text of ``blocks``, read once for all its copies in
-    the set. Where its lines start differs between copies, so it is asked of a copy
-    only at the places of a name (``scan``)."""
-    tokens: dict[str, list[Token]] = {}
-    words: dict[str, str] = {}  # one string for each word of the set, however often written
-    for block in blocks:
-        if block.masked not in tokens:
-            tokens[block.masked] = _tokens(block.masked, words)
-    return tokens
-
-
-def _tokens(text: str, words: dict[str, str]) -> list[Token]:
-    tokens: list[Token] = []
-    last_end = 0
-    boundary = True  # the block starts a sentence
-    for m in WORD.finditer(text):
-        start = m.start()
-        # one space between two words (most of them) changes nothing
-        if start != last_end + 1 or text[last_end] != " ":
-            between = text[last_end:start]
-            marks = [m.end() for m in SENTENCE_MARK.finditer(between)] if tokens else []
-            if MASK in between[marks[-1] if marks else 0:]:
-                boundary = False  # a redacted name or word came before: "5.1, 2, e (Inkoop …)"
-            elif marks:
-                boundary = True
-            elif tokens and WORD_CHAR.search(between):
-                boundary = False
-        # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
-        word = m.group().rstrip("_'’")
-        word = words.setdefault(word, word)
-        tokens.append(Token(word, start, start + len(word), boundary))
-        boundary = False
-        last_end = m.end()
-    return tokens
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-@functools.lru_cache(maxsize=65536)  # words recur on every page: read each once
-def scrap(word: str, stop_words: frozenset[str]) -> bool:
-    """A word OCR made of scraps, no name: lower case running into capitals
-    ("cstaAAT", "sstRAn"; "eBay" and "kWh" have one lower-case letter first), or a
-    function word run into the next word ("EenErotisch", "DeGroene")."""
-    for part in SCRAP_SPLIT.split(word):
-        lower = len(part) - len(part.lstrip(LOWER_LETTERS)) if part[:1].islower() else 0
-        if lower >= 2 and part[lower:lower + 1].isupper():
-            return True
-        for i in range(2, len(part)):
-            if part[i].isupper() and part[i - 1].islower():
-                if part[:i].casefold() in stop_words:
-                    return True
-                break
-    return False
-
-
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    """Two tokens of one name: nothing but spaces or a hyphen between them."""
-    return JOIN.fullmatch(text[a.end:b.start] or " ") is not None
-
-
-def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
-                common: Counter, stop_words: frozenset[str] = frozenset()) -> Iterator[tuple[Token, ...]]:
-    """Runs of capitalised words, with connectors inside, that may be names."""
-    text = block.masked
-    run: list[Token] = []
-
-    def finish() -> Iterator[tuple[Token, ...]]:
-        while run and run[-1].text.casefold() in connectors and not _capitalised(run[-1].text):
-            run.pop()
-        # A capital that only marks the start of a sentence is not part of a name, and
-        # a name starts with a capitalised word, not a connector or particle ("Van"),
-        # nor an article or another stop word whose capital is a sentence start the
-        # reader could not see (columns of a scan run together: "… en Een Erotisch
-        # Centrum vervult …").
-        while run and ((run[0].initial and common[run[0].text.casefold()] > 0)
-                       or run[0].text.casefold() in connectors or run[0].text.casefold() in stop_words):
-            run.pop(0)
-        if run:
-            yield tuple(run)
-        run.clear()
-
-    for token in tokens:
-        word = token.text
-        if run and not _adjacent(text, run[-1], token):
-            yield from finish()
-        if not run and not _capitalised(word):
-            continue  # most words: one in lower case starts no run, and there is none to end
-        if scrap(word, stop_words):
-            yield from finish()
-        elif _capitalised(word) or word.casefold() in connectors:
-            run.append(token)
-        else:
-            yield from finish()
-    if run:
-        yield from finish()
 
 
 class People(NamedTuple):
@@ -205,7 +73,7 @@ def _particle_before(text: str, tokens: list[Token], first: int, start: int, ini
     precedes it."""
     i = first
     while i > 0 and first - i < 3 and tokens[i - 1].text.casefold() in people.particles \
-            and _adjacent(text, tokens[i - 1], tokens[i]):
+            and adjacent(text, tokens[i - 1], tokens[i]):
         i -= 1
     if i == first:
         return "", start, initial, False, False
@@ -220,7 +88,7 @@ def _particle_before(text: str, tokens: list[Token], first: int, start: int, ini
             given = True
         elif gap.strip(" \t") == "":
             titled = word in people.titles
-            given = (not titled and _capitalised(before.text) and people.common[word] == 0
+            given = (not titled and capitalised(before.text) and people.common[word] == 0
                      and word not in people.particles)
     return particle, head.start, head.initial, given, titled
 
