@@ -87,9 +87,12 @@ class NoteCache:
         if not self.enabled:
             return None
         value = self._load(key)
-        counted = self._counted.setdefault(kind, [0, 0])
-        counted[value is None] += 1
+        self.count(kind, value is not None)
         return value
+
+    def count(self, kind: str, found: bool) -> None:
+        """Count one entry of ``kind`` asked for (``counts``)."""
+        self._counted.setdefault(kind, [0, 0])[not found] += 1
 
     def _load(self, key: str) -> Any | None:
         try:

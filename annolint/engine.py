@@ -112,12 +112,15 @@ def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readin
     the others parsed here, or by ``jobs`` processes when there are many."""
     cached: dict[Path, Document | None] = {}
     side_by_side = jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM
+    with collector_paused():  # the whole set's objects unpickled at once: nothing to collect
+        readings.open_snapshot(files)
+        gc.freeze()  # and they stay (as the notes taken from the cache below)
     if side_by_side and readings.caching:
         # taken from the cache first, so that only the notes it does not hold, or holds
         # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
         with collector_paused():  # a thousand notes' objects unpickled: nothing to collect
             for f in files:
-                if len(cached) == COLD_PROBE and not any(cached.values()):
+                if len(cached) == COLD_PROBE and not any(cached.values()) and not readings.snapshot.found:
                     # a cold cache (a fresh checkout in CI): the workers look each note up
                     # as they read it, instead of the main process first, alone
                     break
@@ -174,7 +177,8 @@ def _run_side_by_side(rules: list[Rule], index: CorpusIndex, progress, jobs: int
 
     findings: list[Finding] = []
     seconds: dict[str, float] = {}
-    done = rule_processes.run_in_processes(groups, index, jobs, checked_rule, took, early, prepare)
+    done = rule_processes.run_in_processes(groups, index, jobs, checked_rule, took, early, prepare,
+                                           afterwards=index.readings.snapshot_writer)
     for group, found, spent in progress("Comparing notes", done, len(groups)):
         findings.extend(found)
         seconds[rule_processes.group_name(group)] = round(spent, 3)

@@ -14,6 +14,7 @@ facts are extracted again.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annolint import structure
@@ -21,6 +22,7 @@ from annolint.cache import NoteCache
 from annolint.errors import InternalError
 from annolint.model import Document, DocumentDate
 from annolint.readers import reader_for
+from annolint.set_snapshot import SetSnapshot
 from annolint.sources import RawSource, display_path, read_bytes, read_source, source_of
 from annolint.yamlfile import ConfigError
 
@@ -65,6 +67,13 @@ class Readings:
         self.keys: dict[str, str] = {}
         self._texts: dict[str, str] = {}  # each line and block text of the run, kept once (``_share``)
         self._sets: dict[frozenset, frozenset] = {}  # each set of words the facts hold, kept once
+        self.snapshot: SetSnapshot | None = None
+
+    def open_snapshot(self, files: list) -> None:
+        """Take the notes of the set of ``files`` that have not changed from the set's
+        snapshot (``set_snapshot``), where the cache holds one."""
+        if self.caching:
+            self.snapshot = SetSnapshot(self.cache, files)
 
     @property
     def caching(self) -> bool:
@@ -109,12 +118,18 @@ class Readings:
         if not self.caching:
             return None
         shown, _source, _data, key = found or self._looked_up(path)
-        reading = self.cache.load(key) if key is not None else None
+        if key is None:
+            return None
+        reading = self.snapshot.take(shown, key) if self.snapshot is not None else None
+        # a snapshot's notes share their strings already, as the run that wrote it shared them
+        shared = reading is not None
+        if reading is None:
+            reading = self.cache.load(key)
         if not (isinstance(reading, NoteReading) and reading.document.path == shown):
             return None
         reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
         reading.changed = False
-        return self.adopt(reading, key)
+        return self.adopt(reading, key, shared)
 
     def _looked_up(self, path) -> tuple:
         """(display path, source or None, file bytes or None, cache key or None). A Word
@@ -136,12 +151,14 @@ class Readings:
             key = source_key(self.cache, source)
         return shown, source, data, key
 
-    def adopt(self, reading: NoteReading, key: str | None) -> Document:
+    def adopt(self, reading: NoteReading, key: str | None, shared: bool = False) -> Document:
         """A note read here or by a worker process (``reading_processes``), with its
-        cache key (None without a cache)."""
+        cache key (None without a cache); its strings made the run's own unless they are
+        ``shared`` already."""
         path = reading.document.path
-        self._share(reading.document)
-        self._share_facts(reading.facts)
+        if not shared:
+            self._share(reading.document)
+            self._share_facts(reading.facts)
         self.by_path[path] = reading
         if key is not None:
             self.keys[path] = key
@@ -249,9 +266,21 @@ class Readings:
         return self.cache.key_of("findings", *sorted(self.keys.values()), *rule_ids)
 
     def store(self) -> None:
-        """Keep what this run read anew for the next one."""
+        """Keep what this run read anew for the next one, and the set's snapshot when it
+        has grown stale."""
+        if self.snapshot is not None and self.snapshot.due(self.by_path, self.keys):
+            self.snapshot.write(self.by_path, self.keys)
         for path in self.by_path:
             self.store_note(path)
+
+    def snapshot_writer(self) -> Callable[[], None] | None:
+        """The writing of the set's snapshot when it is due, for a process of its own
+        to do (``rule_processes``; the notes as they are now), and then not ``store``'s
+        to do; None when none is due."""
+        snapshot, self.snapshot = self.snapshot, None
+        if snapshot is None or not snapshot.due(self.by_path, self.keys):
+            return None
+        return lambda: snapshot.write(self.by_path, self.keys)
 
     def store_note(self, path: str) -> None:
         """Keep one note as read for the next run, unless the cache holds it so already."""

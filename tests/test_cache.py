@@ -61,7 +61,8 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     uncached = _checked(folder, "--no-cache")
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
-    assert len(_entries(folder)) == 15  # one entry per note, the run's findings, the lemmas looked up, the rules
+    # one entry per note, the set's snapshot, the run's findings, the lemmas looked up, the rules
+    assert len(_entries(folder)) == 16
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
     assert cold == uncached and warm == uncached
@@ -132,17 +133,77 @@ def test_a_narrow_run_extracts_only_what_its_rules_read(tmp_path, monkeypatch):
     assert full == _checked(folder, "--no-cache")
 
 
+def _snapshot(folder: Path) -> Path:
+    """The entry that holds the whole set (``set_snapshot``)."""
+    held = [p for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), dict)
+            and all(isinstance(v[1], NoteReading) for v in pickle.loads(p.read_bytes()[32:]).values())]
+    assert len(held) == 1
+    return held[0]
+
+
 def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder)
+    _snapshot(folder).unlink()  # the notes' own entries are asked
     entries = [p for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
     entries[1].write_bytes(b"\x00" * 500)  # not an entry at all
     blob = entries[2].read_bytes()
     entries[2].write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))  # one bit changed: the signature fails
     assert _counted(folder)[1] == (9, 3)
+    _snapshot(folder).unlink()
     assert _checked(folder) == expected
+    _snapshot(folder).unlink()
     assert _counted(folder)[1] == (12, 0)  # rewritten whole
+
+
+def _note_entries(folder: Path) -> set[str]:
+    """The keys of the entries that hold one note each."""
+    return {p.name for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)}
+
+
+def test_a_warm_run_takes_its_notes_from_the_sets_snapshot_and_an_edited_one_from_its_own_entry(tmp_path,
+                                                                                               monkeypatch):
+    folder = _corpus(tmp_path)
+    _checked(folder)
+    snapshot = _snapshot(folder)
+    loaded: list[str] = []
+    real = NoteCache._load
+    monkeypatch.setattr(NoteCache, "_load", lambda self, key: loaded.append(key) or real(self, key))
+    assert _counted(folder)[1] == (12, 0)
+    assert snapshot.name in loaded and not _note_entries(folder) & set(loaded)  # no note's own entry
+    edited = folder / "05_commissie-wonen-juni.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("1.200", "1.300"), encoding="utf-8")
+    written = snapshot.read_bytes()
+    assert _counted(folder)[1] == (11, 1)
+    assert _checked(folder) == _checked(folder, "--no-cache")
+    # one note of twelve changed: taken from its own entry, the snapshot not written again
+    assert snapshot.read_bytes() == written
+    loaded.clear()
+    assert _counted(folder)[1] == (12, 0)
+    assert len(_note_entries(folder) & set(loaded)) == 1
+    notes = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md" and p != edited)
+    for other in notes[:2]:  # three of twelve changed: the snapshot is written again, with them
+        other.write_text(other.read_text(encoding="utf-8") + "\n- Een zin erbij.\n", encoding="utf-8")
+    assert _counted(folder)[1] == (10, 2)
+    assert snapshot.read_bytes() != written
+    loaded.clear()
+    assert _counted(folder)[1] == (12, 0)
+    assert not _note_entries(folder) & set(loaded)
+    assert _checked(folder) == _checked(folder, "--no-cache")
+
+
+def test_a_truncated_or_forged_snapshot_is_not_trusted(tmp_path):
+    folder = _corpus(tmp_path)
+    expected = _checked(folder)
+    snapshot = _snapshot(folder)
+    blob = snapshot.read_bytes()
+    snapshot.write_bytes(blob[:len(blob) // 2])  # truncated
+    assert _counted(folder)[1] == (12, 0)  # each note from its own entry
+    assert _snapshot(folder).read_bytes() != blob[:len(blob) // 2]  # and the snapshot written whole again
+    blob = snapshot.read_bytes()
+    snapshot.write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))  # one bit changed: the signature fails
+    assert _checked(folder) == expected
 
 
 def test_an_entry_signed_with_another_users_key_is_not_trusted(tmp_path, monkeypatch):
