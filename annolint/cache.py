@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -146,6 +147,93 @@ class NoteCache:
             ignore.write_text("# Made by annolint: its cache of read notes, never committed.\n*\n",
                               encoding="utf-8")
         self._ignored = True
+
+    def load_stream(self, key: str, kind: str) -> list | None:
+        """The objects of an entry written piece by piece (``StreamedEntry``), in order;
+        None when there is none that can be trusted."""
+        if not self.enabled:
+            return None
+        try:
+            blob = (self.folder / key[:2] / key).read_bytes()
+        except OSError:
+            blob = b""
+        signature, payload = blob[:_DIGEST], memoryview(blob)[_DIGEST:]
+        expected = hmac.new(self.key, key.encode(), hashlib.sha256)
+        expected.update(payload)
+        objects: list | None = None
+        if len(signature) == _DIGEST and hmac.compare_digest(signature, expected.digest()):
+            objects = []
+            unpickler = pickle.Unpickler(io.BytesIO(payload))
+            try:
+                while True:
+                    objects.append(unpickler.load())
+            except EOFError:
+                pass
+            except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
+                objects = None
+        self.count(kind, objects is not None)
+        return objects
+
+    def stream(self, key: str) -> StreamedEntry | None:
+        """A new entry under ``key`` written piece by piece; None without a cache."""
+        if not self.enabled:
+            return None
+        try:
+            return StreamedEntry(self, key)
+        except OSError:
+            self.enabled = False
+            return None
+
+
+class StreamedEntry:
+    """An entry written one object at a time (``add``), all of them pickled by one
+    pickler: an object shared with one added before is written once and comes back
+    shared (``NoteCache.load_stream``). Signed as it is written; ``close`` puts it in
+    place whole, ``discard`` drops it."""
+
+    def __init__(self, cache: NoteCache, key: str):
+        self.cache, self.key = cache, key
+        folder = cache.folder / key[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        cache._ignore_in_git()
+        descriptor, self.temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        self.handle = os.fdopen(descriptor, "wb")
+        self.handle.write(bytes(_DIGEST))  # the signature's place, filled in by ``close``
+        self.signature = hmac.new(cache.key, key.encode(), hashlib.sha256)
+        self.pickler: pickle.Pickler | None = pickle.Pickler(self, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def write(self, data) -> None:  # for the pickler
+        self.signature.update(data)
+        self.handle.write(data)
+
+    def add(self, value: Any) -> bool:
+        """Pickle one more object into the entry; False (and the entry dropped) when it
+        cannot be pickled or written."""
+        if self.pickler is None:
+            return False
+        try:
+            self.pickler.dump(value)
+            return True
+        except Exception:  # noqa: BLE001 - a value that cannot be pickled, a full disk: nothing is kept
+            self.discard()
+            return False
+
+    def close(self) -> None:
+        if self.pickler is None:
+            return
+        self.pickler = None
+        try:
+            self.handle.seek(0)
+            self.handle.write(self.signature.digest())
+            self.handle.close()
+            os.replace(self.temporary, self.cache.folder / self.key[:2] / self.key)
+        except OSError:
+            self.discard()
+
+    def discard(self) -> None:
+        self.pickler = None
+        self.handle.close()
+        Path(self.temporary).unlink(missing_ok=True)
 
 
 def salt_for(config) -> bytes:

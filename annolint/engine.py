@@ -95,7 +95,8 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
     ``CorpusIndex.read_with_note``) and what the note rules among them find in it."""
     files = discover(paths, extensions=config.extensions, exclude=config.exclude, exclude_root=config.base)
     readings = readings or Readings()
-    documents = list(progress("Reading notes", _notes(files, config, lexicon, readings, jobs, rules), len(files)))
+    documents = list(progress("Reading notes", _notes(paths, files, config, lexicon, readings, jobs, rules),
+                              len(files)))
     date_from_set(documents)
     return documents
 
@@ -106,14 +107,14 @@ def read_documents(paths: list[Path], config: Config, lexicon: Lexicon,
 COLD_PROBE = 16
 
 
-def _notes(files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int,
+def _notes(paths: list[Path], files: list[Path], config: Config, lexicon: Lexicon, readings: Readings, jobs: int,
            rules: list[Rule] | None) -> Iterator[Document]:
     """The note of each file, in order: the ones the cache holds taken from it here,
     the others parsed here, or by ``jobs`` processes when there are many."""
     cached: dict[Path, Document | None] = {}
     side_by_side = jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM
     with collector_paused():  # the whole set's objects unpickled at once: nothing to collect
-        readings.open_snapshot(files)
+        readings.open_snapshot(paths)
         gc.freeze()  # and they stay (as the notes taken from the cache below)
     if side_by_side and readings.caching:
         # taken from the cache first, so that only the notes it does not hold, or holds
@@ -177,8 +178,7 @@ def _run_side_by_side(rules: list[Rule], index: CorpusIndex, progress, jobs: int
 
     findings: list[Finding] = []
     seconds: dict[str, float] = {}
-    done = rule_processes.run_in_processes(groups, index, jobs, checked_rule, took, early, prepare,
-                                           afterwards=index.readings.snapshot_writer)
+    done = rule_processes.run_in_processes(groups, index, jobs, checked_rule, took, early, prepare)
     for group, found, spent in progress("Comparing notes", done, len(groups)):
         findings.extend(found)
         seconds[rule_processes.group_name(group)] = round(spent, 3)

@@ -14,7 +14,6 @@ facts are extracted again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annolint import structure
@@ -69,11 +68,11 @@ class Readings:
         self._sets: dict[frozenset, frozenset] = {}  # each set of words the facts hold, kept once
         self.snapshot: SetSnapshot | None = None
 
-    def open_snapshot(self, files: list) -> None:
-        """Take the notes of the set of ``files`` that have not changed from the set's
-        snapshot (``set_snapshot``), where the cache holds one."""
+    def open_snapshot(self, paths: list) -> None:
+        """Take the notes under ``paths`` that have not changed from their snapshot
+        (``set_snapshot``), where the cache holds one."""
         if self.caching:
-            self.snapshot = SetSnapshot(self.cache, files)
+            self.snapshot = SetSnapshot(self.cache, paths)
 
     @property
     def caching(self) -> bool:
@@ -125,6 +124,8 @@ class Readings:
         shared = reading is not None
         if reading is None:
             reading = self.cache.load(key)
+            if self.snapshot is not None and isinstance(reading, NoteReading):
+                self.snapshot.from_entries += 1
         if not (isinstance(reading, NoteReading) and reading.document.path == shown):
             return None
         reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
@@ -268,19 +269,10 @@ class Readings:
     def store(self) -> None:
         """Keep what this run read anew for the next one, and the set's snapshot when it
         has grown stale."""
-        if self.snapshot is not None and self.snapshot.due(self.by_path, self.keys):
-            self.snapshot.write(self.by_path, self.keys)
+        if self.snapshot is not None:
+            self.snapshot.store(self.by_path, self.keys)
         for path in self.by_path:
             self.store_note(path)
-
-    def snapshot_writer(self) -> Callable[[], None] | None:
-        """The writing of the set's snapshot when it is due, for a process of its own
-        to do (``rule_processes``; the notes as they are now), and then not ``store``'s
-        to do; None when none is due."""
-        snapshot, self.snapshot = self.snapshot, None
-        if snapshot is None or not snapshot.due(self.by_path, self.keys):
-            return None
-        return lambda: snapshot.write(self.by_path, self.keys)
 
     def store_note(self, path: str) -> None:
         """Keep one note as read for the next run, unless the cache holds it so already."""

@@ -67,8 +67,7 @@ _WORK: dict = {}  # what the forked workers inherit: the groups, the index, how 
 
 def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run_rule: RunRule,
                      took: dict[str, float] | None = None, early: frozenset[int] = frozenset(),
-                     prepare: Callable[[], None] | None = None,
-                     afterwards: Callable[[], Callable[[], None] | None] | None = None
+                     prepare: Callable[[], None] | None = None
                      ) -> Iterator[tuple[list[Rule], list[Finding], float]]:
     """(group, its findings, seconds it took) of each of the groups ``found`` as the
     ``jobs`` workers finish them. ``took`` (seconds by ``group_name``, from an
@@ -81,13 +80,7 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
     Each group runs in a fork of its own, made by this thread when a worker is free
     (a pool would fork from a thread of its own, and would wait for ever for a worker
     killed midway): a worker never holds what an earlier group left behind, and one
-    that dies is an error, not a hang.
-
-    ``afterwards()``, asked once every group has started (after ``prepare``), gives a
-    task to run in a fork of its own on the next free worker, or None: the set's
-    snapshot for the cache (``Readings.snapshot_writer``), written on a core the
-    last groups leave free. Nothing comes back from it, and a task that fails or dies
-    fails quietly: the cache holds every note on its own as well."""
+    that dies is an error, not a hang."""
     took = took or {}
     waiting = sorted(range(len(found)), key=lambda i: (-took.get(group_name(found[i]), 0.0), i))
     _WORK.update(groups=found, index=index, run_rule=run_rule)
@@ -112,15 +105,6 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                 prepare()
                 prepare = None
                 continue
-            if not waiting and afterwards is not None and len(running) < jobs:
-                task, afterwards = afterwards(), None
-                if task is not None:
-                    receiving, sending = context.Pipe(duplex=False)
-                    process = context.Process(target=_run_task, args=(task, sending), daemon=True)
-                    process.start()
-                    sending.close()
-                    running[receiving] = (None, process)
-                continue
             for receiving in wait(list(running)):
                 number, process = running.pop(receiving)
                 try:
@@ -129,8 +113,6 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                     sent = None
                 receiving.close()
                 process.join()
-                if number is None:  # the task ``afterwards`` gave
-                    continue
                 if sent is None:
                     names = " ".join(f"{r.id} {r.name}" for r in found[number])
                     raise InternalError(f"running rule {names}",
@@ -160,15 +142,4 @@ def _run_group(number: int, sending) -> None:
     except Exception as err:  # noqa: BLE001 - the main process raises it, naming the rule
         payload = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
     sending.send((payload, time.perf_counter() - started))
-    sending.close()
-
-
-def _run_task(task: Callable[[], None], sending) -> None:
-    """In a worker: run one task that sends nothing back (``afterwards``), and say so."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        task()
-    except Exception:  # noqa: BLE001 - the cache's to lose: every note is kept on its own too
-        pass
-    sending.send(None)
     sending.close()

@@ -20,8 +20,11 @@ For each set size, ``--runs`` times (default 2; every figure is printed per run)
   tiny wrapper reports at exit, and the most its process tree held at once, the
   workers it forks included, as PSS sampled every 50 ms or less often, so that
   sampling takes at most a twentieth of a core); MB/s and the ratio to the floor;
-- annolint warm: one note edited (a sentence appended), then the same command with the
-  cache the cold run left; the edit is undone afterwards;
+- annolint unchanged: the same command again with the cache the cold run left, no note
+  changed (the pre-commit hook on a commit that touched no note; the first warm run,
+  which also writes the set's snapshot, ``set_snapshot.py``);
+- annolint warm: then one note edited (a sentence appended), and the same command
+  again (the hook on the next commit); the edit is undone afterwards;
 - proselint: ``python -m proselint check -o json DIR`` on the same files, timed the
   same way.
 
@@ -104,6 +107,7 @@ class Row:
     run: int
     floor: float
     cold: Run
+    unchanged: Run
     warm: Run
     prose: Run | None
 
@@ -214,6 +218,7 @@ def measure_set(folder: Path, notes: int, size: int, runs: int, scratch: Path) -
         env = child_env(cache)
         floor = floor_seconds(files)
         cold = annolint_run(folder, scratch / "cold.json", env)
+        unchanged = annolint_run(folder, scratch / "unchanged.json", env)
         target = files[len(files) // 2]
         original = edited(target)
         try:
@@ -221,8 +226,9 @@ def measure_set(folder: Path, notes: int, size: int, runs: int, scratch: Path) -
         finally:
             target.write_bytes(original)
         prose = proselint_run(folder, env)
-        rows.append(Row(notes, size / 1e6, run, floor, cold, warm, prose))
-        print(f"  {notes} notes, run {run}: annolint {cold.wall:.1f} s cold, {warm.wall:.1f} s warm, "
+        rows.append(Row(notes, size / 1e6, run, floor, cold, unchanged, warm, prose))
+        print(f"  {notes} notes, run {run}: annolint {cold.wall:.1f} s cold, {unchanged.wall:.1f} s unchanged, "
+              f"{warm.wall:.1f} s warm, "
               f"peak {cold.peak_mb:.0f} MB" + (f"; proselint {prose.wall:.1f} s" if prose else ""), flush=True)
     return rows
 
@@ -248,14 +254,15 @@ def import_seconds(env: dict[str, str]) -> float:
 def table(rows: list[Row]) -> str:
     """The figures per set and run as a Markdown table."""
     head = ("| notes | MB | run | floor s | annolint cold s (CPU s) | MB/s | x floor | peak MB | peak / MB "
-            "| warm s | warm / cold | proselint s | annolint / proselint | proselint peak MB |")
+            "| unchanged s | warm s | warm / cold | proselint s | annolint / proselint | proselint peak MB |")
     lines = [head, "|" + " ---: |" * (head.count("|") - 1)]
     for r in rows:
         prose = (f"{r.prose.wall:.2f} | {r.cold.wall / r.prose.wall:.1f} | {r.prose.peak_mb:.0f}"
                  if r.prose else "- | - | -")
         lines.append(f"| {r.notes} | {r.mb:.2f} | {r.run} | {r.floor:.3f} | {r.cold.wall:.2f} ({r.cold.cpu:.2f}) "
                      f"| {r.mb / r.cold.wall:.3f} | {r.cold.wall / r.floor:.0f} | {r.cold.peak_mb:.0f} "
-                     f"| {r.cold.peak_mb / r.mb:.0f} | {r.warm.wall:.2f} | {r.warm.wall / r.cold.wall:.2f} | {prose} |")
+                     f"| {r.cold.peak_mb / r.mb:.0f} | {r.unchanged.wall:.2f} | {r.warm.wall:.2f} "
+                     f"| {r.warm.wall / r.cold.wall:.2f} | {prose} |")
     return "\n".join(lines)
 
 

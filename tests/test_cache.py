@@ -61,10 +61,11 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     uncached = _checked(folder, "--no-cache")
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
-    # one entry per note, the set's snapshot, the run's findings, the lemmas looked up, the rules
-    assert len(_entries(folder)) == 16
+    # one entry per note, the run's findings, the lemmas looked up, the rules
+    assert len(_entries(folder)) == 15
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
+    assert len(_entries(folder)) == 16  # and the set's snapshot, which a warm run writes
     assert cold == uncached and warm == uncached
     assert _counted(folder)[1] == (12, 0)
     # the text report too, and the rules' own views of the notes (dates, figures, questions)
@@ -134,26 +135,28 @@ def test_a_narrow_run_extracts_only_what_its_rules_read(tmp_path, monkeypatch):
 
 
 def _snapshot(folder: Path) -> Path:
-    """The entry that holds the whole set (``set_snapshot``)."""
-    held = [p for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), dict)
-            and all(isinstance(v[1], NoteReading) for v in pickle.loads(p.read_bytes()[32:]).values())]
+    """The entry that holds the set (``set_snapshot``): (path, key, reading) of each
+    note, pickled one after another."""
+    def first(entry: Path):
+        return pickle.loads(entry.read_bytes()[32:])  # the first of a streamed entry's objects
+
+    held = [p for p in _entries(folder) if type(first(p)) is tuple and len(first(p)) == 3
+            and isinstance(first(p)[2], NoteReading)]
     assert len(held) == 1
     return held[0]
 
 
 def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
     folder = _corpus(tmp_path)
-    expected = _checked(folder)
-    _snapshot(folder).unlink()  # the notes' own entries are asked
+    expected = _checked(folder)  # a cold run: the notes' own entries, and no snapshot of the set
     entries = [p for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
     entries[1].write_bytes(b"\x00" * 500)  # not an entry at all
     blob = entries[2].read_bytes()
     entries[2].write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))  # one bit changed: the signature fails
     assert _counted(folder)[1] == (9, 3)
-    _snapshot(folder).unlink()
     assert _checked(folder) == expected
-    _snapshot(folder).unlink()
+    _snapshot(folder).unlink()  # which that warm run wrote: the notes' own entries are asked
     assert _counted(folder)[1] == (12, 0)  # rewritten whole
 
 
@@ -166,10 +169,13 @@ def test_a_warm_run_takes_its_notes_from_the_sets_snapshot_and_an_edited_one_fro
                                                                                                monkeypatch):
     folder = _corpus(tmp_path)
     _checked(folder)
+    assert _counted(folder)[1] == (12, 0)  # from the notes' own entries; and it writes the snapshot
     snapshot = _snapshot(folder)
     loaded: list[str] = []
-    real = NoteCache._load
+    real, real_stream = NoteCache._load, NoteCache.load_stream
     monkeypatch.setattr(NoteCache, "_load", lambda self, key: loaded.append(key) or real(self, key))
+    monkeypatch.setattr(NoteCache, "load_stream",
+                        lambda self, key, kind: loaded.append(key) or real_stream(self, key, kind))
     assert _counted(folder)[1] == (12, 0)
     assert snapshot.name in loaded and not _note_entries(folder) & set(loaded)  # no note's own entry
     edited = folder / "05_commissie-wonen-juni.txt"
@@ -196,6 +202,7 @@ def test_a_warm_run_takes_its_notes_from_the_sets_snapshot_and_an_edited_one_fro
 def test_a_truncated_or_forged_snapshot_is_not_trusted(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder)
+    assert _checked(folder) == expected  # the warm run writes the snapshot
     snapshot = _snapshot(folder)
     blob = snapshot.read_bytes()
     snapshot.write_bytes(blob[:len(blob) // 2])  # truncated
