@@ -149,8 +149,8 @@ def _notes(paths: list[Path], files: list[Path], config: Config, lexicon: Lexico
 def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly, jobs: int = 1,
               cache: NoteCache | None = None) -> list[Finding]:
     """The findings of ``rules`` on the set of ``index``, sorted; with ``jobs`` above
-    1 and enough notes, the rules run side by side in that many forked processes
-    (``rule_processes``: the same findings)."""
+    1 and enough notes, the rules run side by side in that many processes, the main
+    one and forks of it (``rule_processes``: the same findings)."""
     findings: list[Finding] = []
     with collector_paused():
         if jobs > 1 and len(rules) > 1 and len(index.documents) >= rule_processes.PARALLEL_FROM \
