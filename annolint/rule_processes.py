@@ -40,6 +40,8 @@ from annolint.ruleset import Rule
 
 # Below this many notes, forking workers costs more than comparing takes.
 PARALLEL_FROM = 40
+# How long past a fork's expected end the main process waits for it, doing nothing.
+LATE = 0.05
 
 RunRule = Callable[[Rule, CorpusIndex], list[Finding]]
 
@@ -93,6 +95,7 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
     context = multiprocessing.get_context("fork")
     running: dict = {}  # the end a worker's findings arrive on -> (group number, process)
     forks = jobs - 1
+    started_at: dict[int, float] = {}  # group number -> when its fork started
     try:
         while waiting or running:
             # before ``prepare`` only early groups start: the longest, or without times
@@ -108,13 +111,18 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                 process.start()
                 sending.close()  # the worker's copy is the only one left: its end closes when it does
                 running[receiving] = (number, process)
+                started_at[number] = time.perf_counter()
             if prepare is not None:
                 prepare()
                 prepare = None
                 continue
             finished = wait(list(running), timeout=0 if waiting else None)
-            if not finished:  # every fork busy, a group waiting: the main process runs it
-                number = waiting.pop(0)
+            if not finished:  # every fork busy, a group waiting: the main process runs one
+                position, patience = _for_the_main_process(waiting, found, took, started_at, running)
+                if position is None:
+                    finished = wait(list(running), timeout=patience)
+            if not finished:
+                number = waiting.pop(position if position is not None else len(waiting) - 1)
                 started = time.perf_counter()
                 findings = [f for rule in found[number] for f in run_rule(rule, index)]
                 yield found[number], findings, time.perf_counter() - started
@@ -140,6 +148,53 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
             process.terminate()
             process.join()
         _WORK.clear()
+
+
+def _for_the_main_process(waiting: list[int], found: list[list[Rule]], took: dict[str, float],
+                          started_at: dict[int, float], running: dict) -> tuple[int | None, float]:
+    """(which of the ``waiting`` groups, longest first, the main process runs now, or
+    None; how long to wait for a fork first). The main process hands a fork its next
+    group only between groups of its own, so a long group of its own can leave a fork
+    idle: by the times of the last run, it takes the choice (a group, or waiting for
+    the fork that frees first) after which the rest, shared the same way, ends
+    soonest (``_ending``). Without times, the longest, at once."""
+    if not took or not running:
+        return 0, 0.0
+    now = time.perf_counter()
+    free = sorted(max(took.get(group_name(found[number]), 0.0) - (now - started_at[number]), 0.0)
+                  for number, _ in running.values())
+    times = [took.get(group_name(found[number]), 0.0) for number in waiting]
+    best, choice = _ending(times, free, None), None
+    for position in range(len(times)):
+        ending = _ending(times, free, position)
+        if ending < best - 1e-9:
+            best, choice = ending, position
+    return (choice, 0.0) if choice is not None else (None, free[0] + LATE)
+
+
+def _ending(times: list[float], free: list[float], first: int | None) -> float:
+    """When groups taking ``times`` (longest first) end, the main process free now and
+    forks free after ``free``: the main process runs ``first`` (or waits for a fork
+    when None), then each time it is free the longest group that ends before a fork
+    frees, else it waits for that fork and hands it the longest group left."""
+    left = list(times)
+    forks = list(free)
+    clock = 0.0
+    if first is None:
+        clock = forks[0]
+    else:
+        clock = left.pop(first)
+    while left:
+        forks.sort()
+        if forks[0] <= clock:  # a fork is free: it gets the longest
+            forks[0] = clock + left.pop(0)
+            continue
+        fits = [i for i, t in enumerate(left) if clock + t <= forks[0]]
+        if fits:
+            clock += left.pop(fits[0])
+        else:
+            clock = forks[0]
+    return max(clock, *forks)
 
 
 def _run_group(number: int, sending) -> None:

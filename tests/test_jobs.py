@@ -432,3 +432,27 @@ def test_a_cold_run_writes_no_snapshot_of_the_set_and_a_warm_one_does_for_the_ne
         run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
     # eleven notes from the snapshot, the edited note's own entry asked for (not there: it is read)
     assert len({key for kind, key in loaded if kind == "note"}) == 1
+
+
+def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
+    # The main process hands a fork its next group only between groups of its own.
+    # Waiting groups of 0.8, 0.25, 0.2 and 0.05 s, a fork free in 0.3 s: waiting for the
+    # fork (it gets the 0.8) ends at 1.1 s, as does any short group first (the fork
+    # still gets the 0.8 at 0.3 s); the 0.8 group itself first ends at 1.05 s (the fork,
+    # free at 0.3 s, gets the 0.25 at 0.8 s).
+    import time
+    from types import SimpleNamespace
+
+    from annolint.rule_processes import _ending, _for_the_main_process
+
+    times = [0.8, 0.25, 0.2, 0.05]
+    assert [round(_ending(times, [0.3], first), 2) for first in (None, 0, 1, 2, 3)] == [1.1, 1.05, 1.1, 1.1, 1.1]
+    groups = [[SimpleNamespace(id=name)] for name in ("A", "B", "C", "D", "F")]
+    took = {"A": 0.8, "B": 0.25, "C": 0.2, "D": 0.05, "F": 1.3}
+    now = time.perf_counter()
+    assert _for_the_main_process([0, 1, 2, 3], groups, took, {4: now - 1.0}, {"end": (4, None)}) == (0, 0.0)
+    # the fork due any moment, and only groups longer than what is left of it: wait for it
+    position, patience = _for_the_main_process([1, 2], groups, {**took, "F": 1.0}, {4: now - 0.99},
+                                               {"end": (4, None)})
+    assert position is None and 0.05 <= patience <= 0.07
+    assert _for_the_main_process([1, 2], groups, {}, {}, {"end": (4, None)}) == (0, 0.0)  # no times: longest
