@@ -217,7 +217,7 @@ class CorpusIndex:
         is about (``StatementReader.time_words``)."""
         return self._statement_reader.time_words
 
-    def _facts(self, kind: str, doc: Document) -> list:
+    def _facts(self, kind: str, doc: Document) -> list | str:
         """One kind of a note's facts (``extractors``), read once per note and run."""
         return self.readings.facts(kind, doc, self._reference, self.extractors(self._reference)[kind])
 

@@ -65,7 +65,7 @@ class Piece:
     length: int
 
 
-_PIECE = len(fields(Piece))  # the numbers of one piece in ``Block.layout``
+PIECE = len(fields(Piece))  # the numbers of one piece in ``Block.layout``
 
 
 @pickled_as_fields  # ``masked`` comes back the same string as ``text`` when it was (pickle's memo)
@@ -98,7 +98,7 @@ class Block:
     def pieces(self) -> tuple[Piece, ...]:
         """The ``layout`` as ``Piece`` objects, made anew on each call."""
         layout = self.layout
-        return tuple(Piece(*layout[i:i + _PIECE]) for i in range(0, len(layout), _PIECE))
+        return tuple(Piece(*layout[i:i + PIECE]) for i in range(0, len(layout), PIECE))
 
     @property
     def line(self) -> int:
@@ -106,18 +106,18 @@ class Block:
 
     @property
     def end_line(self) -> int:
-        return self.layout[-_PIECE + 1] if self.layout else 0  # the line of the last piece
+        return self.layout[-PIECE + 1] if self.layout else 0  # the line of the last piece
 
     def place(self, offset: int) -> tuple[int, int]:
         """(line, col) of an offset in the joined text."""
         layout = self.layout
-        if len(layout) <= _PIECE:
+        if len(layout) <= PIECE:
             if not layout:
                 return (0, 0)
             i = 0  # one line, as most blocks
         else:
-            i = max(0, bisect.bisect_right(layout[::_PIECE], offset) - 1) * _PIECE
-        start, line, col, length = layout[i:i + _PIECE]
+            i = max(0, bisect.bisect_right(layout[::PIECE], offset) - 1) * PIECE
+        start, line, col, length = layout[i:i + PIECE]
         return (line, col + min(max(offset - start, 0), length))
 
     def span(self, start: int, end: int) -> Span:

@@ -32,7 +32,8 @@ class NoteReading:
 
     document: Document
     own_date: DocumentDate | None  # the date the note gives itself, before the set may date it
-    facts: dict[str, list] = field(default_factory=dict)  # by kind: CorpusIndex.extractors
+    # by kind (CorpusIndex.extractors): a list of facts, or a note's words as one string (``word_statistics``)
+    facts: dict[str, list | str] = field(default_factory=dict)
     facts_for: tuple | None = None  # what the facts were read with (``facts_for``), None: not yet
     changed: bool = True  # not as the cache has it: store it again
 
@@ -218,7 +219,7 @@ class Readings:
         table = self._texts if type(value) is str else self._sets
         return table.setdefault(value, value)
 
-    def facts(self, kind: str, doc: Document, reference: dt.date | None, extract) -> list:
+    def facts(self, kind: str, doc: Document, reference: dt.date | None, extract) -> list | str:
         """What ``extract(doc)`` finds in a note, read once: from the cache when it was
         extracted for the same date and reference."""
         reading = self.by_path.get(doc.path)

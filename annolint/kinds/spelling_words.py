@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from annolint.index import WORD
-from annolint.model import Block
+from annolint.model import PIECE, Block
 from annolint.note_lines import MASK
 
 SENTENCE_MARK = re.compile(r"[.!?:;]")
@@ -45,9 +45,11 @@ def line_starts(block: Block) -> set[int]:
     """Where the first word of each physical line of ``block`` starts, after marks and
     an OCR'd bullet ("e De SLO's overleggen", "o Het plan")."""
     starts = set()
-    for piece in block.pieces:
-        head = LINE_HEAD.match(block.masked, piece.offset, piece.offset + piece.length)
-        starts.add(head.end() if head else piece.offset)
+    layout, masked = block.layout, block.masked
+    for i in range(0, len(layout), PIECE):  # (offset, line, column, length) of each line: ``Block.layout``
+        offset, length = layout[i], layout[i + PIECE - 1]
+        head = LINE_HEAD.match(masked, offset, offset + length)
+        starts.add(head.end() if head else offset)
     return starts
 
 
