@@ -163,7 +163,9 @@ class NoteCache:
         objects: list | None = None
         if len(signature) == _DIGEST and hmac.compare_digest(signature, expected.digest()):
             objects = []
-            unpickler = pickle.Unpickler(io.BytesIO(payload))
+            stream = io.BytesIO(blob)  # shares the bytes read (a slice would copy them)
+            stream.seek(_DIGEST)
+            unpickler = pickle.Unpickler(stream)
             try:
                 while True:
                     objects.append(unpickler.load())

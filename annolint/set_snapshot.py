@@ -57,14 +57,16 @@ class SetSnapshot:
         """Write the snapshot of ``readings`` (NoteReading by path, each stored under
         ``keys``) when it is due: none was found and most notes came from their own
         entries, or one was found and too many notes are not as it holds them (not
-        taken from it, read again for facts it lacked, given more facts since)."""
+        taken from it, read again for facts it lacked, given more facts since), or it
+        holds too many notes the set no longer has."""
+        gone = len(self._held)  # notes it holds that this run did not take: removed, renamed or changed
         self._held.clear()
         if not self.cache.enabled or len(keys) != len(readings) or not readings:
             return
         if not self.found and self.from_entries < len(readings) / 2:
             return  # read afresh: perhaps a cache nobody keeps
-        stale = sum(1 for path, reading in readings.items()
-                    if self.taken.get(path) is not reading or reading.changed)
+        stale = gone + sum(1 for path, reading in readings.items()
+                           if self.taken.get(path) is not reading or reading.changed)
         if self.found and stale <= STALE_SHARE * len(readings):
             return
         stream = self.cache.stream(self.key)

@@ -4,6 +4,7 @@ under other rules never trusted."""
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
@@ -468,3 +469,26 @@ def test_a_notes_words_are_kept_as_one_run_and_summed_over_the_set(tmp_path):
         assert [readings.by_path[d.path].facts["lowercase"] for d in documents] == [
             "raad\nen\nde\nraad\nbesluiten\nover\nde", "raad\nbesluit"]
         readings.store()
+
+
+def test_a_snapshot_that_holds_notes_the_set_no_longer_has_is_written_again(tmp_path):
+    folder = _corpus(tmp_path)
+    _checked(folder)
+    _checked(folder)  # the warm run writes the snapshot
+    snapshot = _snapshot(folder)
+    written = snapshot.read_bytes()
+    (folder / "00_commissie-wonen-oktober-2023.txt").unlink()
+    assert _counted(folder)[1] == (11, 0)  # one note of twelve gone: the snapshot stays
+    assert snapshot.read_bytes() == written
+    (folder / "01_commissie-wonen-januari.txt").unlink()
+    assert _counted(folder)[1] == (10, 0)  # two gone: written again, with the ten
+    assert snapshot.read_bytes() != written
+    held = pickle.Unpickler(io.BytesIO(snapshot.read_bytes()[32:]))
+    paths = []
+    while True:
+        try:
+            paths.append(held.load()[0])
+        except EOFError:
+            break
+    assert len(paths) == 10 and "01_commissie-wonen-januari.txt" not in paths
+    assert _checked(folder) == _checked(folder, "--no-cache")
