@@ -82,9 +82,9 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
     groups numbered in ``early`` need none of it, and start first, side by side with
     it (the main process works it out on one core, a worker compares on the other).
 
-    The main process is one of the ``jobs`` workers: it runs the longest group waiting
-    whenever it is free, and the others each run in a fork of their own, made by this
-    thread when a fork's place is free (a pool would fork from a thread of its own,
+    The main process is one of the ``jobs`` workers: it runs a group whenever every
+    fork is busy (which one, ``_for_the_main_process`` says), and the others each run
+    in a fork of their own, made by this thread when a fork's place is free (a pool would fork from a thread of its own,
     and would wait for ever for a worker killed midway): a fork never holds what an
     earlier group left behind, and one that dies is an error, not a hang. A fork
     copies every page of the set whose objects its rules touch (50-60 MB on 1,000
@@ -119,13 +119,14 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
             finished = wait(list(running), timeout=0 if waiting else None)
             if not finished:  # every fork busy, a group waiting: the main process runs one
                 position, patience = _for_the_main_process(waiting, found, took, started_at, running)
-                if position is None:
+                if position is None:  # better to wait for a fork to give it the next group
                     finished = wait(list(running), timeout=patience)
-            if not finished:
-                number = waiting.pop(position if position is not None else len(waiting) - 1)
-                started = time.perf_counter()
-                findings = [f for rule in found[number] for f in run_rule(rule, index)]
-                yield found[number], findings, time.perf_counter() - started
+                    position = len(waiting) - 1  # a fork later than its time: the shortest meanwhile
+                if not finished:
+                    number = waiting.pop(position)
+                    started = time.perf_counter()
+                    findings = [f for rule in found[number] for f in run_rule(rule, index)]
+                    yield found[number], findings, time.perf_counter() - started
             for receiving in finished:
                 number, process = running.pop(receiving)
                 try:
@@ -179,11 +180,7 @@ def _ending(times: list[float], free: list[float], first: int | None) -> float:
     frees, else it waits for that fork and hands it the longest group left."""
     left = list(times)
     forks = list(free)
-    clock = 0.0
-    if first is None:
-        clock = forks[0]
-    else:
-        clock = left.pop(first)
+    clock = forks[0] if first is None else left.pop(first)
     while left:
         forks.sort()
         if forks[0] <= clock:  # a fork is free: it gets the longest
