@@ -98,7 +98,7 @@ from annolint.kinds.spelling_forms import (PLACE_ORDER, Occurrence, common_words
                                            votes, without_typography)
 from annolint.kinds.spelling_scan import People, Place, Written, in_set_order, parts_of, record_labels, scan
 from annolint.kinds.spelling_variants import Groups, fuzzy_pairs, slips, without_joined_names, words_before
-from annolint.kinds.spelling_words import candidates, text_tokens
+from annolint.kinds.spelling_words import candidates, text_words
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 READS = ("lowercase",)  # the facts of each note it reads (``CorpusIndex.extractors``)
@@ -130,18 +130,18 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
 
     keys: set[tuple[str, ...]] = set()
     copies = [(doc, block) for doc in index.documents for block in doc.blocks if in_scope(block, scope)]
-    # copies of a block across notes share one token list, read once (``scan`` reads
+    # copies of a block across notes share one list of words, read once (``scan`` reads
     # each once too, and lets it go); not kept with the note's reading: the words of a
     # whole set weigh more than they save
-    tokens = text_tokens(block for _, block in copies)
+    words = text_words(block for _, block in copies)
     records = record_labels(block for _, block in copies)
     read: set[str] = set()  # texts already read (copied paragraphs share one)
     for _, block in copies:
         if block.register == "debris" or block.masked in read:  # OCR noise makes no names
             continue
         read.add(block.masked)
-        for run in candidates(block, tokens[block.masked], connectors, common, stop_words):
-            key = parts_of(block.masked[run[0].start:run[-1].end])
+        for start, end in candidates(block, words[block.masked], connectors, common, stop_words):
+            key = parts_of(block.masked[start:end])
             if key and any(len(p) >= 3 for p in key):
                 keys.add(key)
     keys = without_joined_names(keys)
@@ -161,7 +161,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for alias in name.aliases:
             groups.union(base, parts_of(alias))
 
-    found = scan(copies, tokens, keys, people, stop_words, records)
+    found = scan(copies, words, keys, people, stop_words, records)
     for a, b in fuzzy_pairs(sorted(found), params, connectors, words_before(found)):
         groups.union(a, b)
     for a, b in slips(found, params, common):

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from annolint.kinds.spelling_forms import Occurrence, shouting
-from annolint.kinds.spelling_words import Token, adjacent, capitalised, line_starts
+from annolint.kinds.spelling_words import Words, adjacent, capitalised, line_starts
 from annolint.model import Block, Document
 
 PART_JOIN = re.compile(r"[ \t]*|[-‐–]|[ \t]+[-‐–][ \t]+")
@@ -65,32 +65,31 @@ class People(NamedTuple):
     common: Counter
 
 
-def _particle_before(text: str, tokens: list[Token], first: int, start: int, initial: bool,
+def _particle_before(text: str, words: Words, first: int, start: int, initial: bool,
                      people: People) -> tuple[str, int, bool, bool, bool]:
-    """The particle written right before the name at ``tokens[first]`` ("van", "van der"),
+    """The particle written right before the name at word ``first`` ("van", "van der"),
     where it starts, whether it starts a sentence, and whether a first name or initial
     ("Jan van Buren", "J. van Buren") or a person's title ("wethouder van Buren")
     precedes it."""
     i = first
-    while i > 0 and first - i < 3 and tokens[i - 1].text.casefold() in people.particles \
-            and adjacent(text, tokens[i - 1], tokens[i]):
+    while i > 0 and first - i < 3 and words.text[i - 1].casefold() in people.particles \
+            and adjacent(text, words, i - 1, i):
         i -= 1
     if i == first:
         return "", start, initial, False, False
-    head = tokens[i]
-    particle = " ".join(t.text for t in tokens[i:first])
+    particle = " ".join(words.text[i:first])
     given = titled = False
     if i > 0:
-        before = tokens[i - 1]
-        gap = text[before.end:head.start]
-        word = before.text.casefold()
-        if INITIALS.fullmatch(before.text) and INITIAL_GAP.fullmatch(gap):
+        before = words.text[i - 1]
+        gap = text[words.end(i - 1):words.start[i]]
+        word = before.casefold()
+        if INITIALS.fullmatch(before) and INITIAL_GAP.fullmatch(gap):
             given = True
         elif gap.strip(" \t") == "":
             titled = word in people.titles
-            given = (not titled and capitalised(before.text) and people.common[word] == 0
+            given = (not titled and capitalised(before) and people.common[word] == 0
                      and word not in people.particles)
-    return particle, head.start, head.initial, given, titled
+    return particle, words.start[i], bool(words.initial[i]), given, titled
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -118,16 +117,16 @@ class Standing(NamedTuple):
     caption: bool  # no stop word, or hardly any in a long block: capitals are title case
 
 
-def standing(text: str, tokens: list[Token], stop_words: frozenset[str],
+def standing(text: str, words: Words, stop_words: frozenset[str],
              records: frozenset[str] = frozenset()) -> Standing:
     """What a block is for the names in it, by its masked ``text`` and its words;
     without stop words (a language pack that lists none) only its scars are told."""
-    long_ = bool(stop_words) and len(tokens) >= FOREIGN_WORDS
+    long_ = bool(stop_words) and len(words) >= FOREIGN_WORDS
     # the stop words are counted only as far as the two questions below need
-    enough = max(1, FOREIGN_SHARE * len(tokens)) if long_ else 1
+    enough = max(1, FOREIGN_SHARE * len(words)) if long_ else 1
     stops = 0
-    for t in tokens:
-        if t.text.casefold() in stop_words:
+    for word in words.text:
+        if word.casefold() in stop_words:
             stops += 1
             if stops >= enough:
                 break
@@ -135,7 +134,7 @@ def standing(text: str, tokens: list[Token], stop_words: frozenset[str],
     aside = ((FILE_EXTENSION.search(text) is not None and FILE_NAME.search(text) is not None)
              or (field is not None and " ".join(field.group(1).casefold().split()) in records)
              or (long_ and not stops))
-    caption = (bool(stop_words) and bool(tokens) and not stops) or (long_ and stops < FOREIGN_SHARE * len(tokens))
+    caption = (bool(stop_words) and bool(words) and not stops) or (long_ and stops < FOREIGN_SHARE * len(words))
     scarred = SCAR_MARK.search(text) is not None and SCARS.search(text) is not None
     return Standing(scarred, aside, caption)
 
@@ -160,11 +159,11 @@ class Written(NamedTuple):
 NO_HEADS: frozenset[int] = frozenset()
 
 
-def scan(blocks: list[tuple[Document, Block]], tokens: dict[str, list[Token]], keys: set[tuple[str, ...]],
+def scan(blocks: list[tuple[Document, Block]], words: dict[str, Words], keys: set[tuple[str, ...]],
          people: People, stop_words: frozenset[str] = frozenset(),
          records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Written]]:
     """Every place each key is written, in any case, longest key first: each distinct
-    text is read once for all its copies (and its words dropped from ``tokens``); a
+    text is read once for all its copies (and its words dropped from ``words``); a
     place becomes an ``Occurrence`` in each copy only for a name worth a closer look
     (``in_set_order``)."""
     by_length: dict[str, dict[int, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
@@ -176,7 +175,7 @@ def scan(blocks: list[tuple[Document, Block]], tokens: dict[str, list[Token]], k
         copies_of[block.masked].append((rank, doc, block))
     found: dict[tuple[str, ...], list[Written]] = defaultdict(list)
     for text, same in copies_of.items():
-        places = list(_places(text, tokens.pop(text), by_first, people, stop_words, records))
+        places = list(_places(text, words.pop(text), by_first, people, stop_words, records))
         if not places:
             continue
         unsure = {p.particle_start for p in places if not p.initial}  # may start a line, if not a sentence
@@ -235,49 +234,49 @@ class Place(NamedTuple):
         return shouting(self.core)
 
 
-def _places(text: str, tokens: list[Token], by_first: dict[str, KeysByLength], people: People,
+def _places(text: str, words: Words, by_first: dict[str, KeysByLength], people: People,
             stop_words: frozenset[str], records: frozenset[str]) -> Iterator[Place]:
     """Where a key is written in the block ``text`` (``_spots``), with the particle
     before it and what the block is (``standing``, told once a key is found)."""
     where: Standing | None = None
-    for matched, start, end, first_index in _spots(text, tokens, by_first):
+    for matched, start, end, first_index in _spots(text, words, by_first):
         particle, particle_start, initial, given, titled = _particle_before(
-            text, tokens, first_index, start, tokens[first_index].initial, people)
+            text, words, first_index, start, bool(words.initial[first_index]), people)
         if where is None:
-            where = standing(text, tokens, stop_words, records)
+            where = standing(text, words, stop_words, records)
         yield Place(matched, start, end, text[start:end], particle, initial, particle_start, given, titled, where)
 
 
-def _parts(text: str, tokens: list[Token]) -> list[tuple[str, int, int, int]]:
+def _parts(text: str, words: Words) -> list[tuple[str, int, int, int]]:
     """The words of ``text`` in lower case, hyphenated words split into their parts,
-    each with where it stands and the index of its token."""
+    each with where it stands and the number of its word."""
+    starts = words.start
     if "-" not in text and "‐" not in text and "–" not in text:
-        return [(t.text.casefold(), t.start, t.end, ti) for ti, t in enumerate(tokens)]
+        return [(word.casefold(), starts[i], starts[i] + len(word), i) for i, word in enumerate(words.text)]
     parts: list[tuple[str, int, int, int]] = []
-    for ti, token in enumerate(tokens):
-        word = token.text
+    for i, word in enumerate(words.text):
         if "-" not in word and "‐" not in word and "–" not in word:
-            parts.append((word.casefold(), token.start, token.end, ti))
+            parts.append((word.casefold(), starts[i], starts[i] + len(word), i))
             continue
-        offset = token.start
+        offset = starts[i]
         for piece in HYPHEN_SPLIT.split(word):
             if piece and piece not in "-‐–":
-                parts.append((piece.casefold(), offset, offset + len(piece), ti))
+                parts.append((piece.casefold(), offset, offset + len(piece), i))
             offset += len(piece)
     return parts
 
 
-def _spots(text: str, tokens: list[Token],
+def _spots(text: str, words: Words,
            by_first: dict[str, KeysByLength]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
-    """Where a key is written in ``text``: (key, start, end, index of its first token)."""
-    parts = _parts(text, tokens)
-    words = [p[0] for p in parts]
+    """Where a key is written in ``text``: (key, start, end, number of its first word)."""
+    parts = _parts(text, words)
+    lowered = [p[0] for p in parts]
     addresses = ADDRESS_MARK.search(text) is not None  # else no place lies in an address
     i = 0
-    for first in [n for n, word in enumerate(words) if word in by_first]:
+    for first in [n for n, word in enumerate(lowered) if word in by_first]:
         if first < i:  # inside a key found before
             continue
-        matched = _key_at(text, tokens, parts, words, first, by_first[words[first]])
+        matched = _key_at(text, words, parts, lowered, first, by_first[lowered[first]])
         if matched is None:
             continue
         window = parts[first:first + len(matched)]
@@ -287,20 +286,19 @@ def _spots(text: str, tokens: list[Token],
             yield matched, start, end, window[0][3]
 
 
-def _key_at(text: str, tokens: list[Token], parts: list[tuple[str, int, int, int]], words: list[str],
+def _key_at(text: str, words: Words, parts: list[tuple[str, int, int, int]], lowered: list[str],
             i: int, options: KeysByLength) -> tuple[str, ...] | None:
     """The longest of the keys ``options`` holds written from part ``i`` on, if any."""
     for n, written in options:
-        key = tuple(words[i:i + n])
+        key = tuple(lowered[i:i + n])
         if key not in written:
             continue
         window = parts[i:i + n]
         if any(not PART_JOIN.fullmatch(text[window[j][2]:window[j + 1][1]])
                for j in range(n - 1)):
             continue
-        # a key must cover whole tokens: "Verwey" is not a name inside "Verwey-Jonker"
-        first_tok, last_tok = tokens[window[0][3]], tokens[window[-1][3]]
-        if window[0][1] != first_tok.start or window[-1][2] != last_tok.end:
+        # a key must cover whole words: "Verwey" is not a name inside "Verwey-Jonker"
+        if window[0][1] != words.start[window[0][3]] or window[-1][2] != words.end(window[-1][3]):
             continue
         return key
     return None

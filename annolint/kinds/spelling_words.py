@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 from annolint.index import WORD
 from annolint.model import PIECE, Block
@@ -34,11 +34,24 @@ LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyzàáâäçèéêëìíîïñòóôö�
 LINE_HEAD = re.compile(r"[\W_]*(?:[a-z][ \t]+(?=\w)[\W_]*)?")
 
 
-class Token(NamedTuple):  # a tuple: made for every word of the set, so cheap to build
-    text: str
-    start: int
-    end: int
-    initial: bool  # first word of a sentence
+class Words:
+    """The words of one text, as parallel arrays: word ``i`` is ``text[i]``, written
+    from ``start[i]`` to ``end(i)``, and starts a sentence when ``initial[i]``. Made
+    for every distinct text of the set: a tuple per word weighed 19 MB on 1,000
+    notes (212,000 words of 16,000 texts), these 7."""
+
+    __slots__ = ("text", "start", "initial")
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.start = array("l")
+        self.initial = bytearray()
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def end(self, i: int) -> int:
+        return self.start[i] + len(self.text[i])
 
 
 def line_starts(block: Block) -> set[int]:
@@ -53,20 +66,21 @@ def line_starts(block: Block) -> set[int]:
     return starts
 
 
-def text_tokens(blocks: Iterable[Block]) -> dict[str, list[Token]]:
+def text_words(blocks: Iterable[Block]) -> dict[str, Words]:
     """The words of each distinct text of ``blocks``, read once for all its copies in
     the set. Where its lines start differs between copies, so it is asked of a copy
     only at the places of a name (``scan``)."""
-    tokens: dict[str, list[Token]] = {}
-    words: dict[str, str] = {}  # one string for each word of the set, however often written
+    found: dict[str, Words] = {}
+    shared: dict[str, str] = {}  # one string for each word of the set, however often written
     for block in blocks:
-        if block.masked not in tokens:
-            tokens[block.masked] = _tokens(block.masked, words)
-    return tokens
+        if block.masked not in found:
+            found[block.masked] = _words(block.masked, shared)
+    return found
 
 
-def _tokens(text: str, words: dict[str, str]) -> list[Token]:
-    tokens: list[Token] = []
+def _words(text: str, shared: dict[str, str]) -> Words:
+    words = Words()
+    texts, starts, initials = words.text, words.start, words.initial
     last_end = 0
     boundary = True  # the block starts a sentence
     for m in WORD.finditer(text):
@@ -74,20 +88,21 @@ def _tokens(text: str, words: dict[str, str]) -> list[Token]:
         # one space between two words (most of them) changes nothing
         if start != last_end + 1 or text[last_end] != " ":
             between = text[last_end:start]
-            marks = [m.end() for m in SENTENCE_MARK.finditer(between)] if tokens else []
+            marks = [m.end() for m in SENTENCE_MARK.finditer(between)] if texts else []
             if MASK in between[marks[-1] if marks else 0:]:
                 boundary = False  # a redacted name or word came before: "5.1, 2, e (Inkoop …)"
             elif marks:
                 boundary = True
-            elif tokens and WORD_CHAR.search(between):
+            elif texts and WORD_CHAR.search(between):
                 boundary = False
         # "Hoogbouw_" (markup) and "Amsterdam’" (a closing quote) are the bare word
         word = m.group().rstrip("_'’")
-        word = words.setdefault(word, word)
-        tokens.append(Token(word, start, start + len(word), boundary))
+        texts.append(shared.setdefault(word, word))
+        starts.append(start)
+        initials.append(boundary)
         boundary = False
         last_end = m.end()
-    return tokens
+    return words
 
 
 def capitalised(word: str) -> bool:
@@ -111,42 +126,44 @@ def scrap(word: str, stop_words: frozenset[str]) -> bool:
     return False
 
 
-def adjacent(text: str, a: Token, b: Token) -> bool:
-    """Two tokens of one name: nothing but spaces or a hyphen between them."""
-    return JOIN.fullmatch(text[a.end:b.start] or " ") is not None
+def adjacent(text: str, words: Words, i: int, j: int) -> bool:
+    """Words ``i`` and ``j`` of ``text`` are of one name: nothing but spaces or a
+    hyphen between them."""
+    return JOIN.fullmatch(text[words.end(i):words.start[j]] or " ") is not None
 
 
-def candidates(block: Block, tokens: list[Token], connectors: frozenset[str],
-                common: Counter, stop_words: frozenset[str] = frozenset()) -> Iterator[tuple[Token, ...]]:
-    """Runs of capitalised words, with connectors inside, that may be names."""
+def candidates(block: Block, words: Words, connectors: frozenset[str],
+               common: Counter, stop_words: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised words, with connectors inside, that may be names: where
+    each starts and ends in the block's masked text."""
     text = block.masked
-    run: list[Token] = []
+    texts, initials = words.text, words.initial
+    run: list[int] = []  # the words' numbers
 
-    def finish() -> Iterator[tuple[Token, ...]]:
-        while run and run[-1].text.casefold() in connectors and not capitalised(run[-1].text):
+    def finish() -> Iterator[tuple[int, int]]:
+        while run and texts[run[-1]].casefold() in connectors and not capitalised(texts[run[-1]]):
             run.pop()
         # A capital that only marks the start of a sentence is not part of a name, and
         # a name starts with a capitalised word, not a connector or particle ("Van"),
         # nor an article or another stop word whose capital is a sentence start the
         # reader could not see (columns of a scan run together: "… en Een Erotisch
         # Centrum vervult …").
-        while run and ((run[0].initial and common[run[0].text.casefold()] > 0)
-                       or run[0].text.casefold() in connectors or run[0].text.casefold() in stop_words):
+        while run and ((initials[run[0]] and common[texts[run[0]].casefold()] > 0)
+                       or texts[run[0]].casefold() in connectors or texts[run[0]].casefold() in stop_words):
             run.pop(0)
         if run:
-            yield tuple(run)
+            yield words.start[run[0]], words.end(run[-1])
         run.clear()
 
-    for token in tokens:
-        word = token.text
-        if run and not adjacent(text, run[-1], token):
+    for i, word in enumerate(texts):
+        if run and not adjacent(text, words, run[-1], i):
             yield from finish()
         if not run and not capitalised(word):
             continue  # most words: one in lower case starts no run, and there is none to end
         if scrap(word, stop_words):
             yield from finish()
         elif capitalised(word) or word.casefold() in connectors:
-            run.append(token)
+            run.append(i)
         else:
             yield from finish()
     if run:
