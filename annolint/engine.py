@@ -228,14 +228,20 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     try:
         with speaking(config.messages):
             documents = read_documents(paths, config, setup.lexicon, readings, jobs, progress, rules)
-            # the same notes under the same rules as a run before: its findings stand
-            key = readings.set_key([r.id for r in rules])
-            findings = cache.load(key, "findings") if key is not None else None
+            # the same notes under the same rules as the run before: its findings stand.
+            # Kept in one place for these paths and rules, the set's key beside them: one
+            # entry for every state of the set would grow with every edit (1.4 MB on
+            # 1,000 notes)
+            rule_ids = [r.id for r in rules]
+            key = readings.set_key(rule_ids)
+            place = cache.key_of("findings for", *map(str, paths), *rule_ids) if key is not None else None
+            kept = cache.load(place, "findings") if place is not None else None
+            findings = kept[1] if type(kept) is tuple and len(kept) == 2 and kept[0] == key else None
             if not isinstance(findings, list):
                 index = CorpusIndex(documents, setup.lexicon, config.language, readings, rules)
                 findings = run_rules(rules, index, progress, jobs, cache)
-                if key is not None:
-                    cache.store(key, findings)
+                if place is not None:
+                    cache.store(place, (key, findings))
         readings.store()
     finally:
         gc.unfreeze()

@@ -492,3 +492,23 @@ def test_a_snapshot_that_holds_notes_the_set_no_longer_has_is_written_again(tmp_
             break
     assert len(paths) == 10 and "01_commissie-wonen-januari.txt" not in paths
     assert _checked(folder) == _checked(folder, "--no-cache")
+
+
+def test_the_findings_are_kept_in_one_entry_that_each_edit_overwrites(tmp_path):
+    # one entry per state of the set would grow with every edit; the findings of these
+    # paths and rules are kept in one place, with the key of the set they belong to
+    folder = _corpus(tmp_path)
+
+    def findings_entries() -> list[Path]:
+        kept = [(p, pickle.loads(p.read_bytes()[32:])) for p in _entries(folder)]
+        return [p for p, value in kept if type(value) is tuple and len(value) == 2 and isinstance(value[1], list)]
+
+    _checked(folder)
+    _checked(folder)
+    assert len(findings_entries()) == 1 and len(_entries(folder)) == 16
+    edited = folder / "05_commissie-wonen-juni.txt"
+    for number in (1, 2, 3):
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\n- Aanvulling {number}.\n", encoding="utf-8")
+        assert _checked(folder) == _checked(folder, "--no-cache")
+    assert len(findings_entries()) == 1
+    assert len(_entries(folder)) == 19  # and one entry for each version of the edited note
