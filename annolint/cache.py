@@ -96,72 +96,22 @@ class NoteCache:
         self._counted.setdefault(kind, [0, 0])[not found] += 1
 
     def _load(self, key: str) -> Any | None:
-        try:
-            blob = (self.folder / key[:2] / key).read_bytes()
-        except OSError:
-            return None
-        signature, payload = blob[:_DIGEST], blob[_DIGEST:]
-        if len(signature) != _DIGEST or not hmac.compare_digest(signature, self._sign(key, payload)):
+        blob = self._verified(key)
+        if blob is None:
             return None
         try:
-            return pickle.loads(payload)
+            return pickle.loads(memoryview(blob)[_DIGEST:])
         except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
             return None
 
-    def store(self, key: str, value: Any) -> None:
-        if not self.enabled:
-            return
-        try:
-            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - a value that cannot be pickled is simply not kept
-            return
-        self.store_pickled(key, payload)
-
-    def store_pickled(self, key: str, payload: bytes) -> None:
-        """Store a value already pickled (``pickle.HIGHEST_PROTOCOL``)."""
-        if not self.enabled:
-            return
-        try:
-            folder = self.folder / key[:2]
-            folder.mkdir(parents=True, exist_ok=True)
-            self._ignore_in_git()
-            descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-            try:
-                with os.fdopen(descriptor, "wb") as handle:
-                    handle.write(self._sign(key, payload) + payload)
-                os.replace(temporary, folder / key)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            self.enabled = False  # a full or read-only disk: go on without the cache
-
-    def _sign(self, key: str, payload: bytes) -> bytes:
-        return hmac.new(self.key, key.encode() + payload, hashlib.sha256).digest()
-
-    def _ignore_in_git(self) -> None:
-        if self._ignored:
-            return
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Made by annolint: its cache of read notes, never committed.\n*\n",
-                              encoding="utf-8")
-        self._ignored = True
-
     def load_stream(self, key: str, kind: str) -> list | None:
-        """The objects of an entry written piece by piece (``StreamedEntry``), in order;
+        """The objects of an entry written piece by piece (``Entry.add``), in order;
         None when there is none that can be trusted."""
         if not self.enabled:
             return None
-        try:
-            blob = (self.folder / key[:2] / key).read_bytes()
-        except OSError:
-            blob = b""
-        signature, payload = blob[:_DIGEST], memoryview(blob)[_DIGEST:]
-        expected = hmac.new(self.key, key.encode(), hashlib.sha256)
-        expected.update(payload)
+        blob = self._verified(key)
         objects: list | None = None
-        if len(signature) == _DIGEST and hmac.compare_digest(signature, expected.digest()):
+        if blob is not None:
             objects = []
             stream = io.BytesIO(blob)  # shares the bytes read (a slice would copy them)
             stream.seek(_DIGEST)
@@ -176,22 +126,68 @@ class NoteCache:
         self.count(kind, objects is not None)
         return objects
 
-    def stream(self, key: str) -> StreamedEntry | None:
-        """A new entry under ``key`` written piece by piece; None without a cache."""
+    def _verified(self, key: str) -> bytes | None:
+        """The entry under ``key`` as stored (signature, then payload) when its signature
+        holds; None when there is none, or it is truncated, corrupt or not signed with
+        this user's key."""
+        try:
+            blob = (self.folder / key[:2] / key).read_bytes()
+        except OSError:
+            return None
+        expected = self._signature(key)
+        expected.update(memoryview(blob)[_DIGEST:])
+        if len(blob) < _DIGEST or not hmac.compare_digest(blob[:_DIGEST], expected.digest()):
+            return None
+        return blob
+
+    def _signature(self, key: str):
+        """The signature of an entry under ``key``, to be fed its payload."""
+        return hmac.new(self.key, key.encode(), hashlib.sha256)
+
+    def store(self, key: str, value: Any) -> None:
+        if not self.enabled:
+            return
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - a value that cannot be pickled is simply not kept
+            return
+        self.store_pickled(key, payload)
+
+    def store_pickled(self, key: str, payload: bytes) -> None:
+        """Store a value already pickled (``pickle.HIGHEST_PROTOCOL``)."""
+        entry = self.entry(key)
+        if entry is not None and entry.put(payload):
+            entry.close()
+
+    def entry(self, key: str) -> Entry | None:
+        """A new entry under ``key``, written bit by bit; None without a cache (or when
+        the disk will not take it: then there is no cache for the rest of the run)."""
         if not self.enabled:
             return None
         try:
-            return StreamedEntry(self, key)
+            return Entry(self, key)
         except OSError:
-            self.enabled = False
+            self.enabled = False  # a full or read-only disk: go on without the cache
             return None
 
+    def _ignore_in_git(self) -> None:
+        if self._ignored:
+            return
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by annolint: its cache of read notes, never committed.\n*\n",
+                              encoding="utf-8")
+        self._ignored = True
 
-class StreamedEntry:
-    """An entry written one object at a time (``add``), all of them pickled by one
-    pickler: an object shared with one added before is written once and comes back
-    shared (``NoteCache.load_stream``). Signed as it is written; ``close`` puts it in
-    place whole, ``discard`` drops it."""
+
+class Entry:
+    """An entry being written: to a temporary file in the cache folder, signed as it
+    is written, put in place whole by ``close`` (a reader never sees half of it, and
+    runs at the same time each put whole ones), or dropped by ``discard``. Its payload
+    is written as it is (``put``), or as objects pickled one at a time by one
+    pickler (``add``): an object shared with one added before is written once and
+    comes back shared (``NoteCache.load_stream``). A disk that fails it turns the cache
+    off for the rest of the run."""
 
     def __init__(self, cache: NoteCache, key: str):
         self.cache, self.key = cache, key
@@ -200,40 +196,56 @@ class StreamedEntry:
         cache._ignore_in_git()
         descriptor, self.temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         self.handle = os.fdopen(descriptor, "wb")
+        self.signature = cache._signature(key)
         self.handle.write(bytes(_DIGEST))  # the signature's place, filled in by ``close``
-        self.signature = hmac.new(cache.key, key.encode(), hashlib.sha256)
-        self.pickler: pickle.Pickler | None = pickle.Pickler(self, protocol=pickle.HIGHEST_PROTOCOL)
+        self.pickler: pickle.Pickler | None = None
+        self.open = True
 
-    def write(self, data) -> None:  # for the pickler
-        self.signature.update(data)
+    def write(self, data) -> None:
+        """Write ``data`` into the payload (the pickler's way in; raises as the disk does)."""
         self.handle.write(data)
+        self.signature.update(data)
+
+    def put(self, payload: bytes) -> bool:
+        """Write ``payload`` as it is; False (and the entry dropped) when the disk fails."""
+        return self._guarded(lambda: self.write(payload))
 
     def add(self, value: Any) -> bool:
         """Pickle one more object into the entry; False (and the entry dropped) when it
         cannot be pickled or written."""
-        if self.pickler is None:
+        if self.pickler is None and self.open:
+            self.pickler = pickle.Pickler(self, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._guarded(lambda: self.pickler.dump(value))
+
+    def _guarded(self, step) -> bool:
+        if not self.open:
             return False
         try:
-            self.pickler.dump(value)
+            step()
             return True
-        except Exception:  # noqa: BLE001 - a value that cannot be pickled, a full disk: nothing is kept
-            self.discard()
-            return False
+        except OSError:
+            self.cache.enabled = False  # a full or read-only disk: go on without the cache
+        except Exception:  # noqa: BLE001 - a value that cannot be pickled: nothing is kept
+            pass
+        self.discard()
+        return False
 
     def close(self) -> None:
-        if self.pickler is None:
+        if not self.open:
             return
-        self.pickler = None
+        self.open, self.pickler = False, None
         try:
             self.handle.seek(0)
             self.handle.write(self.signature.digest())
             self.handle.close()
             os.replace(self.temporary, self.cache.folder / self.key[:2] / self.key)
         except OSError:
-            self.discard()
+            self.cache.enabled = False
+            self.handle.close()
+            Path(self.temporary).unlink(missing_ok=True)
 
     def discard(self) -> None:
-        self.pickler = None
+        self.open, self.pickler = False, None
         self.handle.close()
         Path(self.temporary).unlink(missing_ok=True)
 

@@ -113,20 +113,18 @@ def _notes(paths: list[Path], files: list[Path], config: Config, lexicon: Lexico
     the others parsed here, or by ``jobs`` processes when there are many."""
     cached: dict[Path, Document | None] = {}
     side_by_side = jobs > 1 and len(files) >= reading_processes.PARALLEL_FROM
-    with collector_paused():  # the whole set's objects unpickled at once: nothing to collect
+    with collector_paused():  # a thousand notes' objects unpickled: nothing to collect
         readings.open_snapshot(paths)
-        gc.freeze()  # and they stay (as the notes taken from the cache below)
-    if side_by_side and readings.caching:
-        # taken from the cache first, so that only the notes it does not hold, or holds
-        # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
-        with collector_paused():  # a thousand notes' objects unpickled: nothing to collect
+        if side_by_side and readings.caching:
+            # taken from the cache first, so that only the notes it does not hold, or holds
+            # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
             for f in files:
                 if len(cached) == COLD_PROBE and not any(cached.values()) and not readings.snapshot.found:
                     # a cold cache (a fresh checkout in CI): the workers look each note up
                     # as they read it, instead of the main process first, alone
                     break
                 cached[f] = readings.cached(f)
-            gc.freeze()  # and they stay: the collector, on again, would walk them all at once
+        gc.freeze()  # and they stay: the collector, on again, would walk them all at once
     # what the workers extract where they read a note: a cached note that lacks some of it goes to them
     extracted = kinds_read_with_note(rules) if side_by_side else None
     for f, document in cached.items():

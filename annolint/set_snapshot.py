@@ -70,7 +70,7 @@ class SetSnapshot:
                            if self.taken.get(path) is not reading or reading.changed)
         if self.found and stale <= STALE_SHARE * len(readings):
             return
-        stream = self.cache.stream(self.key)
+        stream = self.cache.entry(self.key)
         if stream is None:
             return
         dates = {path: reading.document.date for path, reading in readings.items()}

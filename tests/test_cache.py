@@ -200,17 +200,26 @@ def test_a_warm_run_takes_its_notes_from_the_sets_snapshot_and_an_edited_one_fro
     assert _checked(folder) == _checked(folder, "--no-cache")
 
 
-def test_a_truncated_or_forged_snapshot_is_not_trusted(tmp_path):
+def test_a_truncated_or_forged_snapshot_is_not_trusted(tmp_path, monkeypatch):
+    # Not trusted: every note is taken from its own entry, none from the snapshot.
+    # A snapshot whose payload is whole but whose signature is not ours would give
+    # every note if its signature went unchecked; a truncated one the notes before the cut.
     folder = _corpus(tmp_path)
     expected = _checked(folder)
     assert _checked(folder) == expected  # the warm run writes the snapshot
     snapshot = _snapshot(folder)
     blob = snapshot.read_bytes()
-    snapshot.write_bytes(blob[:len(blob) // 2])  # truncated
-    assert _counted(folder)[1] == (12, 0)  # each note from its own entry
-    assert _snapshot(folder).read_bytes() != blob[:len(blob) // 2]  # and the snapshot written whole again
-    blob = snapshot.read_bytes()
-    snapshot.write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))  # one bit changed: the signature fails
+    loaded: list[str] = []
+    real = NoteCache._load
+    monkeypatch.setattr(NoteCache, "_load", lambda self, key: loaded.append(key) or real(self, key))
+    for damaged in (blob[:len(blob) // 2],  # truncated
+                    bytes(32) + blob[32:],  # the payload whole, the signature someone else's
+                    blob[:-1] + bytes([blob[-1] ^ 1])):  # one bit changed
+        snapshot.write_bytes(damaged)
+        loaded.clear()
+        assert _counted(folder)[1] == (12, 0)
+        assert len(_note_entries(folder) & set(loaded)) == 12  # each note from its own entry
+        assert snapshot.read_bytes() != damaged  # and the snapshot written whole again
     assert _checked(folder) == expected
 
 
