@@ -32,7 +32,7 @@ SUPPRESSION = re.compile(
 MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<dash>[-•*–])(?=\s|$)[ \t]*(?P<o>o(?=\s)[ \t]*)?")
 NUMBERED = re.compile(r"^(?P<indent>[ \t]*)(?P<num>\d{1,3})\s*[.)](?!\d{3}\b)[ \t]*")
-WORD = re.compile(r"\w", re.UNICODE)
+WORD_CHAR = re.compile(r"\w")  # one letter or digit: not a word (``terms.WORD``)
 RULE_LIST = re.compile(r"[\s,]+")
 
 
@@ -203,7 +203,7 @@ class LineReader:
             line.question_col = m.end() + 1
             return
         if (m := self.a_label.match(raw)) is not None and not m.group("num") and not m.group("asker"):
-            if not WORD.match(m.group("rest")):
+            if not WORD_CHAR.match(m.group("rest")):
                 line.kind = "antwoord"
                 return
         if (m := self.q_label.match(raw)) is not None:

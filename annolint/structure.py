@@ -29,7 +29,7 @@ from pathlib import PurePath
 from annolint.lexicon import Lexicon
 from annolint.model import Asker, Block, Document, Question, Span, Suppression
 from annolint.note_date import document_date
-from annolint.note_lines import WORD, Line, LineReader, full_width, masked_part
+from annolint.note_lines import WORD_CHAR, Line, LineReader, full_width, masked_part
 from annolint.register import classify
 from annolint.sources import RawSource
 
@@ -207,7 +207,7 @@ class _Parser:
             elif line.kind == "numbered" and (self.in_qa or text.endswith("?")):
                 self.in_header, self.in_qa = False, True
                 content = line.raw[line.question_col - 1:].strip()
-                form = "numbered" if WORD.search(content) else "stub"
+                form = "numbered" if WORD_CHAR.search(content) else "stub"
                 self._start_question(line, form, content, list(self.askers), line.question_col)
                 if form == "stub":  # "1. ..": the whole item is the place to point at
                     self.question.span = Span(line.number, 1, line.number, len(line.raw.rstrip()) + 1)
@@ -241,7 +241,7 @@ class _Parser:
         q = self.doc.questions[block.question]
         if q.form in ("numbered", "stub") and self.doc.blocks[q.question_blocks[0]] is block:
             q.text = block.text
-            q.form = "numbered" if WORD.search(block.text) else "stub"
+            q.form = "numbered" if WORD_CHAR.search(block.text) else "stub"
             q.span = block.full_span()
 
     def _asker(self, member: re.Match | None, text: str) -> Asker:

@@ -20,10 +20,9 @@ from collections.abc import Iterable, Iterator
 
 from annolint.index import WORD
 from annolint.model import PIECE, Block
-from annolint.note_lines import MASK
+from annolint.note_lines import MASK, WORD_CHAR
 
 SENTENCE_MARK = re.compile(r"[.!?:;]")
-WORD_CHAR = re.compile(r"\w")
 # Between two words of one name: spaces, a hyphen, or a hyphen spaced on both sides
 # ("Ajax - ADO"); not a hyphen with a space after it only ("Ajax- en Feyenoordsupporters",
 # "TRN- Engineering"): that hyphen stands for a word left out or a line broken.
