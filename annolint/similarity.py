@@ -209,13 +209,16 @@ def _buckets(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: We
     under their ``exact`` key (``candidate_pairs``)."""
     buckets: dict[Hashable, list[int]] = defaultdict(list)
     weights: dict[str, float] = {}
+    rarest: dict[frozenset[str], list[tuple[str, str]]] = {}  # copied sentences hold equal sets of terms
     for i, item in enumerate(items):
-        own = set(terms(item))
-        for term in own - weights.keys():
-            weights[term] = weight(term)
-        rare = sorted(own, key=lambda t: (-weights[t], t))[:keys]
-        for term in rare:
-            buckets[("term", term)].append(i)
+        own = frozenset(terms(item))
+        rare = rarest.get(own)
+        if rare is None:
+            for term in own - weights.keys():
+                weights[term] = weight(term)
+            rare = rarest[own] = [("term", t) for t in sorted(own, key=lambda t: (-weights[t], t))[:keys]]
+        for key in rare:
+            buckets[key].append(i)
         if exact is not None:
             buckets[("exact", exact(item))].append(i)
     return buckets
