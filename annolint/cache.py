@@ -14,6 +14,11 @@ an entry and two runs at once each write whole ones. An entry is signed with a k
 kept in the user's own cache folder (HMAC-SHA256): one that is truncated, corrupt,
 from another version or from someone else (a cache folder committed to a
 repository) fails the check and is read again from the note, never trusted.
+
+Each edit of a note, each new annolint and each changed setting leaves entries that
+no run asks for again. An entry is touched whenever a run uses it, and once a day a
+run ends by deleting the entries no run has used for ``UNUSED_DAYS`` (``sweep``),
+and the temporary files a run that was killed while writing left behind.
 """
 
 from __future__ import annotations
@@ -26,12 +31,18 @@ import pickle
 import secrets
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".annolint_cache"
 FORMAT = b"annolint-cache-3"  # bumped when the entries' layout changes
 _DIGEST = hashlib.sha256().digest_size
+UNUSED_DAYS = 30  # an entry no run used for this long is deleted (a council's summer recess is longer:
+# the first run after it reads the notes again)
+SWEEP_EVERY = 24 * 3600.0  # seconds between two sweeps of the folder
+LEFT_BEHIND = 3600.0  # a temporary file this old belongs to no running run
+_SWEPT = ".last-sweep"  # the folder's marker: when it was last swept
 
 
 def _user_key() -> bytes | None:
@@ -130,14 +141,19 @@ class NoteCache:
         """The entry under ``key`` as stored (signature, then payload) when its signature
         holds; None when there is none, or it is truncated, corrupt or not signed with
         this user's key."""
+        path = self.folder / key[:2] / key
         try:
-            blob = (self.folder / key[:2] / key).read_bytes()
+            blob = path.read_bytes()
         except OSError:
             return None
         expected = self._signature(key)
         expected.update(memoryview(blob)[_DIGEST:])
         if len(blob) < _DIGEST or not hmac.compare_digest(blob[:_DIGEST], expected.digest()):
             return None
+        try:
+            os.utime(path)  # used now: the sweep keeps it
+        except OSError:
+            pass  # a cache on a read-only disk is still read
         return blob
 
     def _signature(self, key: str):
@@ -169,6 +185,42 @@ class NoteCache:
         except OSError:
             self.enabled = False  # a full or read-only disk: go on without the cache
             return None
+
+    def sweep(self, now: float | None = None) -> int:
+        """Delete the entries no run has used for ``UNUSED_DAYS`` and the temporary
+        files left by runs that stopped midway, at most once every ``SWEEP_EVERY``;
+        the number deleted. A run at the same time that wanted an entry deleted here
+        reads its note again (an entry used since is not deleted: it was touched)."""
+        if not self.enabled or self.folder is None:
+            return 0
+        now = time.time() if now is None else now
+        marker = self.folder / _SWEPT
+        try:
+            if now - marker.stat().st_mtime < SWEEP_EVERY:
+                return 0
+        except OSError:
+            pass  # never swept
+        try:
+            marker.touch()
+            os.utime(marker, (now, now))
+            folders = [f for f in os.scandir(self.folder) if len(f.name) == 2 and f.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0  # a read-only cache: nothing to sweep
+        deleted = 0
+        for folder in folders:
+            try:
+                files = list(os.scandir(folder.path))
+            except OSError:
+                continue
+            for entry in files:
+                try:
+                    age = now - entry.stat(follow_symlinks=False).st_mtime
+                    if age > (LEFT_BEHIND if entry.name.startswith(".tmp-") else UNUSED_DAYS * 86400.0):
+                        os.unlink(entry.path)
+                        deleted += 1
+                except OSError:
+                    continue  # gone already (another run swept it), or not ours to delete
+        return deleted
 
     def _ignore_in_git(self) -> None:
         if self._ignored:

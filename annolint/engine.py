@@ -241,6 +241,8 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
                 if place is not None:
                     cache.store(place, (key, findings))
         readings.store()
+        if cache is not None:
+            cache.sweep()
     finally:
         gc.unfreeze()
     if baseline:

@@ -10,6 +10,8 @@ import pickle
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -521,3 +523,58 @@ def test_the_findings_are_kept_in_one_entry_that_each_edit_overwrites(tmp_path):
         assert _checked(folder) == _checked(folder, "--no-cache")
     assert len(findings_entries()) == 1
     assert len(_entries(folder)) == 19  # and one entry for each version of the edited note
+
+
+def _aged(path: Path, days: float) -> None:
+    then = path.stat().st_mtime - days * 86400
+    os.utime(path, (then, then))
+
+
+def test_entries_no_run_used_for_thirty_days_are_swept_once_a_day(tmp_path):
+    folder = _corpus(tmp_path)
+    edited = folder / "05_commissie-wonen-juni.txt"
+
+    def versions_of_the_edited_note() -> list[Path]:
+        held = [(p, pickle.loads(p.read_bytes()[32:])) for p in _entries(folder)]
+        return [p for p, value in held if isinstance(value, NoteReading) and value.document.path == edited.name]
+
+    _checked(folder)
+    (first_version,) = versions_of_the_edited_note()
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n- Aanvulling.\n", encoding="utf-8")
+    _checked(folder)  # the warm run: it writes the set's snapshot
+    assert len(versions_of_the_edited_note()) == 2
+    for entry in _entries(folder):
+        _aged(entry, 31)
+    left = Path(tempfile.mkstemp(dir=first_version.parent, prefix=".tmp-")[1])  # a killed run's
+    _aged(left, 1)
+    writing = Path(tempfile.mkstemp(dir=first_version.parent, prefix=".tmp-")[1])  # a running run's
+    _aged(folder / CACHE_DIR / ".last-sweep", 2)
+    assert _checked(folder) == _checked(folder, "--no-cache")
+    kept = set(_entries(folder))
+    # the run took the set from its snapshot and the findings from their entry, and
+    # touched both; no run used the notes' own entries for a month, nor the first
+    # version of the edited note: deleted, with the killed run's temporary file
+    assert len(kept) == 3 and versions_of_the_edited_note() == [] and not left.exists() and writing.exists()
+    assert all(time.time() - p.stat().st_mtime < 3600 for p in kept)
+    assert _counted(folder)[1] == (12, 0)  # the snapshot holds every note
+    for entry in _entries(folder):
+        _aged(entry, 31)
+    _checked(folder)  # swept less than a day ago: nothing is deleted
+    assert set(_entries(folder)) >= kept
+
+
+def test_a_sweep_deletes_only_old_entries_and_leftovers_and_not_again_the_same_day(tmp_path, monkeypatch):
+    cache = NoteCache(tmp_path / CACHE_DIR, b"salt")
+    old, used, fresh = (cache.key_of(name) for name in ("old", "used", "fresh"))
+    for key in (old, used, fresh):
+        cache.store(key, key)
+    for key in (old, used):
+        _aged(tmp_path / CACHE_DIR / key[:2] / key, 31)
+    assert cache.load(used) == used  # touched: used today
+    now = time.time()
+    assert cache.sweep(now) == 1
+    assert cache.load(old) is None and cache.load(used) == used and cache.load(fresh) == fresh
+    _aged(tmp_path / CACHE_DIR / fresh[:2] / fresh, 40)
+    assert cache.sweep(now + 3600) == 0  # a sweep a day at most
+    assert cache.sweep(now + cache_module.SWEEP_EVERY + 1) == 1
+    assert cache.load(fresh) is None
