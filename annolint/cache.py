@@ -95,11 +95,14 @@ class NoteCache:
         found, missed = self._counted.get(kind, (0, 0))
         return found, missed
 
-    def load(self, key: str, kind: str = "note") -> Any | None:
+    def load(self, key: str, kind: str = "note", counted: bool = True) -> Any | None:
+        """The value stored under ``key``, or None; ``counted`` as an entry of ``kind``
+        asked for (``counts``)."""
         if not self.enabled:
             return None
         value = self._load(key)
-        self.count(kind, value is not None)
+        if counted:
+            self.count(kind, value is not None)
         return value
 
     def count(self, kind: str, found: bool) -> None:
@@ -136,6 +139,23 @@ class NoteCache:
                 objects = None
         self.count(kind, objects is not None)
         return objects
+
+    def verified_payload(self, key: str, kind: str) -> memoryview | None:
+        """The payload of the entry under ``key`` as written (``Entry.put``), when its
+        signature holds; None otherwise."""
+        if not self.enabled:
+            return None
+        blob = self._verified(key)
+        self.count(kind, blob is not None)
+        return memoryview(blob)[_DIGEST:] if blob is not None else None
+
+    def remove(self, key: str) -> None:
+        """Delete the entry under ``key``, if there is one."""
+        if self.enabled:
+            try:
+                os.unlink(self.folder / key[:2] / key)
+            except OSError:
+                pass
 
     def _verified(self, key: str) -> bytes | None:
         """The entry under ``key`` as stored (signature, then payload) when its signature

@@ -119,7 +119,7 @@ def _notes(paths: list[Path], files: list[Path], config: Config, lexicon: Lexico
             # taken from the cache first, so that only the notes it does not hold, or holds
             # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
             for f in files:
-                if len(cached) == COLD_PROBE and not any(cached.values()) and not readings.snapshot.found:
+                if len(cached) == COLD_PROBE and not any(cached.values()) and not readings.snapshot.holds_notes:
                     # a cold cache (a fresh checkout in CI): the workers look each note up
                     # as they read it, instead of the main process first, alone
                     break
@@ -135,7 +135,7 @@ def _notes(paths: list[Path], files: list[Path], config: Config, lexicon: Lexico
     missing = [f for f in files if cached.get(f) is None]
     if side_by_side and len(missing) >= reading_processes.PARALLEL_FROM:
         parsed = (readings.adopt(*sent) for sent in reading_processes.read_in_parallel(
-            missing, jobs, config, readings.cache, lexicon, rules))
+            missing, jobs, config, readings.cache, lexicon, rules, readings.pack_keys()))
     else:
         parsed = (readings.read_note(f, lexicon) for f in missing)
     for f in files:

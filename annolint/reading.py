@@ -14,12 +14,14 @@ facts are extracted again.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from dataclasses import dataclass, field
 
 from annolint import structure
 from annolint.cache import NoteCache
 from annolint.errors import InternalError
 from annolint.model import Document, DocumentDate
+from annolint.note_packs import PACK_FROM, PackWriter
 from annolint.readers import reader_for
 from annolint.set_snapshot import SetSnapshot
 from annolint.sources import RawSource, display_path, read_bytes, read_source, source_of
@@ -75,6 +77,11 @@ class Readings:
         if self.caching:
             self.snapshot = SetSnapshot(self.cache, paths)
 
+    def pack_keys(self):
+        """What gives each reading worker the key of its pack (``note_packs``), or None:
+        without a cache, the workers keep nothing."""
+        return self.snapshot.new_pack if self.caching and self.snapshot is not None else None
+
     @property
     def caching(self) -> bool:
         return self.cache is not None and self.cache.enabled
@@ -124,9 +131,14 @@ class Readings:
         # a snapshot's notes share their strings already, as the run that wrote it shared them
         shared = reading is not None
         if reading is None:
-            reading = self.cache.load(key)
-            if self.snapshot is not None and isinstance(reading, NoteReading):
+            # its own entry before a pack: the main process may have stored it there
+            # later in the run, with facts the worker could not extract yet
+            reading = self.cache.load(key, counted=False)  # counted below, with the packs
+            if reading is None and self.snapshot is not None:
+                reading = self.snapshot.unpack(shown, key)
+            elif self.snapshot is not None and isinstance(reading, NoteReading):
                 self.snapshot.from_entries += 1
+            self.cache.count("note", reading is not None)
         if not (isinstance(reading, NoteReading) and reading.document.path == shown):
             return None
         reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
@@ -269,20 +281,35 @@ class Readings:
 
     def store(self) -> None:
         """Keep what this run read anew for the next one, and the set's snapshot when it
-        has grown stale."""
+        has grown stale; many notes read anew in one pack (``note_packs``), a few each
+        in an entry of its own."""
         if self.snapshot is not None:
-            self.snapshot.store(self.by_path, self.keys)
+            snapshot = self.snapshot
+            changed = [path for path, reading in self.by_path.items() if reading.changed and path in self.keys]
+            if not snapshot.store(self.by_path, self.keys) and len(changed) >= PACK_FROM and self.caching:
+                pack = PackWriter(self.cache, snapshot.new_pack())
+                for path in changed:
+                    self._stored(path, lambda reading: pack.add(path, self.keys[path], pickle.dumps(
+                        reading, protocol=pickle.HIGHEST_PROTOCOL)))
+                pack.close()
+            snapshot.list_packs()
         for path in self.by_path:
             self.store_note(path)
 
     def store_note(self, path: str) -> None:
         """Keep one note as read for the next run, unless the cache holds it so already."""
-        reading, key = self.by_path[path], self.keys.get(path)
-        if self.cache is None or key is None or not reading.changed:
+        if self.cache is not None:
+            self._stored(path, lambda reading: self.cache.store(self.keys[path], reading))
+
+    def _stored(self, path: str, keep) -> None:
+        """``keep(reading)`` the note at ``path`` as its own date has it, unless the
+        cache holds it so already."""
+        reading = self.by_path[path]
+        if path not in self.keys or not reading.changed:
             return
         date, reading.document.date = reading.document.date, reading.own_date
         try:
-            self.cache.store(key, reading)
+            keep(reading)
         finally:
             reading.document.date = date
         reading.changed = False

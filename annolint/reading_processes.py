@@ -9,9 +9,10 @@ of the set; so the main process first deals the notes out by content
 counting only the lines that worker has not seen yet. Copies of a note meet in one
 worker, and the work stays even.
 
-Each worker reads its share in order, writes the notes' cache entries, and sends
-each note back pickled; the main process takes them in, in the order of the files,
-and reads none itself. A reader keeps what it has read of sentences and blocks for
+Each worker reads its share in order, writes the notes it read anew into its pack
+of the cache (``note_packs``: one entry, not one file a note), and sends each note
+back pickled; the main process takes them in, in the order of the files, and reads
+none itself. A reader keeps what it has read of sentences and blocks for
 the next note (its memos, a third of its memory on 1,000 notes), scattered between
 the notes it keeps: in the main process it would stay there for the rest of the
 run, and every rule worker forked from it would start with it (figures in
@@ -25,10 +26,11 @@ import multiprocessing
 import pickle
 import queue
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annolint.cache import NoteCache
+from annolint.note_packs import PackWriter
 from annolint.errors import InternalError
 from annolint.reading import NoteReading, Readings
 from annolint import forking
@@ -42,12 +44,14 @@ OWN_WORK = 0.25
 
 
 def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | None, lexicon=None,
-                     rules: list | None = None) -> Iterator[tuple[NoteReading, str | None]]:
+                     rules: list | None = None, pack_key: Callable[[], str] | None = None
+                     ) -> Iterator[tuple[NoteReading, str | None]]:
     """(reading, cache key) of each file, in the order of ``files``, read by ``jobs``
     worker processes. Each worker parses its notes and extracts what ``rules`` read
     of a dated note, and what the note rules among them find in it
     (``CorpusIndex.read_with_note``); an undated note's facts wait for the set's
-    reference date."""
+    reference date. ``pack_key()`` names each worker's pack; without it, each note
+    read is kept in an entry of its own."""
     # forked where that is safe (``forking.can_fork``); elsewhere the platform's
     # default, spawn: each worker starts Python afresh and loads the packs itself
     fork = forking.can_fork()
@@ -56,8 +60,9 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
         _INHERITED["lexicon"] = lexicon  # a forked worker has it already: not loaded again
     spec = (cache.folder, cache.salt_input) if cache is not None and cache.enabled else None
     results = context.Queue()
-    workers = [context.Process(target=_work, args=(config, spec, rules, [(i, files[i]) for i in share], results),
-                               daemon=True)
+    workers = [context.Process(target=_work, daemon=True, args=(
+        config, spec, rules, [(i, files[i]) for i in share], results,
+        pack_key() if pack_key is not None and spec is not None else None))
                for share in shares(files, jobs) if share]
     for worker in workers:
         worker.start()
@@ -67,6 +72,9 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
             while number not in arrived:
                 arrived.update([_next_result(results, workers)])
             payload, key = arrived.pop(number)
+            if number == len(files) - 1:
+                for worker in workers:  # done: each closes its pack (a worker stopped midway leaves none)
+                    worker.join()
             yield pickle.loads(payload), key
     finally:
         _INHERITED.clear()
@@ -126,10 +134,11 @@ _WORKER: dict = {}
 _INHERITED: dict = {}  # what the main process has loaded, for the workers it forks
 
 
-def _work(config, spec, rules, numbered: list[tuple[int, Path]], results) -> None:
-    """A worker: read each (number, file) and put (number, failure, payload) on ``results``."""
+def _work(config, spec, rules, numbered: list[tuple[int, Path]], results, pack_key: str | None) -> None:
+    """A worker: read each (number, file) and put (number, failure, payload) on
+    ``results``; keep the notes read anew in the pack ``pack_key``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
-    _start_worker(config, spec, rules)
+    _start_worker(config, spec, rules, pack_key)
     for number, path in numbered:
         failure, payload = _read_one(path)
         results.put((number, failure, payload))
@@ -138,17 +147,20 @@ def _work(config, spec, rules, numbered: list[tuple[int, Path]], results) -> Non
         gc.freeze()
         if failure is not None:
             break
+    if _WORKER["pack"] is not None:
+        _WORKER["pack"].close()
     results.close()
     results.join_thread()  # everything sent before the process ends
 
 
-def _start_worker(config, spec, rules) -> None:
+def _start_worker(config, spec, rules, pack_key: str | None = None) -> None:
     from annolint.engine import load_setup
     from annolint.index import CorpusIndex
 
     cache = NoteCache(spec[0], spec[1]) if spec is not None else None
     lexicon = _INHERITED.get("lexicon") or load_setup(config, cache).lexicon
     _WORKER.update(config=config, lexicon=lexicon, readings=Readings(cache, hand_over=True),
+                   pack=PackWriter(cache, pack_key) if cache is not None and pack_key is not None else None,
                    extractors=CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None))
 
 
@@ -167,8 +179,10 @@ def _read_one(path) -> tuple:
         reading.changed = reading.changed and not storing  # stored here, or as the cache holds it
         # pickled once, for the cache and for the main process
         payload = pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL)
-        if storing:
-            readings.cache.store_pickled(key, payload)  # here: the workers write side by side
+        if storing and _WORKER["pack"] is not None:
+            _WORKER["pack"].add(doc.path, key, payload)  # here: the workers write side by side
+        elif storing:
+            readings.cache.store_pickled(key, payload)
     except (ConfigError, InternalError) as err:
         return err, None
     except Exception as err:  # noqa: BLE001 - a bug: the main process names the note

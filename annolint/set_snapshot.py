@@ -18,13 +18,20 @@ checkout would pay for a cache it throws away; the next warm run writes it. A ru
 that found one writes it again only when more than ``STALE_SHARE`` of the notes are
 not as it holds them: one edited note is taken from its own entry without the whole
 set being written again, and edits that pile up are folded in at last.
+
+The notes a run's reading workers read anew are kept in packs (``note_packs``), listed
+in one more entry found by the same paths. A run takes a note from a pack as from
+the snapshot; the packs are deleted once a snapshot holds their notes.
 """
 
 from __future__ import annotations
 
+import pickle
+import secrets
 from pathlib import Path
 
 from annolint.cache import NoteCache
+from annolint.note_packs import read_pack
 
 STALE_SHARE = 0.1
 
@@ -41,7 +48,26 @@ class SetSnapshot:
                       if type(item) is tuple and len(item) == 3}
         self.found = bool(self._held)
         self.taken: dict[str, object] = {}  # path -> the reading taken
-        self.from_entries = 0  # notes taken from their own entries
+        self.from_entries = 0  # notes taken from their own entries or from packs
+        self.packs_key = cache.key_of("packs", *map(str, paths))
+        listed = cache.load(self.packs_key, "packs")
+        self.packs: list[str] = [k for k in listed if type(k) is str] if type(listed) is list else []
+        self.written_packs: list[str] = []  # by this run's reading workers
+        self._packed: dict[str, dict[str, memoryview]] = {}  # path -> {cache key: the note pickled}
+        for pack in self.packs:
+            for path, key, payload in read_pack(cache, pack) or ():
+                self._packed.setdefault(path, {})[key] = payload
+
+    @property
+    def holds_notes(self) -> bool:
+        """Whether the snapshot or a pack holds notes of the set."""
+        return self.found or bool(self._packed)
+
+    def new_pack(self) -> str:
+        """The key of a new pack, for a reading worker of this run (``note_packs``)."""
+        key = self.cache.key_of("pack", secrets.token_hex(16))  # each run's own: runs at once write their own
+        self.written_packs.append(key)
+        return key
 
     def take(self, path: str, key: str):
         """What the snapshot holds for the note at ``path`` under ``key`` (a
@@ -54,32 +80,63 @@ class SetSnapshot:
         self.cache.count("note", True)
         return held[1]
 
-    def store(self, readings: dict, keys: dict[str, str]) -> None:
+    def unpack(self, path: str, key: str):
+        """What a pack holds for the note at ``path`` under ``key`` (a ``NoteReading``,
+        unless the pack is not annolint's own), or None. Taken once."""
+        payload = self._packed.pop(path, {}).get(key)
+        if payload is None:
+            return None
+        try:
+            reading = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
+            return None
+        self.from_entries += 1
+        return reading
+
+    def store(self, readings: dict, keys: dict[str, str]) -> bool:
         """Write the snapshot of ``readings`` (NoteReading by path, each stored under
         ``keys``) when it is due: none was found and most notes came from their own
-        entries, or one was found and too many notes are not as it holds them (not
-        taken from it, read again for facts it lacked, given more facts since), or it
-        holds too many notes the set no longer has."""
+        entries or packs, or one was found and too many notes are not as it holds them
+        (not taken from it, read again for facts it lacked, given more facts since), or
+        it holds too many notes the set no longer has; whether it was written. Then
+        the packs go: the snapshot holds their notes."""
         gone = len(self._held)  # notes it holds that this run did not take: removed, renamed or changed
         self._held.clear()
+        self._packed.clear()
         if not self.cache.enabled or len(keys) != len(readings) or not readings:
-            return
+            return False
+        if not (self._due(readings, gone) and self._write(readings, keys)):
+            return False
+        for pack in self.packs + self.written_packs:
+            self.cache.remove(pack)
+        self.cache.remove(self.packs_key)
+        self.packs, self.written_packs = [], []
+        return True
+
+    def list_packs(self) -> None:
+        """List the packs written in this run with the others, for the next run."""
+        if self.written_packs:
+            self.cache.store(self.packs_key, self.packs + self.written_packs)
+
+    def _due(self, readings: dict, gone: int) -> bool:
         if not self.found and self.from_entries < len(readings) / 2:
-            return  # read afresh: perhaps a cache nobody keeps
+            return False  # read afresh: perhaps a cache nobody keeps
         stale = gone + sum(1 for path, reading in readings.items()
                            if self.taken.get(path) is not reading or reading.changed)
-        if self.found and stale <= STALE_SHARE * len(readings):
-            return
+        return not self.found or stale > STALE_SHARE * len(readings)
+
+    def _write(self, readings: dict, keys: dict[str, str]) -> bool:
         stream = self.cache.entry(self.key)
         if stream is None:
-            return
+            return False
         dates = {path: reading.document.date for path, reading in readings.items()}
         try:
             for path, reading in readings.items():
                 reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
                 if not stream.add((path, keys[path], reading)):
-                    return
+                    return False
             stream.close()
+            return self.cache.enabled
         finally:
             for path, reading in readings.items():
                 reading.document.date = dates[path]

@@ -21,6 +21,7 @@ from annolint import engine
 from annolint.cache import CACHE_DIR, NoteCache, salt_for
 from annolint.config import Config, load_config
 from annolint.engine import check
+from annolint.note_packs import read_pack
 from annolint.reading import NoteReading
 from conftest import CORPUS, ROOT, note, run, write_set
 
@@ -127,14 +128,37 @@ def test_a_narrow_run_extracts_only_what_its_rules_read(tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
 
     def facts_kept() -> set[tuple[str, ...]]:
-        readings = [pickle.loads(p.read_bytes()[32:]) for p in _entries(folder)]
-        return {tuple(sorted(r.facts)) for r in readings if isinstance(r, NoteReading)}
+        return {tuple(sorted(r.facts)) for r in _notes_held(folder)}
 
     _checked(folder, "--select", "placeholder", "--jobs", "2")
-    assert facts_kept() == {("rule AL010",)}
+    # the workers' copies of undated notes hold nothing yet: their facts wait for the set
+    assert facts_kept() == {(), ("rule AL010",)}
     full = _checked(folder, "--jobs", "2")
     assert facts_kept() == {("dated", "figures", "lowercase", "questions", "rule AL010", "sentences")}
     assert full == _checked(folder, "--no-cache")
+
+
+def _notes_held(folder: Path) -> list[NoteReading]:
+    """Every note the cache holds: in its own entry, in the set's snapshot, or in a pack
+    of notes read in bulk (``note_packs``)."""
+    cache = NoteCache(folder / CACHE_DIR, b"")
+    held = []
+    for entry in _entries(folder):
+        packed = read_pack(cache, entry.name)
+        if packed:
+            held.extend(pickle.loads(payload) for _, _, payload in packed)
+            continue
+        stream = pickle.Unpickler(io.BytesIO(entry.read_bytes()[32:]))
+        while True:
+            try:
+                value = stream.load()
+            except EOFError:
+                break
+            if type(value) is tuple and len(value) == 3:
+                value = value[2]
+            if isinstance(value, NoteReading):
+                held.append(value)
+    return held
 
 
 def _snapshot(folder: Path) -> Path:
@@ -578,3 +602,23 @@ def test_a_sweep_deletes_only_old_entries_and_leftovers_and_not_again_the_same_d
     assert cache.sweep(now + 3600) == 0  # a sweep a day at most
     assert cache.sweep(now + cache_module.SWEEP_EVERY + 1) == 1
     assert cache.load(fresh) is None
+
+
+def test_many_notes_read_anew_in_the_main_process_are_kept_in_one_pack(tmp_path, monkeypatch):
+    from annolint import reading
+
+    monkeypatch.setattr(reading, "PACK_FROM", 4)  # the twelve notes are many
+    folder = _corpus(tmp_path)
+    cache = NoteCache(folder / CACHE_DIR, b"")
+
+    def packs() -> list[list[str]]:
+        return [[path for path, _, _ in read_pack(cache, p.name)] for p in _entries(folder) if read_pack(cache, p.name)]
+
+    expected = _checked(folder, "--no-cache")
+    assert _checked(folder, "--jobs", "1") == expected
+    notes = sorted(r.document.path for r in _notes_held(folder))
+    assert len(notes) == 12 and [sorted(held) for held in packs()] == [notes]
+    assert not [p for p in _entries(folder) if not read_pack(cache, p.name)
+                and isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]  # none in an entry of its own
+    assert _counted(folder)[1] == (12, 0)  # every note from the pack; the run writes the snapshot
+    assert packs() == [] and _checked(folder) == expected

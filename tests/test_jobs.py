@@ -97,23 +97,24 @@ def test_the_main_process_reads_no_note_itself_when_workers_read(corpus, monkeyp
 def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
     # The main process looks the first notes up (COLD_PROBE); finding none of them
     # cached, it leaves the rest to the workers, which take a note the cache holds
-    # from it all the same: its entry is not written again.
+    # from it all the same: its entry is not written again. The two they read anew
+    # they keep in their packs.
     import pickle
 
     from annolint import engine
+    from annolint.cache import NoteCache
+    from annolint.note_packs import read_pack
     from annolint.reading import NoteReading, Readings
 
     monkeypatch.setattr(engine, "COLD_PROBE", 2)
     expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
-    run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus)
+    run(["check", ".", "--format", "json", "--jobs", "1"], cwd=corpus)  # each note in its own entry
     entries = {}
     for path in (corpus / ".annolint_cache").rglob("*"):
         if path.is_file() and len(path.name) == 64:
             reading = pickle.loads(path.read_bytes()[32:])
             if isinstance(reading, NoteReading):
                 entries[reading.document.path] = path
-            elif isinstance(reading, tuple):  # the set's snapshot (``set_snapshot``), if there is one
-                path.unlink()  # the notes' own entries are asked
     names = sorted(entries)
     assert len(names) == 12
     for name in names[:2]:  # the two notes looked up first: not in the cache
@@ -128,7 +129,10 @@ def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
     assert looked_up == names[:2]  # by the main process (the workers' own lists are theirs)
     assert {name: entries[name].stat().st_ino for name in names[2:]} == written
-    assert all(entries[name].exists() for name in names[:2])  # read and stored again
+    cache = NoteCache(corpus / ".annolint_cache", b"")
+    packed = sorted(path for entry in (corpus / ".annolint_cache").rglob("*") if len(entry.name) == 64
+                    for path, _, _ in read_pack(cache, entry.name) or ())
+    assert packed == names[:2] and not any(entries[name].exists() for name in names[:2])
 
 
 def test_an_edited_note_is_read_again_and_the_rules_run_again_side_by_side(corpus):
@@ -416,16 +420,19 @@ def test_a_cold_run_writes_no_snapshot_of_the_set_and_a_warm_one_does_for_the_ne
     loaded = []
     real_load, real_stream = NoteCache.load, NoteCache.load_stream
     monkeypatch.setattr(NoteCache, "load",
-                        lambda self, key, kind="note": loaded.append((kind, key)) or real_load(self, key, kind))
+                        lambda self, key, kind="note", **how: loaded.append((kind, key)) or real_load(
+                            self, key, kind, **how))
     monkeypatch.setattr(NoteCache, "load_stream",
                         lambda self, key, kind: loaded.append((kind, key)) or real_stream(self, key, kind))
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
     assert PARALLEL_RUNS == [12]
     entries = {p.name for p in (corpus / ".annolint_cache").rglob("*") if len(p.name) == 64}
     snapshot = {key for kind, key in loaded if kind == "set"}
-    assert len(snapshot) == 1 and not snapshot & entries
+    packs = {key for kind, key in loaded if kind == "packs"}  # the list of the workers' packs
+    assert len(snapshot) == 1 and not snapshot & entries and len(packs) == 1 and packs <= entries
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
-    assert snapshot <= {p.name for p in (corpus / ".annolint_cache").rglob("*") if len(p.name) == 64}
+    entries = {p.name for p in (corpus / ".annolint_cache").rglob("*") if len(p.name) == 64}
+    assert snapshot <= entries and not packs & entries  # the snapshot holds the packs' notes: they go
     edited = corpus / "05_commissie-wonen-juni.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("1.200", "1.300"), encoding="utf-8")
     loaded.clear()
@@ -457,3 +464,74 @@ def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
                                                {"end": (4, None)})
     assert position is None and 0.05 <= patience <= 0.07
     assert _for_the_main_process([1, 2], groups, {}, {}, {"end": (4, None)}) == (0, 0.0)  # no times: longest
+
+
+UNDATED = "08_actualiteit-zonder-datum.txt"  # the corpus's one note without a date
+
+
+def _notes_in_own_entries(corpus: Path) -> list:
+    import pickle
+
+    from annolint.reading import NoteReading
+
+    held = []
+    for entry in (corpus / ".annolint_cache").rglob("*"):
+        if len(entry.name) == 64:
+            try:
+                value = pickle.loads(entry.read_bytes()[32:])
+            except Exception:  # noqa: BLE001 - a pack
+                continue
+            if isinstance(value, NoteReading):
+                held.append(value)
+    return held
+
+
+def _packs(corpus: Path) -> dict[Path, list[str]]:
+    """The packs of notes read in bulk in the cache, and the notes each holds."""
+    from annolint.cache import NoteCache
+    from annolint.note_packs import read_pack
+
+    cache = NoteCache(corpus / ".annolint_cache", b"")
+    found = {entry: read_pack(cache, entry.name) for entry in (corpus / ".annolint_cache").rglob("*")
+             if len(entry.name) == 64}
+    return {entry: [path for path, _, _ in records] for entry, records in found.items() if records}
+
+
+def test_a_cold_run_keeps_the_notes_its_workers_read_in_one_pack_each(corpus):
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
+    packs = _packs(corpus)
+    notes = sorted(p.name for p in corpus.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+    # two workers, two packs, each note in one of them
+    assert len(packs) == 2 and sorted(n for held in packs.values() for n in held) == notes
+    # and the undated note, whose facts waited for the set, in an entry of its own too
+    own = sorted(r.document.path for r in _notes_in_own_entries(corpus))
+    assert own == [UNDATED]
+
+
+def test_a_truncated_or_forged_pack_is_not_trusted(corpus):
+    # its notes are read again, and the output is the same; a pack whose signature
+    # holds is read (its notes taken from it: no worker reads them)
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus)
+    (damaged, held), (kept, _) = sorted(_packs(corpus).items(), key=lambda item: -len(item[1]))
+    blob = damaged.read_bytes()
+    damaged.write_bytes(blob[:len(blob) // 2])
+    PARALLEL_RUNS.clear()
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
+    # the damaged pack's notes read again, but the undated one, which its own entry holds
+    assert PARALLEL_RUNS == [len([n for n in held if n != UNDATED])]
+    assert not kept.exists()  # its notes are in the snapshot the run wrote
+
+
+def test_a_pack_with_one_bit_changed_is_not_trusted(corpus):
+    expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+    run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus)
+    packs = _packs(corpus)
+    for entry in packs:
+        blob = bytearray(entry.read_bytes())
+        blob[-1] ^= 1
+        entry.write_bytes(bytes(blob))
+    PARALLEL_RUNS.clear()
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
+    assert PARALLEL_RUNS == [11]  # all but the undated note, which its own entry holds
