@@ -158,19 +158,22 @@ def _for_the_main_process(waiting: list[int], found: list[list[Rule]], took: dic
     group only between groups of its own, so a long group of its own can leave a fork
     idle: by the times of the last run, it takes the choice (a group, or waiting for
     the fork that frees first) after which the rest, shared the same way, ends
-    soonest (``_ending``). Without times, the longest, at once."""
+    soonest (``_ending``); on a tie, a group before waiting, and the shortest.
+    Without times, the longest, at once."""
     if not took or not running:
         return 0, 0.0
     now = time.perf_counter()
     free = sorted(max(took.get(group_name(found[number]), 0.0) - (now - started_at[number]), 0.0)
                   for number, _ in running.values())
     times = [took.get(group_name(found[number]), 0.0) for number in waiting]
-    best, choice = _ending(times, free, None), None
-    for position in range(len(times)):
-        ending = _ending(times, free, position)
-        if ending < best - 1e-9:
-            best, choice = ending, position
-    return (choice, 0.0) if choice is not None else (None, free[0] + LATE)
+    endings = [_ending(times, free, position) for position in range(len(times))]
+    best = min(endings)
+    if best > _ending(times, free, None) + 1e-9:
+        return None, free[0] + LATE
+    # of the groups after which the rest ends soonest, no later than after waiting, the
+    # shortest: the main process fills the wait (a fork runs late as often as early)
+    # and chooses again after it. On 4,000 notes, it had waited 1.3 s for spelling.
+    return max(p for p, ending in enumerate(endings) if ending <= best + 1e-9), 0.0
 
 
 def _ending(times: list[float], free: list[float], first: int | None) -> float:
