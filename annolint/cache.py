@@ -118,6 +118,31 @@ class NoteCache:
         except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
             return None
 
+    def load_marked(self, key: str, mark: Any, kind: str) -> Any | None:
+        """The value of the entry under ``key`` stored with ``mark`` (``store_marked``),
+        or None when the entry holds another mark: the value is not unpickled then."""
+        if not self.enabled:
+            return None
+        blob = self._verified(key)
+        value = None
+        if blob is not None:
+            stream = io.BytesIO(blob)
+            stream.seek(_DIGEST)
+            unpickler = pickle.Unpickler(stream)
+            try:
+                if unpickler.load() == mark:
+                    value = unpickler.load()
+            except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): worked out again
+                value = None
+        self.count(kind, value is not None)
+        return value
+
+    def store_marked(self, key: str, mark: Any, value: Any) -> None:
+        """Store ``value`` under ``key`` behind ``mark``, which ``load_marked`` reads first."""
+        entry = self.entry(key)
+        if entry is not None and entry.add(mark) and entry.add(value):
+            entry.close()
+
     def load_stream(self, key: str, kind: str) -> list | None:
         """The objects of an entry written piece by piece (``Entry.add``), in order;
         None when there is none that can be trusted."""

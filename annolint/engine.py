@@ -226,20 +226,13 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
     try:
         with speaking(config.messages):
             documents = read_documents(paths, config, setup.lexicon, readings, jobs, progress, rules)
-            # the same notes under the same rules as the run before: its findings stand.
-            # Kept in one place for these paths and rules, the set's key beside them: one
-            # entry for every state of the set would grow with every edit (1.4 MB on
-            # 1,000 notes)
+            # the same notes under the same rules as the run before: its findings stand
             rule_ids = [r.id for r in rules]
-            key = readings.set_key(rule_ids)
-            place = cache.key_of("findings for", *map(str, paths), *rule_ids) if key is not None else None
-            kept = cache.load(place, "findings") if place is not None else None
-            findings = kept[1] if type(kept) is tuple and len(kept) == 2 and kept[0] == key else None
+            findings = readings.kept_findings(paths, rule_ids)
             if not isinstance(findings, list):
                 index = CorpusIndex(documents, setup.lexicon, config.language, readings, rules)
                 findings = run_rules(rules, index, progress, jobs, cache)
-                if place is not None:
-                    cache.store(place, (key, findings))
+                readings.keep_findings(paths, rule_ids, findings)
         readings.store()
         if cache is not None:
             cache.sweep()

@@ -535,8 +535,16 @@ def test_the_findings_are_kept_in_one_entry_that_each_edit_overwrites(tmp_path):
     folder = _corpus(tmp_path)
 
     def findings_entries() -> list[Path]:
-        kept = [(p, pickle.loads(p.read_bytes()[32:])) for p in _entries(folder)]
-        return [p for p, value in kept if type(value) is tuple and len(value) == 2 and isinstance(value[1], list)]
+        # the set's key, then the findings (``Readings.keep_findings``)
+        found = []
+        for entry in _entries(folder):
+            stream = pickle.Unpickler(io.BytesIO(entry.read_bytes()[32:]))
+            try:
+                if type(stream.load()) is str and isinstance(stream.load(), list):
+                    found.append(entry)
+            except Exception:  # noqa: BLE001 - an entry of another kind
+                continue
+        return found
 
     _checked(folder)
     _checked(folder)
@@ -622,3 +630,32 @@ def test_many_notes_read_anew_in_the_main_process_are_kept_in_one_pack(tmp_path,
                 and isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]  # none in an entry of its own
     assert _counted(folder)[1] == (12, 0)  # every note from the pack; the run writes the snapshot
     assert packs() == [] and _checked(folder) == expected
+
+
+LOADED: list[str] = []
+
+
+def _note_loaded(name: str) -> str:
+    LOADED.append(name)
+    return name
+
+
+class _Recorded:
+    """Unpickled as a string, noting that it was."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __reduce__(self):
+        return _note_loaded, (self.name,)
+
+
+def test_a_marked_entry_is_unpickled_only_for_its_mark(tmp_path):
+    # the findings of a run whose set changed are not unpickled only to be dropped
+    cache = NoteCache(tmp_path / CACHE_DIR, b"salt")
+    place = cache.key_of("findings for", "notes")
+    cache.store_marked(place, "set as it was", _Recorded("findings"))
+    LOADED.clear()
+    assert cache.load_marked(place, "set as it is", "findings") is None and LOADED == []
+    assert cache.load_marked(place, "set as it was", "findings") == "findings" and LOADED == ["findings"]
+    assert cache.counts("findings") == (1, 1)
