@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TypeVar
@@ -259,6 +260,34 @@ def _pairs_of_a_kind(bucket: list[int], kinds: list[Hashable]) -> Iterator[tuple
         passed[kind] += 1
         for j in members[kind][passed[kind]:]:
             yield i, j
+
+
+class Pairs:
+    """Pairs of item numbers (i, j), in two arrays: a set of 4,000 notes has a million
+    pairs of figures, which as tuples took 85 MB, and as a set of partners for every
+    item more. The partners of the few items a rule reports on are worked out at the
+    end (``partners``)."""
+
+    def __init__(self) -> None:
+        self.firsts = array("l")
+        self.seconds = array("l")
+
+    def add(self, i: int, j: int) -> None:
+        self.firsts.append(i)
+        self.seconds.append(j)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.firsts, self.seconds)
+
+    def partners(self, wanted: Iterable[int]) -> dict[int, set[int]]:
+        """The items paired with each of ``wanted``."""
+        found: dict[int, set[int]] = {i: set() for i in wanted}
+        for i, j in zip(self.firsts, self.seconds):
+            if i in found:
+                found[i].add(j)
+            if j in found:
+                found[j].add(i)
+        return found
 
 
 class Clusters:

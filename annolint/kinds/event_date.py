@@ -58,7 +58,7 @@ from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import announced, change_cues
-from annolint.similarity import Clusters, candidate_pairs_by_item, decided_once_per_wording, split_by_agreement
+from annolint.similarity import Clusters, Pairs, candidate_pairs_by_item, decided_once_per_wording, split_by_agreement
 from annolint.kinds.events import Event, EventReader, Weights, coverage, lemmas_kept, same_root, shared, written
 
 MESSAGE_FIELDS = frozenset({"expression", "date", "other", "other_note", "words", "subject"})
@@ -86,7 +86,7 @@ def _event_departures(reader: EventReader, statements: list, params: Params, ind
     weight = Weights(events)
     cues = change_cues(index.lexicon)
     clusters = Clusters(len(events))
-    partners: dict[int, set[int]] = {}
+    paired = Pairs()
     # blocked on each event's eight rarest words: a short description ("sluiting
     # inschrijving") must meet a long one on its common words too; clusters and sets
     # of partners ignore the order of the pairs
@@ -98,12 +98,14 @@ def _event_departures(reader: EventReader, statements: list, params: Params, ind
         a, b = events[i], events[j]
         if one and not _reported_later(a, b, cues):
             clusters.join(i, j)
-            partners.setdefault(i, set()).add(j)
-            partners.setdefault(j, set()).add(i)
+            paired.add(i, j)
+    split = [(group, _days(group, events)) for group in clusters.groups() if len(group) > 1]
+    # only the events on a day other than their group's are reported, with their partners
+    partners = paired.partners(i for _, (days, majority) in split for day in days if day is not majority
+                               for i in day)
     found = []
-    for group in clusters.groups():
-        if len(group) > 1:
-            found.extend(_departures(group, events, partners, reader.language))
+    for group, days in split:
+        found.extend(_departures(days, events, partners, reader.language))
     return found
 
 
@@ -157,12 +159,17 @@ def _order(e: Event) -> tuple:
     return (s.doc_date is None, s.doc_date or dt.date.min, s.path, s.span)
 
 
-def _departures(group: list[int], events: list[Event], partners: dict[int, set[int]],
-                language: str) -> list[Match]:
+def _days(group: list[int], events: list[Event]) -> tuple[list[list[int]], list[int]]:
+    """The events of ``group`` by day, in the order of their notes, and the day most
+    give; no day other than it when they all give one, or give a series of days."""
     ordered = sorted(group, key=lambda i: _order(events[i]))
     days, majority = split_by_agreement(ordered, lambda i, j: events[i].day == events[j].day)
-    if len(days) == 1 or len(days) >= SERIES:
-        return []
+    return (days, majority) if 1 < len(days) < SERIES else ([majority], majority)
+
+
+def _departures(split: tuple[list[list[int]], list[int]], events: list[Event], partners: dict[int, set[int]],
+                language: str) -> list[Match]:
+    days, majority = split
     found = []
     for day in days:
         if day is majority:

@@ -5,7 +5,6 @@ blocking keys, never all pairs. Shared by diverging-figure and changed-figure.""
 from __future__ import annotations
 
 import functools
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.index import WORD, CorpusIndex
-from annolint.similarity import aligned, candidate_pairs_by_item, decided_once_per_wording, subject_similarity
+from annolint.similarity import Pairs, aligned, candidate_pairs_by_item, decided_once_per_wording, subject_similarity
 
 if TYPE_CHECKING:
     from annolint.kinds.diverging_figure import Params
@@ -230,32 +229,24 @@ class Versions:
 
     def __init__(self, statements: list[FigureStatement]):
         self.statements = statements
-        self._firsts = array("l")
-        self._seconds = array("l")
+        self._pairs = Pairs()
         self._hows: list[str] = []
 
     def add(self, i: int, j: int, how: str) -> None:
-        self._firsts.append(i)
-        self._seconds.append(j)
+        self._pairs.add(i, j)
         self._hows.append(how)
 
     def __iter__(self) -> Iterator[tuple[FigureStatement, FigureStatement, str]]:
         """The pairs in two notes."""
         statements = self.statements
-        for i, j, how in zip(self._firsts, self._seconds, self._hows):
+        for (i, j), how in zip(self._pairs, self._hows):
             a, b = statements[i], statements[j]
             if a.doc is not b.doc:
                 yield a, b, how
 
     def partners(self, wanted: set[int]) -> dict[int, set[int]]:
         """The numbers of the statements paired with each of ``wanted``."""
-        found: dict[int, set[int]] = {i: set() for i in wanted}
-        for i, j in zip(self._firsts, self._seconds):
-            if i in found:
-                found[i].add(j)
-            if j in found:
-                found[j].add(i)
-        return found
+        return self._pairs.partners(wanted)
 
 
 def versions(statements: list[FigureStatement], index: CorpusIndex, params: Params,

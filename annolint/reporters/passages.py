@@ -17,8 +17,9 @@ import re
 from difflib import SequenceMatcher
 from html import escape
 
+from annolint.note_lines import WORD_CHAR
+
 TOKEN = re.compile(r"\w+(?:[.,:'’\-]\w+)*|[^\w\s]")
-WORD = re.compile(r"\w")
 LIST_MARKER = re.compile(r"(?:[-*•◦▪–]\s+(?:o\s+)?|\d{1,3}[.)]\s+|o\s+)+")
 SIMILAR = 0.5  # difflib's ratio of shared tokens: below it the passages are not one sentence
 
@@ -40,7 +41,7 @@ def differences(a: str, b: str, at_a: Span = None, at_b: Span = None) -> tuple[R
     ranges_a: Ranges = []
     ranges_b: Ranges = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal" or not any(WORD.search(t.group()) for t in (*tokens_a[i1:i2], *tokens_b[j1:j2])):
+        if op == "equal" or not any(WORD_CHAR.search(t.group()) for t in (*tokens_a[i1:i2], *tokens_b[j1:j2])):
             continue
         if i2 > i1:
             ranges_a.append((tokens_a[i1].start(), tokens_a[i2 - 1].end()))
