@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import math
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
@@ -134,44 +134,17 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
                     exact: Callable[[T], Hashable] | None = None,
                     kind: Callable[[T], Hashable] | None = None) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of items that share one of their ``keys`` rarest terms, or
-    the same ``exact`` key (a copied sentence). A term shared by more than ``limit``
-    items says too little to block on and is skipped; an exact key shared by more
-    pairs its first item with each other one. Both keep this close to linear in the
-    number of items. With ``kind``, only items of one kind are paired (items of two
-    kinds can never match: two figures of different units); the pairs left are in
-    the same order."""
-    buckets = _buckets(items, terms, weight, keys, exact)
-    kinds = [kind(item) for item in items] if kind is not None else None
-    seen: set[int] = set()  # a pair (i, j) as i * len(items) + j
-    size = len(items)
-    for key, bucket in buckets.items():
-        if len(bucket) < 2:
-            continue
-        if len(bucket) > limit:
-            if key[0] == "term":
-                continue
-            # A sentence copied into hundreds of notes: its first copy against each
-            # other one keeps this linear, and a group of copies stays connected.
-            pairs = ((bucket[0], j) for j in bucket[1:] if kinds is None or kinds[j] == kinds[bucket[0]])
-        elif kinds is None:
-            pairs = ((i, j) for x, i in enumerate(bucket) for j in bucket[x + 1:])
-        else:
-            pairs = _pairs_of_a_kind(bucket, kinds)
-        for i, j in pairs:  # a bucket holds its items in order: i < j
-            pair = i * size + j
-            if pair not in seen:
-                seen.add(pair)
-                yield i, j
+    the same ``exact`` key (a copied sentence), each pair once, item by item: each
+    item with its later partners. A term shared by more than ``limit`` items says too
+    little to block on and is skipped; an exact key shared by more pairs its first
+    item with each other one. Both keep this close to linear in the number of items.
+    With ``kind``, only items of one kind are paired (items of two kinds can never
+    match: two figures of different units).
 
-
-def candidate_pairs_by_item(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,
-                            keys: int = 4, limit: int = 400,
-                            exact: Callable[[T], Hashable] | None = None,
-                            kind: Callable[[T], Hashable] | None = None) -> Iterator[tuple[int, int]]:
-    """The pairs of ``candidate_pairs``, each once, in another order: item by item,
-    each item with its later partners. For a consumer to whom the order of the pairs
-    does not matter (clusters, sets of partners): it needs no set of every pair seen,
-    which on 4,000 notes' figures (1.3 million pairs) took 100 MB."""
+    The order of the pairs is not a promise: every consumer's findings must be the
+    same in any order (clusters, sets of partners, decisions per pair of wordings;
+    ``test_bounded_work`` checks it). So no set of every pair seen is kept, which on
+    4,000 notes' figures (1.3 million pairs) took 100 MB."""
     kinds = [kind(item) for item in items] if kind is not None else [None] * len(items)
     # each item's ways to later partners: (members of a bucket of its kind, its place among them)
     through: list[list[tuple[list[int], int]]] = [[] for _ in items]
@@ -246,20 +219,6 @@ def decided_once_per_wording(pairs: Iterable[tuple[int, int]], items: Sequence[T
         if pair not in decided:
             decided[pair] = decide(a, b)
         yield i, j, decided[pair]
-
-
-def _pairs_of_a_kind(bucket: list[int], kinds: list[Hashable]) -> Iterator[tuple[int, int]]:
-    """(i, j) for each item i of ``bucket`` and each later item j of its kind, in the
-    order of all pairs of the bucket."""
-    members: dict[Hashable, list[int]] = defaultdict(list)
-    for i in bucket:
-        members[kinds[i]].append(i)
-    passed: Counter = Counter()  # by kind: the members already paired with all later ones
-    for i in bucket:
-        kind = kinds[i]
-        passed[kind] += 1
-        for j in members[kind][passed[kind]:]:
-            yield i, j
 
 
 class Pairs:

@@ -88,54 +88,74 @@ def test_pairs_across_notes_are_decided_once_per_pair_of_wordings():
     assert asked == [("x", "x"), ("x", "y"), ("x", "y"), ("x", "x"), ("y", "y"), ("y", "x"), ("x", "y")]
 
 
-def test_pairs_item_by_item_are_the_candidate_pairs_each_once_without_a_set_of_them_all():
-    # The figure rules take their pairs item by item (the order is theirs to ignore),
-    # which needs no set of every pair seen: the same pairs as candidate_pairs, each
-    # once. Here a term shared by more items than the limit pairs nothing; a copied
-    # sentence (one exact key) shared by more pairs its first copy with each other
-    # copy of its kind; the rest pair every two items of a kind in a bucket.
+def test_candidate_pairs_are_the_pairs_of_the_blocking_keys_each_once_item_by_item():
+    # Against the rule written out pair by pair: two items of a kind are a pair when
+    # they share one of their two rarest terms held by at most six items, or an exact
+    # key (a copied sentence) held by at most six; a key held by more pairs its first
+    # item with each other one of its kind, a term held by more pairs none.
     import random
     from types import SimpleNamespace
 
-    from annolint.similarity import candidate_pairs, candidate_pairs_by_item
+    from annolint.similarity import candidate_pairs
 
     rng = random.Random(7)
     items = [SimpleNamespace(terms={rng.choice("abcdefghijklmnopqrst") for _ in range(3)}
                              | ({"common"} if i % 3 == 0 else set()),
                              copy="copy" if i % 4 == 0 else f"own {i}", kind=i % 2) for i in range(40)]
-    args = (items, lambda item: item.terms, lambda term: 2.0 if term == "common" else 1.0)
-    options = dict(keys=2, limit=6, exact=lambda item: item.copy, kind=lambda item: item.kind)
-    expected = list(candidate_pairs(*args, **options))
-    found = list(candidate_pairs_by_item(*args, **options))
-    assert len(expected) == len(set(expected)) > 20
-    assert sorted(found) == sorted(expected)  # the same pairs, each once
+    weight = {"common": 2.0}
+    rarest = [sorted(item.terms, key=lambda t: (-weight.get(t, 1.0), t))[:2] for item in items]
+    holders = {t: [i for i in range(40) if t in rarest[i]] for t in {t for r in rarest for t in r}}
+    copies = [i for i in range(40) if items[i].copy == "copy"]  # ten, all of kind 0: over the limit
+    expected = set()
+    for i in range(40):
+        for j in range(i + 1, 40):
+            if items[i].kind != items[j].kind:
+                continue
+            shared = set(rarest[i]) & set(rarest[j])
+            if any(len(holders[t]) <= 6 for t in shared) or (i == copies[0] and j in copies):
+                expected.add((i, j))
+    found = list(candidate_pairs(items, lambda item: item.terms, lambda t: weight.get(t, 1.0), keys=2, limit=6,
+                                 exact=lambda item: item.copy, kind=lambda item: item.kind))
+    assert len(found) == len(set(found)) and set(found) == expected and len(expected) > 20
     assert [i for i, _ in found] == sorted(i for i, _ in found)  # item by item
-    copies = [i for i in range(40) if i % 4 == 0]  # ten copies, all of kind 0: over the limit
-    assert all((0, j) in found for j in copies[1:])
-    common = [i for i in range(40) if i % 3 == 0]  # fourteen items: their shared term pairs none
-    apart = [(i, j) for i in common for j in common if i < j and items[i].kind == items[j].kind
-             and not (items[i].terms & items[j].terms) - {"common"} and not (i == 0 and j in copies)]
-    assert apart and not set(apart) & set(found)
+    assert len(holders["common"]) > 6 and len(copies) > 6  # both limits are met
 
 
-def test_the_kinds_that_take_pairs_item_by_item_give_the_same_findings_in_any_order_of_pairs(tmp_path, monkeypatch):
-    # diverging- and changed-figure, event-date, conflicting-date and shifted-deadline
-    # take their pairs item by item, on the promise that their findings cannot depend
-    # on the order of the pairs: the corpus, checked with the pairs in the order given
-    # and reversed, gives the same findings, message for message.
+def test_the_kinds_that_take_candidate_pairs_give_the_same_findings_in_any_order_of_pairs(tmp_path, monkeypatch):
+    # diverging- and changed-figure, event-date, conflicting-date, shifted-deadline and
+    # the rules of matched questions (inconsistent-answer, duplicate-question,
+    # answer-status, flipped-statement) take their pairs item by item, on the promise
+    # that their findings cannot depend on the order of the pairs: the corpus, checked
+    # with the pairs in the order given, reversed and shuffled, gives the same
+    # findings, message for message.
+    import random
     import shutil
 
-    from annolint.kinds import event_date, quantities, timeline
+    from annolint.kinds import event_date, quantities, question_pairs, timeline
     from conftest import CORPUS, run
 
     shutil.copytree(CORPUS, tmp_path / "set")
-    rules = "diverging-figure,changed-figure,event-date,conflicting-date,shifted-deadline"
+    # one question asked in three committees: the third answer differs from both
+    # earlier ones, and names the latest of them whatever order the pairs came in
+    for month, day, answer in (("maart", 5, "Ja, de jongerenraad is in februari gestart met twaalf leden."),
+                               ("april", 9, "Ja, de jongerenraad heeft nu twaalf leden en vergadert maandelijks."),
+                               ("mei", 14, "Nee, de jongerenraad is nog niet gestart.")):
+        (tmp_path / "set" / f"jongerenraad-{month}.txt").write_text(
+            f"Annotatie voor wethouder De Wit\n\nCommissie Jeugd, {day} {month} 2024\n\n"
+            "Vraag en antwoord\n\n1. Is de jongerenraad voor het stadsdeel al van start gegaan?\n\n"
+            f"- {answer}\n", encoding="utf-8")
+    rules = ("diverging-figure,changed-figure,event-date,conflicting-date,shifted-deadline,"
+             "inconsistent-answer,duplicate-question,answer-status,flipped-statement")
     given = run(["check", ".", "--no-cache", "--format", "json", "--select", rules], cwd=tmp_path / "set")
-    for module in (quantities, event_date, timeline):
-        pairs = module.candidate_pairs_by_item
-        monkeypatch.setattr(module, "candidate_pairs_by_item",
-                            lambda *a, pairs=pairs, **k: reversed(list(pairs(*a, **k))))
-    reversed_ = run(["check", ".", "--no-cache", "--format", "json", "--select", rules], cwd=tmp_path / "set")
-    assert given.exit_code == reversed_.exit_code == 1
-    assert given.stdout.count('"rule_id"') == 15
-    assert reversed_.stdout == given.stdout
+    assert given.exit_code == 1
+    assert given.stdout.count('"rule_id"') == 23  # 15 of the date and figure rules, 8 of the question rules
+    # the latest earlier answer is named: April's, not March's
+    assert '"path": "jongerenraad-mei.txt"' in given.stdout and "in jongerenraad-april.txt" in given.stdout \
+        and "in jongerenraad-maart.txt" not in given.stdout
+    originals = {module: module.candidate_pairs for module in (quantities, event_date, timeline, question_pairs)}
+    for reorder in (lambda pairs: pairs[::-1], lambda pairs: random.Random(7).sample(pairs, len(pairs))):
+        for module, pairs in originals.items():
+            monkeypatch.setattr(module, "candidate_pairs",
+                                lambda *a, pairs=pairs, reorder=reorder, **k: reorder(list(pairs(*a, **k))))
+        assert run(["check", ".", "--no-cache", "--format", "json", "--select", rules],
+                   cwd=tmp_path / "set").stdout == given.stdout

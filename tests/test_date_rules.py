@@ -357,10 +357,10 @@ def test_a_moved_promise_is_told_announced_or_not_per_earlier_version_in_any_ord
         ("f3", "10 april 2025", ["- De subsidieregeling voor groene daken loopt door tot eind 2025.",
                                  "- De wethouder spreekt in juni met de ondernemersvereniging."])]}
     write_set(tmp_path, {"e.txt": january, "l.txt": september, **others})
-    pairs = timeline.candidate_pairs_by_item
+    pairs = timeline.candidate_pairs
     found = {}
     for order in ("as given", "reversed"):
-        monkeypatch.setattr(timeline, "candidate_pairs_by_item", lambda *a, **k: (
+        monkeypatch.setattr(timeline, "candidate_pairs", lambda *a, **k: (
             reversed(list(pairs(*a, **k))) if order == "reversed" else pairs(*a, **k)))
         found[order] = [(f["location"]["path"], f["location"]["line"], f["related"][0]["location"]["line"])
                         for f in findings(["check", ".", "--select", "shifted-deadline"], cwd=tmp_path)]

@@ -58,7 +58,7 @@ from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import announced, change_cues
-from annolint.similarity import Clusters, Pairs, candidate_pairs_by_item, decided_once_per_wording, split_by_agreement
+from annolint.similarity import Clusters, Pairs, candidate_pairs, decided_once_per_wording, split_by_agreement
 from annolint.kinds.events import Event, EventReader, Weights, coverage, lemmas_kept, same_root, shared, written
 
 MESSAGE_FIELDS = frozenset({"expression", "date", "other", "other_note", "words", "subject"})
@@ -90,7 +90,7 @@ def _event_departures(reader: EventReader, statements: list, params: Params, ind
     # blocked on each event's eight rarest words: a short description ("sluiting
     # inschrijving") must meet a long one on its common words too; clusters and sets
     # of partners ignore the order of the pairs
-    pairs = candidate_pairs_by_item(events, lambda e: e.terms, weight, keys=8)
+    pairs = candidate_pairs(events, lambda e: e.terms, weight, keys=8)
     # what ``_one_event`` reads of an event: its sentence, day, noun, words and numbers
     for i, j, one in decided_once_per_wording(
             pairs, events, lambda e: (e.statement.aligned, e.day, e.noun, e.terms, e.context, e.numbers,

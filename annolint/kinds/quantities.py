@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.index import WORD, CorpusIndex
-from annolint.similarity import Pairs, aligned, candidate_pairs_by_item, decided_once_per_wording, subject_similarity
+from annolint.similarity import Pairs, aligned, candidate_pairs, decided_once_per_wording, subject_similarity
 
 if TYPE_CHECKING:
     from annolint.kinds.diverging_figure import Params
@@ -203,7 +203,7 @@ def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params
                 items.of(s), siblings[(s.path, s.sentence_id)], id(s) in crowded, s.window, s.terms)
 
     # the consumers join clusters and sets of partners: the order of the pairs is theirs to ignore
-    pairs = candidate_pairs_by_item(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
+    pairs = candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
                                     exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind)
     for i, j, how in decided_once_per_wording(pairs, statements, wording, lambda a, b: same_quantity(
             a, b, index, params, crowded, siblings, items)):

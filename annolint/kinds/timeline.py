@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from annolint.i18n import say
 from annolint.index import CorpusIndex
-from annolint.similarity import aligned, candidate_pairs_by_item, decided_once_per_wording, renamed, shared_terms, shared_words, subject_similarity
+from annolint.similarity import aligned, candidate_pairs, decided_once_per_wording, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import WORD, content_terms, first_word, phrases_pattern
 
@@ -39,7 +39,7 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
     ``min_shared`` terms that are not common words of the genre, one of them a name
     when ``need_name`` (``CorpusIndex.named_terms``). ``worth`` is asked first, so
     that pairs that could not make a finding (their periods overlap) cost nothing.
-    Item by item (``candidate_pairs_by_item``): a user must not depend on the order."""
+    Item by item (``candidate_pairs``): a user must not depend on the order."""
     weight = index.term_weight
     common = index.common_terms
     stop_words = index.lexicon.stop_word_set
@@ -77,7 +77,7 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
     # their users join clusters (conflicting-date), or decide each pair on its own and
     # gather each later statement's earlier ones, sorted (shifted-deadline): the order
     # of the pairs is theirs to ignore
-    pairs = candidate_pairs_by_item(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned)
+    pairs = candidate_pairs(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned)
     if worth is not None:
         pairs = ((i, j) for i, j in pairs if worth(statements[i], statements[j]))
     # what ``matched`` reads of a statement: its sentence, where its date stands in it, its words
