@@ -309,11 +309,34 @@ def test_a_rule_folder_that_disappears_is_an_error_with_the_cache_too(tmp_path):
 def test_two_runs_at_once_give_the_output_of_one(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder, "--no-cache")
+    assert _at_once(folder, 2) == [expected, expected]
+    assert _checked(folder) == expected
+    assert not [p for p in (folder / CACHE_DIR).rglob(".tmp-*")]  # no half-written entry left
+
+
+def _at_once(folder: Path, runs: int) -> list[str]:
+    """The JSON reports of ``runs`` checks of ``folder`` started at once."""
     command = [sys.executable, "-m", "annolint", "check", ".", "--format", "json"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    runs = [subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, env=env) for _ in range(2)]
-    outputs = [r.communicate()[0].decode("utf-8") for r in runs]
-    assert outputs == [expected, expected]
+    started = [subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, env=env) for _ in range(runs)]
+    return [r.communicate()[0].decode("utf-8") for r in started]
+
+
+def test_two_runs_at_once_that_keep_their_notes_in_packs_give_the_output_of_one(tmp_path):
+    # 48 notes: read by worker processes (or, on one core, many read anew in the main
+    # process): each run keeps them in packs of its own, and lists its packs
+    folder = _corpus(tmp_path)
+    for copy in "abc":
+        (folder / copy).mkdir()
+        for path in folder.glob("*.*"):
+            if path.suffix in (".txt", ".md") and path.name != "README.md":
+                shutil.copy(path, folder / copy / path.name)
+    expected = _checked(folder, "--no-cache")
+    assert _at_once(folder, 2) == [expected, expected]
+    cache = NoteCache(folder / CACHE_DIR, b"")
+    packed = [p for p in _entries(folder) if read_pack(cache, p.name)]
+    assert packed and sum(len(read_pack(cache, p.name)) for p in packed) >= 48
+    assert _counted(folder)[1] == (48, 0)  # every note from a pack
     assert _checked(folder) == expected
     assert not [p for p in (folder / CACHE_DIR).rglob(".tmp-*")]  # no half-written entry left
 
