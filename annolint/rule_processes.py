@@ -158,7 +158,7 @@ def _for_the_main_process(waiting: list[int], found: list[list[Rule]], took: dic
     group only between groups of its own, so a long group of its own can leave a fork
     idle: by the times of the last run, it takes the choice (a group, or waiting for
     the fork that frees first) after which the rest, shared the same way, ends
-    soonest (``_ending``); on a tie, a group before waiting, and the shortest.
+    soonest (``_ending``); on a tie, a group before waiting, and the longest.
     Without times, the longest, at once."""
     if not took or not running:
         return 0, 0.0
@@ -171,9 +171,10 @@ def _for_the_main_process(waiting: list[int], found: list[list[Rule]], took: dic
     if best > _ending(times, free, None) + 1e-9:
         return None, free[0] + LATE
     # of the groups after which the rest ends soonest, no later than after waiting, the
-    # shortest: the main process fills the wait (a fork runs late as often as early)
-    # and chooses again after it. On 4,000 notes, it had waited 1.3 s for spelling.
-    return max(p for p, ending in enumerate(endings) if ending <= best + 1e-9), 0.0
+    # longest (``waiting`` is longest first): the main process fills the wait (on 4,000
+    # notes it had waited 1.3 s for spelling, which ran late), and short groups are
+    # left to even out the end, when the times of the last run prove wrong
+    return min(p for p, ending in enumerate(endings) if ending <= best + 1e-9), 0.0
 
 
 def _ending(times: list[float], free: list[float], first: int | None) -> float:

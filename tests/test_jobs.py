@@ -466,14 +466,14 @@ def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
     assert _for_the_main_process([1, 2], groups, {}, {}, {"end": (4, None)}) == (0, 0.0)  # no times: longest
     # The fork due in 1.6 s; groups of 4.8, 3.3, 0.75, 0.18 and 0.05 s waiting. Waiting
     # for it ends the rest at 6.4 s, as does any of the three short ones first: the
-    # shortest is taken (the main process chooses again after it), not the wait.
+    # longest of them is taken (the main process chooses again after it), not the wait.
     times = [4.8, 3.3, 0.75, 0.18, 0.05]
     assert [round(_ending(times, [1.6], first), 2) for first in (None, 0, 1, 2, 3, 4)] == \
         [6.4, 8.1, 8.1, 6.4, 6.4, 6.4]
     groups = [[SimpleNamespace(id=name)] for name in ("A", "B", "C", "D", "E", "F")]
     took = dict(zip("ABCDEF", [*times, 2.6]))
     assert _for_the_main_process([0, 1, 2, 3, 4], groups, took, {5: time.perf_counter() - 1.0},
-                                 {"end": (5, None)}) == (4, 0.0)
+                                 {"end": (5, None)}) == (2, 0.0)
 
 
 UNDATED = "08_actualiteit-zonder-datum.txt"  # the corpus's one note without a date
