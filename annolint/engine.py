@@ -142,6 +142,8 @@ def _notes(paths: list[Path], files: list[Path], config: Config, lexicon: Lexico
         document = cached.get(f)
         yield document if document is not None else next(parsed)
         gc.freeze()  # read notes stay: the collector need not walk them again (``check`` unfreezes)
+    if readings.snapshot is not None:
+        readings.snapshot.let_go()
 
 
 def run_rules(rules: list[Rule], index: CorpusIndex, progress=quietly, jobs: int = 1,

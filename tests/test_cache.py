@@ -682,3 +682,27 @@ def test_a_marked_entry_is_unpickled_only_for_its_mark(tmp_path):
     assert cache.load_marked(place, "set as it is", "findings") is None and LOADED == []
     assert cache.load_marked(place, "set as it was", "findings") == "findings" and LOADED == ["findings"]
     assert cache.counts("findings") == (1, 1)
+
+
+def test_once_the_notes_are_read_the_snapshot_and_packs_keep_nothing(tmp_path, monkeypatch):
+    # A note removed from the set leaves its reading in the snapshot, or its view in a
+    # pack, which would keep the whole pack in memory while the rules run
+    from annolint import reading
+    from annolint.engine import load_setup, read_documents
+    from annolint.reading import Readings
+
+    monkeypatch.setattr(reading, "PACK_FROM", 4)
+    folder = _corpus(tmp_path)
+    _checked(folder)  # the notes in one pack
+    (folder / "05_commissie-wonen-juni.txt").unlink()
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        config = load_config(folder / ".annolint.yaml")
+        readings = Readings(NoteCache(folder / CACHE_DIR, salt_for(config)))
+        documents = read_documents([Path(".")], config, load_setup(config).lexicon, readings)
+    finally:
+        os.chdir(old)
+    snapshot = readings.snapshot
+    assert len(documents) == 11 and snapshot.from_entries == 11 and snapshot.gone == 0
+    assert snapshot._packed == {} and snapshot._held == {}
