@@ -29,11 +29,11 @@ import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from annolint.cache import NoteCache
-from annolint.note_packs import PackWriter
-from annolint.errors import InternalError
-from annolint.reading import NoteReading, Readings
 from annolint import forking
+from annolint.cache import NoteCache
+from annolint.errors import InternalError
+from annolint.note_packs import PackWriter
+from annolint.reading import NoteReading, Readings
 from annolint.sources import RawSource, read_bytes
 
 # Below this many notes, starting worker processes costs more than it saves.

@@ -83,7 +83,8 @@ class SetSnapshot:
 
     def unpack(self, path: str, key: str):
         """What a pack holds for the note at ``path`` under ``key`` (a ``NoteReading``,
-        unless the pack is not annolint's own), or None. Taken once."""
+        unless the pack is not annolint's own), or None. Taken once: the packs let go
+        of every version they hold of the note."""
         payload = self._packed.pop(path, {}).get(key)
         if payload is None:
             return None
@@ -95,9 +96,10 @@ class SetSnapshot:
         return reading
 
     def let_go(self) -> None:
-        """Every note of the run looked up: let go of what no note took, the older
-        readings of changed notes and the views of a pack (one left would keep the whole
-        pack in memory, 80 MB on 4,000 notes, while the rules run)."""
+        """Every note of the run looked up: let go of what no note took (notes the set
+        no longer has): their readings, and their views of a pack, one of which would
+        keep the whole pack in memory while the rules run (80 MB on 4,000 notes). A
+        changed note's are let go when it is looked up (``take``, ``unpack``)."""
         self.gone += len(self._held)
         self._held.clear()
         self._packed.clear()

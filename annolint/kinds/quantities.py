@@ -204,7 +204,7 @@ def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params
 
     # the consumers join clusters and sets of partners: the order of the pairs is theirs to ignore
     pairs = candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
-                                    exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind)
+                            exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind)
     for i, j, how in decided_once_per_wording(pairs, statements, wording, lambda a, b: same_quantity(
             a, b, index, params, crowded, siblings, items)):
         if how:
