@@ -47,26 +47,39 @@ _SWEPT = ".last-sweep"  # the folder's marker: when it was last swept
 
 def _user_key() -> bytes | None:
     """The signing key, made once per user in their own cache folder; None when it
-    cannot be kept (then nothing is cached)."""
+    cannot be kept (then nothing is cached). Two first runs at once make one key: the
+    first to put its key in place wins and the other takes it (with a replace instead,
+    each could sign with its own, and the loser's entries would not be trusted)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "annolint"
     path = base / "cache-key"
-    try:
-        key = path.read_bytes()
-        if len(key) == 32:
-            return key
-    except OSError:
-        pass
+    key = _read_key(path)
+    if key is not None:
+        return key
     try:
         base.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(32)
         descriptor, temporary = tempfile.mkstemp(dir=base)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(key)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-        return path.read_bytes()  # another run may have won the race: its key is the one
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+            os.chmod(temporary, 0o600)
+            try:
+                os.link(temporary, path)  # whole, and only where there is no key yet
+            except FileExistsError:
+                if _read_key(path) is None:
+                    os.replace(temporary, path)  # a damaged key: ours in its place
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        return _read_key(path)
     except OSError:
         return None
+
+
+def _read_key(path: Path) -> bytes | None:
+    try:
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == 32 else None
 
 
 class NoteCache:

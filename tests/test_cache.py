@@ -359,6 +359,30 @@ def test_a_cache_folder_that_cannot_be_written_is_left_alone(tmp_path):
     assert _checked(folder) == _checked(folder, "--no-cache")
 
 
+def test_two_first_runs_at_once_sign_with_one_key(tmp_path, monkeypatch):
+    # Run A finds no key and makes one; meanwhile run B has put its own in place. A
+    # takes B's: had it replaced it, each would sign with its own key, and the entries
+    # of the run whose key was replaced would never be trusted again.
+    import secrets
+
+    key_file = tmp_path / "user-cache" / "annolint" / "cache-key"
+    theirs = bytes(range(32))
+    made = secrets.token_bytes
+
+    def made_while_another_run_makes_one(n: int) -> bytes:
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_bytes(theirs)
+        return made(n)
+
+    monkeypatch.setattr(cache_module.secrets, "token_bytes", made_while_another_run_makes_one)
+    assert cache_module._user_key() == theirs and key_file.read_bytes() == theirs
+    key_file.write_bytes(b"too short")  # a damaged key is replaced
+    monkeypatch.setattr(cache_module.secrets, "token_bytes", made)
+    mine = cache_module._user_key()
+    assert len(mine) == 32 and mine != theirs and key_file.read_bytes() == mine
+    assert not [p for p in key_file.parent.iterdir() if p != key_file]  # no temporary file left
+
+
 def test_no_key_no_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_module, "_user_key", lambda: None)
     cache = NoteCache(tmp_path / CACHE_DIR, salt_for(Config()))
