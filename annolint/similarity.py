@@ -9,7 +9,7 @@ import functools
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -238,13 +238,18 @@ class Pairs:
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return zip(self.firsts, self.seconds)
 
-    def partners(self, wanted: Iterable[int]) -> dict[int, set[int]]:
-        """The items paired with each of ``wanted``."""
+    def partners(self, wanted: dict[int, Container[int]]) -> dict[int, set[int]]:
+        """The items paired with each item of ``wanted`` that are among the items it
+        maps to (a rule asks only whether a reported item was paired with items of
+        one kind: the majority of its cluster). On 4,000 notes every partner of every
+        reported figure took 37 MB of sets."""
         found: dict[int, set[int]] = {i: set() for i in wanted}
         for i, j in zip(self.firsts, self.seconds):
-            if i in found:
+            among = wanted.get(i)
+            if among is not None and j in among:
                 found[i].add(j)
-            if j in found:
+            among = wanted.get(j)
+            if among is not None and i in among:
                 found[j].add(i)
         return found
 

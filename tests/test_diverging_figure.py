@@ -179,8 +179,9 @@ def test_a_departing_statement_is_held_only_against_the_statements_it_was_paired
     assert [(a.name, b.name) for a, b, _ in pairs] == [("A", "B"), ("B", "C"), ("D", "E")]
     values = [[0, 1], [2, 3, 4]]
     majority = values[1]
-    partners = pairs.partners({0, 1})
-    assert partners == {0: {1}, 1: {0, 2}}
+    # asked only among the majority: B's partner A, of its own value, is left out
+    partners = pairs.partners({0: frozenset(majority), 1: frozenset(majority)})
+    assert partners == {0: set(), 1: {2}}
     held = []
     monkeypatch.setattr(diverging_figure, "_departure", lambda s, direct, params, others: held.append(
         (s.name, [o.name for o in direct], [o.name for o in others])))
