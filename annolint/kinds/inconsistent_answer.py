@@ -87,34 +87,46 @@ def _order(q: QuestionFact) -> tuple:
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
-    pairs = [(a, b, alike) for a, b, alike in matched_questions(index, params.min_similarity)
-             if (a.doc is b.doc) == params.within
-             and (params.within or a.doc_date is None or a.doc_date != b.doc_date or a.path != b.path)]
+    matched = matched_questions(index, params.min_similarity)
+
+    def pairs() -> Iterator[tuple[QuestionFact, QuestionFact, float]]:
+        # read twice rather than kept: 4,000 notes match 250,000 pairs of questions
+        return ((a, b, alike) for a, b, alike in matched
+                if (a.doc is b.doc) == params.within
+                and (params.within or a.doc_date is None or a.doc_date != b.doc_date or a.path != b.path))
+
     figures, dates = InAnswer.of_run(index, "figures"), InAnswer.of_run(index, "dates")
     differ = Differences(params.reasons, params.alignment, figures, dates, Alignments.of_run(index, params.alignment))
     # each question's place in time (``_order``) and its answer's wording, once: a
     # question copied into many notes meets hundreds of others
-    questions = sorted({id(q): q for a, b, _ in pairs for q in (a, b)}.values(), key=_order)
+    questions = sorted({id(q): q for a, b, _ in pairs() for q in (a, b)}.values(), key=_order)
     rank = {id(q): (n, differ.wording(q)) for n, q in enumerate(questions)}
-    earlier: dict[int, list[tuple[int, int, QuestionFact, float]]] = defaultdict(list)
+    # for each later question, by the wording of an earlier answer: the latest earlier
+    # question answered so, and how alike the two are (answers in the same words differ
+    # alike: the latest of them is the one a finding names)
+    earlier: dict[int, dict[int, tuple[int, QuestionFact, float]]] = defaultdict(dict)
     facts: dict[int, QuestionFact] = {}
-    for a, b, alike in pairs:
+    for a, b, alike in pairs():
         first, later = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
         facts[id(later)] = later
-        earlier[id(later)].append((*rank[id(first)], first, alike))
+        n, wording = rank[id(first)]
+        latest = earlier[id(later)].get(wording)
+        if latest is None or n > latest[0]:
+            earlier[id(later)][wording] = (n, first, alike)
     found = []
     for key, later in facts.items():
-        # what the later answer says differently from each earlier wording (answers in
-        # the same words differ alike), and the places some earlier answer confirms
-        firsts = {wording: first for _, wording, first, _ in earlier[key]}
-        differs = {wording: differ(first, later) for wording, first in firsts.items()}
+        by_wording = earlier[key]
+        # what the later answer says differently from each earlier wording, and the
+        # places some earlier answer confirms
+        differs = {wording: differ(first, later) for wording, (_, first, _) in by_wording.items()}
         agreed = set().union(*(confirmed for _, confirmed in differs.values()))
         # A difference stands unless another earlier answer says the same thing there
         # ("3 fte" in 12, "2 fte" in 08, "3 fte" in 02: 12 agrees with 02 only if 02
         # writes that sentence too); the most recent earlier answer it differs from is named.
         standing = {wording: [d for d in differences if d[0] not in agreed]
                     for wording, (differences, _) in differs.items()}
-        named = max((e for e in earlier[key] if standing[e[1]]), key=itemgetter(0), default=None)
+        named = max(((n, wording, first, alike) for wording, (n, first, alike) in by_wording.items()
+                     if standing[wording]), key=itemgetter(0), default=None)
         if named is not None:
             _, wording, first, alike = named
             found.append(_match(later, first, _alike(later, first, alike, params.min_similarity, index),
