@@ -32,6 +32,7 @@ import secrets
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -139,12 +140,10 @@ class NoteCache:
         blob = self._verified(key)
         value = None
         if blob is not None:
-            stream = io.BytesIO(blob)
-            stream.seek(_DIGEST)
-            unpickler = pickle.Unpickler(stream)
+            objects = _objects(blob)
             try:
-                if unpickler.load() == mark:
-                    value = unpickler.load()
+                if next(objects) == mark:
+                    value = next(objects)
             except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): worked out again
                 value = None
         self.count(kind, value is not None)
@@ -164,15 +163,8 @@ class NoteCache:
         blob = self._verified(key)
         objects: list | None = None
         if blob is not None:
-            objects = []
-            stream = io.BytesIO(blob)  # shares the bytes read (a slice would copy them)
-            stream.seek(_DIGEST)
-            unpickler = pickle.Unpickler(stream)
             try:
-                while True:
-                    objects.append(unpickler.load())
-            except EOFError:
-                pass
+                objects = list(_objects(blob))
             except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
                 objects = None
         self.count(kind, objects is not None)
@@ -288,6 +280,19 @@ class NoteCache:
             ignore.write_text("# Made by annolint: its cache of read notes, never committed.\n*\n",
                               encoding="utf-8")
         self._ignored = True
+
+
+def _objects(blob: bytes) -> Iterator[Any]:
+    """The objects pickled one after another into an entry's payload (``Entry.add``),
+    unpickled as they are asked for."""
+    stream = io.BytesIO(blob)  # shares the bytes read (a slice would copy them)
+    stream.seek(_DIGEST)
+    unpickler = pickle.Unpickler(stream)
+    while True:
+        try:
+            yield unpickler.load()
+        except EOFError:
+            return
 
 
 class Entry:

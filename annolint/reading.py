@@ -127,18 +127,10 @@ class Readings:
         shown, _source, _data, key = found or self._looked_up(path)
         if key is None:
             return None
-        reading = self.snapshot.take(shown, key) if self.snapshot is not None else None
-        # a snapshot's notes share their strings already, as the run that wrote it shared them
-        shared = reading is not None
-        if reading is None:
-            # its own entry before a pack: the main process may have stored it there
-            # later in the run, with facts the worker could not extract yet
-            reading = self.cache.load(key, counted=False)  # counted below, with the packs
-            if reading is None and self.snapshot is not None:
-                reading = self.snapshot.unpack(shown, key)
-            elif self.snapshot is not None and isinstance(reading, NoteReading):
-                self.snapshot.from_entries += 1
-            self.cache.count("note", reading is not None)
+        if self.snapshot is not None:
+            reading, shared = self.snapshot.lookup(shown, key)
+        else:
+            reading, shared = self.cache.load(key), False
         if not (isinstance(reading, NoteReading) and reading.document.path == shown):
             return None
         reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)

@@ -84,9 +84,10 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
 
     The main process is one of the ``jobs`` workers: it runs a group whenever every
     fork is busy (which one, ``_for_the_main_process`` says), and the others each run
-    in a fork of their own, made by this thread when a fork's place is free (a pool would fork from a thread of its own,
-    and would wait for ever for a worker killed midway): a fork never holds what an
-    earlier group left behind, and one that dies is an error, not a hang. A fork
+    in a fork of their own, made by this thread when a fork's place is free (a pool
+    would fork from a thread of its own, and would wait for ever for a worker killed
+    midway): a fork never holds what an earlier group left behind, and one that dies
+    is an error, not a hang. A fork
     copies every page of the set whose objects its rules touch (50-60 MB on 1,000
     notes, whatever the rules): one fork fewer at a time is that much less memory."""
     took = took or {}
@@ -125,7 +126,7 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                 if not finished:
                     number = waiting.pop(position)
                     started = time.perf_counter()
-                    findings = [f for rule in found[number] for f in run_rule(rule, index)]
+                    findings = _group_findings(number)
                     yield found[number], findings, time.perf_counter() - started
             for receiving in finished:
                 number, process = running.pop(receiving)
@@ -198,16 +199,18 @@ def _ending(times: list[float], free: list[float], first: int | None) -> float:
     return max(clock, *forks)
 
 
+def _group_findings(number: int) -> list[Finding]:
+    """The findings of the rules of group ``number`` (``_WORK``), in the main process or a fork."""
+    return [f for rule in _WORK["groups"][number] for f in _WORK["run_rule"](rule, _WORK["index"])]
+
+
 def _run_group(number: int, sending) -> None:
     """In a worker: send the findings of one group, pickled here so that a finding
     that cannot be sent is an error of this group."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
     started = time.perf_counter()
     try:
-        findings: list[Finding] = []
-        for rule in _WORK["groups"][number]:
-            findings.extend(_WORK["run_rule"](rule, _WORK["index"]))
-        payload = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(_group_findings(number), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as err:  # noqa: BLE001 - the main process raises it, naming the rule
         payload = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
     sending.send((payload, time.perf_counter() - started))

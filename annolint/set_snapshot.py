@@ -38,7 +38,7 @@ STALE_SHARE = 0.1
 
 class SetSnapshot:
     """The snapshot of the notes under ``paths`` in ``cache``: what it holds is taken
-    note by note (``take``), and written at the end of the run when due (``store``)."""
+    note by note (``lookup``), and written at the end of the run when due (``store``)."""
 
     def __init__(self, cache: NoteCache, paths: list[Path]):
         self.cache = cache
@@ -70,36 +70,35 @@ class SetSnapshot:
         self.written_packs.append(key)
         return key
 
-    def take(self, path: str, key: str):
-        """What the snapshot holds for the note at ``path`` under ``key`` (a
-        ``NoteReading``, unless the entry is not annolint's own), or None. Taken once:
-        the snapshot lets go of it."""
+    def lookup(self, path: str, key: str) -> tuple[object | None, bool]:
+        """(what the cache holds for the note at ``path`` under ``key``, or None;
+        whether it comes from the snapshot, whose notes share their strings already, as
+        the run that wrote it shared them). From the snapshot, else from the note's own
+        entry, else from a pack: the main process may have stored its own entry later
+        in the run that wrote the pack, with facts the worker could not extract yet.
+        Each is taken once: the snapshot and the packs let go of the note."""
         held = self._held.pop(path, None)
-        if held is None or held[0] != key:
-            return None
-        self.taken[path] = held[1]
-        self.cache.count("note", True)
-        return held[1]
-
-    def unpack(self, path: str, key: str):
-        """What a pack holds for the note at ``path`` under ``key`` (a ``NoteReading``,
-        unless the pack is not annolint's own), or None. Taken once: the packs let go
-        of every version they hold of the note."""
-        payload = self._packed.pop(path, {}).get(key)
-        if payload is None:
-            return None
-        try:
-            reading = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
-            return None
-        self.from_entries += 1
-        return reading
+        packed = self._packed.pop(path, {}).get(key)
+        if held is not None and held[0] == key:
+            self.taken[path] = held[1]
+            self.cache.count("note", True)
+            return held[1], True
+        reading = self.cache.load(key, counted=False)
+        if reading is None and packed is not None:
+            try:
+                reading = pickle.loads(packed)
+            except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
+                reading = None
+        if reading is not None:
+            self.from_entries += 1
+        self.cache.count("note", reading is not None)
+        return reading, False
 
     def let_go(self) -> None:
         """Every note of the run looked up: let go of what no note took (notes the set
         no longer has): their readings, and their views of a pack, one of which would
         keep the whole pack in memory while the rules run (80 MB on 4,000 notes). A
-        changed note's are let go when it is looked up (``take``, ``unpack``)."""
+        changed note's are let go when it is looked up (``lookup``)."""
         self.gone += len(self._held)
         self._held.clear()
         self._packed.clear()

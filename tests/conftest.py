@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,33 @@ def seed_copy_findings(folder: Path, old: str, new: str, rules: list[str]) -> li
     assert copy != original, old
     write_set(folder, {"1_origineel.txt": original, "2_kopie.txt": copy})
     return findings(["check", ".", *rules], cwd=folder)
+
+
+def cache_entries(folder: Path) -> list[Path]:
+    """The entries of the cache in ``folder`` (``.annolint_cache``), in order."""
+    return sorted(p for p in (folder / ".annolint_cache").rglob("*") if p.is_file() and len(p.name) == 64)
+
+
+def cache_packs(folder: Path) -> dict[Path, list[tuple[str, str, memoryview]]]:
+    """The packs of notes read in bulk (``note_packs``) in the cache in ``folder``: by
+    entry, (path, cache key, the note pickled) of each note it holds."""
+    from annolint.cache import NoteCache
+    from annolint.note_packs import read_pack
+
+    cache = NoteCache(folder / ".annolint_cache", b"")
+    packs = {entry: read_pack(cache, entry.name) for entry in cache_entries(folder)}
+    return {entry: records for entry, records in packs.items() if records}
+
+
+def notes_in_own_entries(folder: Path) -> list:
+    """The notes (``NoteReading``) the cache in ``folder`` holds each in an entry of its own."""
+    from annolint.reading import NoteReading
+
+    packs = cache_packs(folder)
+    held = []
+    for entry in cache_entries(folder):
+        if entry not in packs:
+            value = pickle.loads(entry.read_bytes()[32:])  # the first object of a streamed entry
+            if isinstance(value, NoteReading):
+                held.append(value)
+    return held

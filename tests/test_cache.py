@@ -21,9 +21,8 @@ from annolint import engine
 from annolint.cache import CACHE_DIR, NoteCache, salt_for
 from annolint.config import Config, load_config
 from annolint.engine import check
-from annolint.note_packs import read_pack
 from annolint.reading import NoteReading
-from conftest import CORPUS, ROOT, note, run, write_set
+from conftest import CORPUS, ROOT, cache_entries, cache_packs, note, notes_in_own_entries, run, write_set
 
 
 @pytest.fixture(autouse=True)
@@ -36,10 +35,6 @@ def _corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "set"
     shutil.copytree(CORPUS, folder)
     return folder
-
-
-def _entries(folder: Path) -> list[Path]:
-    return sorted(p for p in (folder / CACHE_DIR).rglob("*") if p.is_file() and len(p.name) == 64)
 
 
 def _checked(folder: Path, *options: str) -> str:
@@ -66,10 +61,10 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
     # one entry per note, the run's findings, the lemmas looked up, the rules
-    assert len(_entries(folder)) == 15
+    assert len(cache_entries(folder)) == 15
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
-    assert len(_entries(folder)) == 16  # and the set's snapshot, which a warm run writes
+    assert len(cache_entries(folder)) == 16  # and the set's snapshot, which a warm run writes
     assert cold == uncached and warm == uncached
     assert _counted(folder)[1] == (12, 0)
     # the text report too, and the rules' own views of the notes (dates, figures, questions)
@@ -141,12 +136,10 @@ def test_a_narrow_run_extracts_only_what_its_rules_read(tmp_path, monkeypatch):
 def _notes_held(folder: Path) -> list[NoteReading]:
     """Every note the cache holds: in its own entry, in the set's snapshot, or in a pack
     of notes read in bulk (``note_packs``)."""
-    cache = NoteCache(folder / CACHE_DIR, b"")
-    held = []
-    for entry in _entries(folder):
-        packed = read_pack(cache, entry.name)
-        if packed:
-            held.extend(pickle.loads(payload) for _, _, payload in packed)
+    packs = cache_packs(folder)
+    held = [pickle.loads(payload) for records in packs.values() for _, _, payload in records]
+    for entry in cache_entries(folder):
+        if entry in packs:
             continue
         stream = pickle.Unpickler(io.BytesIO(entry.read_bytes()[32:]))
         while True:
@@ -167,7 +160,7 @@ def _snapshot(folder: Path) -> Path:
     def first(entry: Path):
         return pickle.loads(entry.read_bytes()[32:])  # the first of a streamed entry's objects
 
-    held = [p for p in _entries(folder) if type(first(p)) is tuple and len(first(p)) == 3
+    held = [p for p in cache_entries(folder) if type(first(p)) is tuple and len(first(p)) == 3
             and isinstance(first(p)[2], NoteReading)]
     assert len(held) == 1
     return held[0]
@@ -176,7 +169,7 @@ def _snapshot(folder: Path) -> Path:
 def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
     folder = _corpus(tmp_path)
     expected = _checked(folder)  # a cold run: the notes' own entries, and no snapshot of the set
-    entries = [p for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]
+    entries = [p for p in cache_entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated
     entries[1].write_bytes(b"\x00" * 500)  # not an entry at all
     blob = entries[2].read_bytes()
@@ -189,7 +182,8 @@ def test_truncated_corrupt_and_forged_entries_are_read_again(tmp_path):
 
 def _note_entries(folder: Path) -> set[str]:
     """The keys of the entries that hold one note each."""
-    return {p.name for p in _entries(folder) if isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)}
+    return {p.name for p in cache_entries(folder) if p not in cache_packs(folder)
+            and isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)}
 
 
 def test_a_warm_run_takes_its_notes_from_the_sets_snapshot_and_an_edited_one_from_its_own_entry(tmp_path,
@@ -333,9 +327,8 @@ def test_two_runs_at_once_that_keep_their_notes_in_packs_give_the_output_of_one(
                 shutil.copy(path, folder / copy / path.name)
     expected = _checked(folder, "--no-cache")
     assert _at_once(folder, 2) == [expected, expected]
-    cache = NoteCache(folder / CACHE_DIR, b"")
-    packed = [p for p in _entries(folder) if read_pack(cache, p.name)]
-    assert packed and sum(len(read_pack(cache, p.name)) for p in packed) >= 48
+    packed = cache_packs(folder)
+    assert packed and sum(len(records) for records in packed.values()) >= 48
     assert _counted(folder)[1] == (48, 0)  # every note from a pack
     assert _checked(folder) == expected
     assert not [p for p in (folder / CACHE_DIR).rglob(".tmp-*")]  # no half-written entry left
@@ -584,7 +577,7 @@ def test_the_findings_are_kept_in_one_entry_that_each_edit_overwrites(tmp_path):
     def findings_entries() -> list[Path]:
         # the set's key, then the findings (``Readings.keep_findings``)
         found = []
-        for entry in _entries(folder):
+        for entry in cache_entries(folder):
             stream = pickle.Unpickler(io.BytesIO(entry.read_bytes()[32:]))
             try:
                 if type(stream.load()) is str and isinstance(stream.load(), list):
@@ -595,13 +588,13 @@ def test_the_findings_are_kept_in_one_entry_that_each_edit_overwrites(tmp_path):
 
     _checked(folder)
     _checked(folder)
-    assert len(findings_entries()) == 1 and len(_entries(folder)) == 16
+    assert len(findings_entries()) == 1 and len(cache_entries(folder)) == 16
     edited = folder / "05_commissie-wonen-juni.txt"
     for number in (1, 2, 3):
         edited.write_text(edited.read_text(encoding="utf-8") + f"\n- Aanvulling {number}.\n", encoding="utf-8")
         assert _checked(folder) == _checked(folder, "--no-cache")
     assert len(findings_entries()) == 1
-    assert len(_entries(folder)) == 19  # and one entry for each version of the edited note
+    assert len(cache_entries(folder)) == 19  # and one entry for each version of the edited note
 
 
 def _aged(path: Path, days: float) -> None:
@@ -614,7 +607,7 @@ def test_entries_no_run_used_for_thirty_days_are_swept_once_a_day(tmp_path):
     edited = folder / "05_commissie-wonen-juni.txt"
 
     def versions_of_the_edited_note() -> list[Path]:
-        held = [(p, pickle.loads(p.read_bytes()[32:])) for p in _entries(folder)]
+        held = [(p, pickle.loads(p.read_bytes()[32:])) for p in cache_entries(folder)]
         return [p for p, value in held if isinstance(value, NoteReading) and value.document.path == edited.name]
 
     _checked(folder)
@@ -622,24 +615,24 @@ def test_entries_no_run_used_for_thirty_days_are_swept_once_a_day(tmp_path):
     edited.write_text(edited.read_text(encoding="utf-8") + "\n- Aanvulling.\n", encoding="utf-8")
     _checked(folder)  # the warm run: it writes the set's snapshot
     assert len(versions_of_the_edited_note()) == 2
-    for entry in _entries(folder):
+    for entry in cache_entries(folder):
         _aged(entry, 31)
     left = Path(tempfile.mkstemp(dir=first_version.parent, prefix=".tmp-")[1])  # a killed run's
     _aged(left, 1)
     writing = Path(tempfile.mkstemp(dir=first_version.parent, prefix=".tmp-")[1])  # a running run's
     _aged(folder / CACHE_DIR / ".last-sweep", 2)
     assert _checked(folder) == _checked(folder, "--no-cache")
-    kept = set(_entries(folder))
+    kept = set(cache_entries(folder))
     # the run took the set from its snapshot and the findings from their entry, and
     # touched both; no run used the notes' own entries for a month, nor the first
     # version of the edited note: deleted, with the killed run's temporary file
     assert len(kept) == 3 and versions_of_the_edited_note() == [] and not left.exists() and writing.exists()
     assert all(time.time() - p.stat().st_mtime < 3600 for p in kept)
     assert _counted(folder)[1] == (12, 0)  # the snapshot holds every note
-    for entry in _entries(folder):
+    for entry in cache_entries(folder):
         _aged(entry, 31)
     _checked(folder)  # swept less than a day ago: nothing is deleted
-    assert set(_entries(folder)) >= kept
+    assert set(cache_entries(folder)) >= kept
 
 
 def test_a_sweep_deletes_only_old_entries_and_leftovers_and_not_again_the_same_day(tmp_path, monkeypatch):
@@ -664,17 +657,15 @@ def test_many_notes_read_anew_in_the_main_process_are_kept_in_one_pack(tmp_path,
 
     monkeypatch.setattr(reading, "PACK_FROM", 4)  # the twelve notes are many
     folder = _corpus(tmp_path)
-    cache = NoteCache(folder / CACHE_DIR, b"")
 
     def packs() -> list[list[str]]:
-        return [[path for path, _, _ in read_pack(cache, p.name)] for p in _entries(folder) if read_pack(cache, p.name)]
+        return [[path for path, _, _ in records] for records in cache_packs(folder).values()]
 
     expected = _checked(folder, "--no-cache")
     assert _checked(folder, "--jobs", "1") == expected
     notes = sorted(r.document.path for r in _notes_held(folder))
     assert len(notes) == 12 and [sorted(held) for held in packs()] == [notes]
-    assert not [p for p in _entries(folder) if not read_pack(cache, p.name)
-                and isinstance(pickle.loads(p.read_bytes()[32:]), NoteReading)]  # none in an entry of its own
+    assert notes_in_own_entries(folder) == []  # none in an entry of its own
     assert _counted(folder)[1] == (12, 0)  # every note from the pack; the run writes the snapshot
     assert packs() == [] and _checked(folder) == expected
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annolint import forking, reading_processes, rule_processes, structure
-from conftest import CORPUS, run
+from conftest import CORPUS, cache_entries, cache_packs, notes_in_own_entries, run
 
 
 PARALLEL_RUNS: list[int] = []  # the number of notes each parallel read handed back
@@ -102,19 +102,16 @@ def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
     import pickle
 
     from annolint import engine
-    from annolint.cache import NoteCache
-    from annolint.note_packs import read_pack
     from annolint.reading import NoteReading, Readings
 
     monkeypatch.setattr(engine, "COLD_PROBE", 2)
     expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
     run(["check", ".", "--format", "json", "--jobs", "1"], cwd=corpus)  # each note in its own entry
     entries = {}
-    for path in (corpus / ".annolint_cache").rglob("*"):
-        if path.is_file() and len(path.name) == 64:
-            reading = pickle.loads(path.read_bytes()[32:])
-            if isinstance(reading, NoteReading):
-                entries[reading.document.path] = path
+    for path in cache_entries(corpus):
+        reading = pickle.loads(path.read_bytes()[32:])
+        if isinstance(reading, NoteReading):
+            entries[reading.document.path] = path
     names = sorted(entries)
     assert len(names) == 12
     for name in names[:2]:  # the two notes looked up first: not in the cache
@@ -129,9 +126,7 @@ def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
     assert looked_up == names[:2]  # by the main process (the workers' own lists are theirs)
     assert {name: entries[name].stat().st_ino for name in names[2:]} == written
-    cache = NoteCache(corpus / ".annolint_cache", b"")
-    packed = sorted(path for entry in (corpus / ".annolint_cache").rglob("*") if len(entry.name) == 64
-                    for path, _, _ in read_pack(cache, entry.name) or ())
+    packed = sorted(path for held in _packs(corpus).values() for path in held)
     assert packed == names[:2] and not any(entries[name].exists() for name in names[:2])
 
 
@@ -479,32 +474,9 @@ def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
 UNDATED = "08_actualiteit-zonder-datum.txt"  # the corpus's one note without a date
 
 
-def _notes_in_own_entries(corpus: Path) -> list:
-    import pickle
-
-    from annolint.reading import NoteReading
-
-    held = []
-    for entry in (corpus / ".annolint_cache").rglob("*"):
-        if len(entry.name) == 64:
-            try:
-                value = pickle.loads(entry.read_bytes()[32:])
-            except Exception:  # noqa: BLE001 - a pack
-                continue
-            if isinstance(value, NoteReading):
-                held.append(value)
-    return held
-
-
 def _packs(corpus: Path) -> dict[Path, list[str]]:
     """The packs of notes read in bulk in the cache, and the notes each holds."""
-    from annolint.cache import NoteCache
-    from annolint.note_packs import read_pack
-
-    cache = NoteCache(corpus / ".annolint_cache", b"")
-    found = {entry: read_pack(cache, entry.name) for entry in (corpus / ".annolint_cache").rglob("*")
-             if len(entry.name) == 64}
-    return {entry: [path for path, _, _ in records] for entry, records in found.items() if records}
+    return {entry: [path for path, _, _ in records] for entry, records in cache_packs(corpus).items()}
 
 
 def test_a_cold_run_keeps_the_notes_its_workers_read_in_one_pack_each(corpus):
@@ -515,7 +487,7 @@ def test_a_cold_run_keeps_the_notes_its_workers_read_in_one_pack_each(corpus):
     # two workers, two packs, each note in one of them
     assert len(packs) == 2 and sorted(n for held in packs.values() for n in held) == notes
     # and the undated note, whose facts waited for the set, in an entry of its own too
-    own = sorted(r.document.path for r in _notes_in_own_entries(corpus))
+    own = sorted(r.document.path for r in notes_in_own_entries(corpus))
     assert own == [UNDATED]
 
 

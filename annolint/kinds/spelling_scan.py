@@ -65,7 +65,7 @@ class People(NamedTuple):
     common: Counter
 
 
-def _particle_before(text: str, words: Words, first: int, start: int, initial: bool,
+def _particle_before(text: str, words: Words, first: int, start: int,
                      people: People) -> tuple[str, int, bool, bool, bool]:
     """The particle written right before the name at word ``first`` ("van", "van der"),
     where it starts, whether it starts a sentence, and whether a first name or initial
@@ -76,7 +76,7 @@ def _particle_before(text: str, words: Words, first: int, start: int, initial: b
             and adjacent(text, words, i - 1, i):
         i -= 1
     if i == first:
-        return "", start, initial, False, False
+        return "", start, bool(words.initial[first]), False, False
     particle = " ".join(words.text[i:first])
     given = titled = False
     if i > 0:
@@ -240,8 +240,7 @@ def _places(text: str, words: Words, by_first: dict[str, KeysByLength], people: 
     before it and what the block is (``standing``, told once a key is found)."""
     where: Standing | None = None
     for matched, start, end, first_index in _spots(text, words, by_first):
-        particle, particle_start, initial, given, titled = _particle_before(
-            text, words, first_index, start, bool(words.initial[first_index]), people)
+        particle, particle_start, initial, given, titled = _particle_before(text, words, first_index, start, people)
         if where is None:
             where = standing(text, words, stop_words, records)
         yield Place(matched, start, end, text[start:end], particle, initial, particle_start, given, titled, where)
