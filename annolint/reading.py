@@ -14,14 +14,13 @@ facts are extracted again.
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 from dataclasses import dataclass, field
 
 from annolint import structure
 from annolint.cache import NoteCache
 from annolint.errors import InternalError
 from annolint.model import Document, DocumentDate
-from annolint.note_packs import PACK_FROM, PackWriter
+from annolint.note_packs import PACK_FROM, NoteStream
 from annolint.readers import reader_for
 from annolint.set_snapshot import SetSnapshot
 from annolint.sources import RawSource, display_path, read_bytes, read_source, source_of
@@ -301,10 +300,9 @@ class Readings:
             snapshot = self.snapshot
             changed = [path for path, reading in self.by_path.items() if reading.changed and path in self.keys]
             if not snapshot.store(self.by_path, self.keys) and len(changed) >= PACK_FROM and self.caching:
-                pack = PackWriter(self.cache, snapshot.new_pack())
+                pack = NoteStream(self.cache, snapshot.new_pack())
                 for path in changed:
-                    self._stored(path, lambda reading: pack.add(path, self.keys[path], pickle.dumps(
-                        reading, protocol=pickle.HIGHEST_PROTOCOL)))
+                    self._stored(path, lambda reading: pack.add(path, self.keys[path], reading))
                 pack.close()
             snapshot.list_packs()
         for path in self.by_path:

@@ -9,10 +9,10 @@ of the set; so the main process first deals the notes out by content
 counting only the lines that worker has not seen yet. Copies of a note meet in one
 worker, and the work stays even.
 
-Each worker reads its share in order, writes the notes it read anew into its pack
-of the cache (``note_packs``: one entry, not one file a note), and sends each note
-back pickled; the main process takes them in, in the order of the files, and reads
-none itself. A reader keeps what it has read of sentences and blocks for
+Each worker reads its share in order and pickles each note once, into a stream
+(``note_packs``): the same chunk goes into its pack of the cache (one entry, not one
+file a note) and to the main process, which takes them in, in the order of the
+files, with one unpickler per worker, and reads none itself. A reader keeps what it has read of sentences and blocks for
 the next note (its memos, a third of its memory on 1,000 notes), scattered between
 the notes it keeps: in the main process it would stay there for the rest of the
 run, and every rule worker forked from it would start with it (figures in
@@ -32,7 +32,7 @@ from pathlib import Path
 from annolint import forking
 from annolint.cache import NoteCache
 from annolint.errors import InternalError
-from annolint.note_packs import PackWriter
+from annolint.note_packs import NoteStream, NoteUnstream
 from annolint.reading import NoteReading, Readings
 from annolint.sources import RawSource, read_bytes
 
@@ -62,20 +62,23 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
     results = context.Queue()
     workers = [context.Process(target=_work, daemon=True, args=(
         config, spec, rules, [(i, files[i]) for i in share], results,
-        pack_key() if pack_key is not None and spec is not None else None))
-               for share in shares(files, jobs) if share]
+        pack_key() if pack_key is not None and spec is not None else None, n))
+               for n, share in enumerate(share for share in shares(files, jobs) if share)]
     for worker in workers:
         worker.start()
     try:
-        arrived: dict[int, tuple[bytes, str | None]] = {}
+        # each worker's chunks are taken in as they arrive, in the order it sent them
+        streams = [NoteUnstream() for _ in workers]
+        arrived: dict[int, tuple[NoteReading, str | None]] = {}
         for number in range(len(files)):
             while number not in arrived:
-                arrived.update([_next_result(results, workers)])
-            payload, key = arrived.pop(number)
+                sent, worker_number, chunk = _next_result(results, workers)
+                _, key, reading = streams[worker_number].load(chunk)
+                arrived[sent] = reading, key
             if number == len(files) - 1:
                 for worker in workers:  # done: each closes its pack (a worker stopped midway leaves none)
                     worker.join()
-            yield pickle.loads(payload), key
+            yield arrived.pop(number)
     finally:
         _INHERITED.clear()
         for worker in workers:
@@ -84,9 +87,9 @@ def read_in_parallel(files: list[Path], jobs: int, config, cache: NoteCache | No
             worker.join()
 
 
-def _next_result(results, workers) -> tuple[int, tuple[bytes, str | None]]:
-    """(file number, pickled reading) of the next note a worker sent; a note that
-    broke a worker, or a worker that died, raised."""
+def _next_result(results, workers) -> tuple[int, int, bytes]:
+    """(file number, worker number, the note's chunk of the worker's stream) of the
+    next note a worker sent; a note that broke a worker, or a worker that died, raised."""
     while True:
         try:
             number, failure, payload = results.get(timeout=1.0)
@@ -96,7 +99,8 @@ def _next_result(results, workers) -> tuple[int, tuple[bytes, str | None]]:
             continue
         if failure is not None:
             raise failure
-        return number, payload
+        worker_number, chunk = payload
+        return number, worker_number, chunk
 
 
 def shares(files: list[Path], jobs: int) -> list[list[int]]:
@@ -134,21 +138,21 @@ _WORKER: dict = {}
 _INHERITED: dict = {}  # what the main process has loaded, for the workers it forks
 
 
-def _work(config, spec, rules, numbered: list[tuple[int, Path]], results, pack_key: str | None) -> None:
-    """A worker: read each (number, file) and put (number, failure, payload) on
-    ``results``; keep the notes read anew in the pack ``pack_key``."""
+def _work(config, spec, rules, numbered: list[tuple[int, Path]], results, pack_key: str | None,
+          worker_number: int) -> None:
+    """A worker: read each (number, file) and put (number, failure, (worker_number,
+    chunk)) on ``results``; keep the notes it reads in the pack ``pack_key``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
     _start_worker(config, spec, rules, pack_key)
     for number, path in numbered:
-        failure, payload = _read_one(path)
-        results.put((number, failure, payload))
+        failure, chunk = _read_one(path)
+        results.put((number, failure, (worker_number, chunk)))
         # what stays (the run's memos of sentences and blocks) the collector need not
         # walk again: it did after every few notes, a tenth of a worker's time
         gc.freeze()
         if failure is not None:
             break
-    if _WORKER["pack"] is not None:
-        _WORKER["pack"].close()
+    _WORKER["stream"].close()
     results.close()
     results.join_thread()  # everything sent before the process ends
 
@@ -160,12 +164,12 @@ def _start_worker(config, spec, rules, pack_key: str | None = None) -> None:
     cache = NoteCache(spec[0], spec[1]) if spec is not None else None
     lexicon = _INHERITED.get("lexicon") or load_setup(config, cache).lexicon
     _WORKER.update(config=config, lexicon=lexicon, readings=Readings(cache, hand_over=True),
-                   pack=PackWriter(cache, pack_key) if cache is not None and pack_key is not None else None,
+                   stream=NoteStream(cache, pack_key), packing=cache is not None and pack_key is not None,
                    extractors=CorpusIndex([], lexicon, config.language, rules=rules).read_with_note(None))
 
 
 def _read_one(path) -> tuple:
-    """(None, (pickled reading, cache key)) for one note, or (the exception, None)."""
+    """(None, the note's chunk of the worker's stream) for one note, or (the exception, None)."""
     from annolint.i18n import speaking
     from annolint.yamlfile import ConfigError
 
@@ -175,16 +179,15 @@ def _read_one(path) -> tuple:
             # an undated note's facts wait for the set's date
             doc = readings.read_note(path, _WORKER["lexicon"], _WORKER["extractors"])
         reading, key = readings.by_path.pop(doc.path), readings.keys.pop(doc.path, None)
-        storing = readings.caching and key is not None and reading.changed
+        storing = readings.caching and key is not None and (reading.changed or _WORKER["packing"])
         reading.changed = reading.changed and not storing  # stored here, or as the cache holds it
-        # pickled once, for the cache and for the main process
-        payload = pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL)
-        if storing and _WORKER["pack"] is not None:
-            _WORKER["pack"].add(doc.path, key, payload)  # here: the workers write side by side
-        elif storing:
-            readings.cache.store_pickled(key, payload)
+        if storing and not _WORKER["packing"]:
+            readings.cache.store_pickled(key, pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
+        # pickled once, for the main process and the pack (every note the worker hands
+        # on: a chunk refers to the ones before it); the workers write side by side
+        payload = _WORKER["stream"].add(doc.path, key, reading)
     except (ConfigError, InternalError) as err:
         return err, None
     except Exception as err:  # noqa: BLE001 - a bug: the main process names the note
         return InternalError(f"reading {path}", err), None
-    return None, (payload, key)
+    return None, payload

@@ -20,13 +20,14 @@ not as it holds them: one edited note is taken from its own entry without the wh
 set being written again, and edits that pile up are folded in at last.
 
 The notes a run's reading workers read anew are kept in packs (``note_packs``), listed
-in one more entry found by the same paths. A run takes a note from a pack as from
-the snapshot; the packs are deleted once a snapshot holds their notes.
+in one more entry found by the same paths. A pack is pickled as the snapshot is, so
+its notes load as fast: a run takes a note from a pack as from the snapshot, and
+counts it as held by the snapshot. The packs are deleted once a snapshot holds their
+notes, when too many notes are not as the two hold them.
 """
 
 from __future__ import annotations
 
-import pickle
 import secrets
 from pathlib import Path
 
@@ -54,15 +55,16 @@ class SetSnapshot:
         listed = cache.load(self.packs_key, "packs")
         self.packs: list[str] = [k for k in listed if type(k) is str] if type(listed) is list else []
         self.written_packs: list[str] = []  # by this run's reading workers
-        self._packed: dict[str, dict[str, memoryview]] = {}  # path -> {cache key: the note pickled}
+        self._packed: dict[str, dict[str, object]] = {}  # path -> {cache key: the note's reading}
         for pack in self.packs:
-            for path, key, payload in read_pack(cache, pack) or ():
-                self._packed.setdefault(path, {})[key] = payload
+            for path, key, reading in read_pack(cache, pack) or ():
+                self._packed.setdefault(path, {})[key] = reading  # a later pack's (the main process's) first
+        self.found = self.found or bool(self._packed)
 
     @property
     def holds_notes(self) -> bool:
         """Whether the snapshot or a pack holds notes of the set."""
-        return self.found or bool(self._packed)
+        return self.found
 
     def new_pack(self) -> str:
         """The key of a new pack, for a reading worker of this run (``note_packs``)."""
@@ -72,44 +74,43 @@ class SetSnapshot:
 
     def lookup(self, path: str, key: str) -> tuple[object | None, bool]:
         """(what the cache holds for the note at ``path`` under ``key``, or None;
-        whether it comes from the snapshot, whose notes share their strings already, as
-        the run that wrote it shared them). From the snapshot, else from the note's own
-        entry, else from a pack: the main process may have stored its own entry later
-        in the run that wrote the pack, with facts the worker could not extract yet.
-        Each is taken once: the snapshot and the packs let go of the note."""
+        whether it comes from the snapshot or a pack, whose notes share their strings
+        already, as the run that wrote it shared them). From the snapshot, else from
+        the note's own entry, else from a pack: the main process may have stored its
+        own entry later in the run that wrote the pack, with facts the worker could
+        not extract yet. Each is taken once: the snapshot and the packs let go of the note."""
         held = self._held.pop(path, None)
         packed = self._packed.pop(path, {}).get(key)
         if held is not None and held[0] == key:
-            self.taken[path] = held[1]
-            self.cache.count("note", True)
-            return held[1], True
+            return self._taken(path, held[1])
         reading = self.cache.load(key, counted=False)
         if reading is None and packed is not None:
-            try:
-                reading = pickle.loads(packed)
-            except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
-                reading = None
+            return self._taken(path, packed)
         if reading is not None:
             self.from_entries += 1
         self.cache.count("note", reading is not None)
         return reading, False
 
+    def _taken(self, path: str, reading) -> tuple[object, bool]:
+        self.taken[path] = reading
+        self.cache.count("note", True)
+        return reading, True
+
     def let_go(self) -> None:
         """Every note of the run looked up: let go of what no note took (notes the set
-        no longer has): their readings, and their views of a pack, one of which would
-        keep the whole pack in memory while the rules run (80 MB on 4,000 notes). A
-        changed note's are let go when it is looked up (``lookup``)."""
-        self.gone += len(self._held)
+        no longer has), from the snapshot and the packs: 80 MB on 4,000 notes, kept
+        while the rules run. A changed note's are let go when it is looked up (``lookup``)."""
+        self.gone += len(self._held) + len(self._packed)
         self._held.clear()
         self._packed.clear()
 
     def store(self, readings: dict, keys: dict[str, str]) -> bool:
         """Write the snapshot of ``readings`` (NoteReading by path, each stored under
-        ``keys``) when it is due: none was found and most notes came from their own
-        entries or packs, or one was found and too many notes are not as it holds them
-        (not taken from it, read again for facts it lacked, given more facts since), or
-        it holds too many notes the set no longer has; whether it was written. Then
-        the packs go: the snapshot holds their notes."""
+        ``keys``) when it is due: neither a snapshot nor a pack was found and most
+        notes came from their own entries, or one was found and too many notes are not
+        as the two hold them (not taken from them, read again for facts they lacked,
+        given more facts since), or they hold too many notes the set no longer has;
+        whether it was written. Then the packs go: the snapshot holds their notes."""
         self.let_go()  # notes it held that this run did not take: removed, renamed or changed
         if not self.cache.enabled or len(keys) != len(readings) or not readings:
             return False

@@ -85,9 +85,9 @@ def cache_entries(folder: Path) -> list[Path]:
     return sorted(p for p in (folder / ".annolint_cache").rglob("*") if p.is_file() and len(p.name) == 64)
 
 
-def cache_packs(folder: Path) -> dict[Path, list[tuple[str, str, memoryview]]]:
+def cache_packs(folder: Path) -> dict[Path, list[tuple[str, str, object]]]:
     """The packs of notes read in bulk (``note_packs``) in the cache in ``folder``: by
-    entry, (path, cache key, the note pickled) of each note it holds."""
+    entry, (path, cache key, reading) of each note it holds."""
     from annolint.cache import NoteCache
     from annolint.note_packs import read_pack
 

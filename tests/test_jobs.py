@@ -97,8 +97,9 @@ def test_the_main_process_reads_no_note_itself_when_workers_read(corpus, monkeyp
 def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
     # The main process looks the first notes up (COLD_PROBE); finding none of them
     # cached, it leaves the rest to the workers, which take a note the cache holds
-    # from it all the same: its entry is not written again. The two they read anew
-    # they keep in their packs.
+    # from it all the same: its entry is not written again. Every note they hand on
+    # goes in their packs (a note's chunk refers to the ones before it), the two they
+    # read anew and the ten they took from the cache.
     import pickle
 
     from annolint import engine
@@ -127,7 +128,7 @@ def test_a_cold_cache_is_looked_up_by_the_workers_alone(corpus, monkeypatch):
     assert looked_up == names[:2]  # by the main process (the workers' own lists are theirs)
     assert {name: entries[name].stat().st_ino for name in names[2:]} == written
     packed = sorted(path for held in _packs(corpus).values() for path in held)
-    assert packed == names[:2] and not any(entries[name].exists() for name in names[:2])
+    assert packed == names and not any(entries[name].exists() for name in names[:2])
 
 
 def test_an_edited_note_is_read_again_and_the_rules_run_again_side_by_side(corpus):
@@ -405,10 +406,10 @@ def test_the_engine_starts_inconsistent_spelling_while_it_prepares_the_rest(corp
 
 
 
-def test_a_cold_run_writes_no_snapshot_of_the_set_and_a_warm_one_does_for_the_next(corpus, monkeypatch):
+def test_a_cold_runs_packs_serve_as_the_snapshot_until_too_many_notes_change(corpus, monkeypatch):
     # a cold run (a CI job on a fresh checkout) does not pay for a snapshot nobody may
-    # keep; the warm run after it writes one, and the run after that takes its notes
-    # from it but the edited one
+    # keep; the runs after it take their notes from the workers' packs as from one,
+    # and write it once too many notes are not as the packs hold them
     from annolint.cache import NoteCache
 
     expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
@@ -419,22 +420,37 @@ def test_a_cold_run_writes_no_snapshot_of_the_set_and_a_warm_one_does_for_the_ne
                             self, key, kind, **how))
     monkeypatch.setattr(NoteCache, "load_stream",
                         lambda self, key, kind: loaded.append((kind, key)) or real_stream(self, key, kind))
+    real_payload = NoteCache.verified_payload
+    monkeypatch.setattr(NoteCache, "verified_payload",
+                        lambda self, key, kind: loaded.append((kind, key)) or real_payload(self, key, kind))
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
     assert PARALLEL_RUNS == [12]
     entries = {p.name for p in (corpus / ".annolint_cache").rglob("*") if len(p.name) == 64}
     snapshot = {key for kind, key in loaded if kind == "set"}
     packs = {key for kind, key in loaded if kind == "packs"}  # the list of the workers' packs
     assert len(snapshot) == 1 and not snapshot & entries and len(packs) == 1 and packs <= entries
+    worker_packs = {entry.name for entry in cache_packs(corpus)}
+    loaded.clear()
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == expected
     entries = {p.name for p in (corpus / ".annolint_cache").rglob("*") if len(p.name) == 64}
-    assert snapshot <= entries and not packs & entries  # the snapshot holds the packs' notes: they go
+    # every note from the two workers' packs (its own entry asked for first: none has one); no
+    # snapshot written
+    assert len(worker_packs) == 2 and {key for kind, key in loaded if kind == "pack"} == worker_packs
+    assert len({key for kind, key in loaded if kind == "note"}) == 12 and not snapshot & entries
+    assert packs | worker_packs <= entries
+
     edited = corpus / "05_commissie-wonen-juni.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("1.200", "1.300"), encoding="utf-8")
     loaded.clear()
     assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == \
         run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
-    # eleven notes from the snapshot, the edited note's own entry asked for (not there: it is read)
-    assert len({key for kind, key in loaded if kind == "note"}) == 1
+    # ten notes from the packs, the undated one from its own entry (the cold run's main
+    # process kept it there with the facts the set's date gave it), the edited one read
+    # anew (each note's own entry asked for first)
+    assert len({key for kind, key in loaded if kind == "note"}) == 12
+    entries = {p.name for p in (corpus / ".annolint_cache").rglob("*") if len(p.name) == 64}
+    # two of twelve not as the packs hold them, more than STALE_SHARE: the snapshot holds all, the packs go
+    assert snapshot <= entries and not (packs | worker_packs) & entries
 
 
 def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
