@@ -88,29 +88,42 @@ class NoteStream:
 
 
 class NoteUnstream:
-    """The notes of one ``NoteStream``, chunk by chunk, in the order they were made."""
+    """The notes of one ``NoteStream``, in the order they were made: chunk by chunk
+    (``load``), or a whole pack's at once (``notes``)."""
 
     def __init__(self) -> None:
         self._feed = _Feed()
         self._unpickler = pickle.Unpickler(self._feed)
+        self._headed = False
 
     def load(self, data: bytes) -> tuple:
         """(path, cache key, reading) of the next chunk."""
         self._feed.set(data)
-        found = _next_note(self)
+        found = self._next()
         if self._feed.left:
             raise pickle.UnpicklingError("a chunk holds more than one note")
         return found
 
+    def notes(self, data: memoryview) -> list[tuple]:
+        """(path, cache key, reading) of each note of a whole stream, its pack."""
+        self._feed.set(data)
+        found = []
+        while self._feed.left:
+            found.append(self._next())
+        return found
 
-def _next_note(stream: NoteUnstream | _PackReader) -> object:
-    """The next note of ``stream``, past the stream's head and a new segment's mark."""
-    while True:
-        found = stream._unpickler.load()
-        if found == SEGMENT:
-            stream._unpickler = pickle.Unpickler(stream._feed)
-        elif found != MAGIC:
-            return found
+    def _next(self) -> object:
+        """The next note, past the stream's head and a new segment's mark."""
+        while True:
+            found = self._unpickler.load()
+            if not self._headed:
+                if found != MAGIC:
+                    raise pickle.UnpicklingError("not a stream of notes")
+                self._headed = True
+            elif found == SEGMENT:
+                self._unpickler = pickle.Unpickler(self._feed)
+            else:
+                return found
 
 
 class _Feed:
@@ -146,30 +159,14 @@ class _Feed:
         return rest[:end]
 
 
-class _PackReader:
-    """The notes of a pack as written, one after another."""
-
-    def __init__(self, payload: memoryview):
-        self._feed = _Feed()
-        self._feed.set(payload)
-        self._unpickler = pickle.Unpickler(self._feed)
-
-
 def read_pack(cache: NoteCache, key: str) -> list[tuple[str, str, object]] | None:
     """(path, cache key, reading) of each note in the pack under ``key``, in order;
     None when there is none that can be trusted."""
     payload = cache.verified_payload(key, "pack")
     if payload is None:
         return None
-    reader = _PackReader(payload)
     try:
-        if reader._unpickler.load() != MAGIC:
-            return None
-        notes = []
-        while reader._feed.left:
-            found = _next_note(reader)
-            if type(found) is tuple and len(found) == 3:
-                notes.append(found)
-    except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
+        found = NoteUnstream().notes(payload)
+    except Exception:  # noqa: BLE001 - signed but not a pack, or another annolint's classes: read again
         return None
-    return notes
+    return [note for note in found if type(note) is tuple and len(note) == 3]

@@ -12,18 +12,19 @@ its own cache key, which holds its text and everything that decides how it is re
 (the key's salt: annolint, rule packs, configuration), so a note that changed in any
 way, or was added, is not taken from it but from its own entry or read again.
 
-Writing it takes a third of a second for a thousand notes, at the end of the run. A
-run that read most of its notes afresh does not write it: a CI job on a fresh
-checkout would pay for a cache it throws away; the next warm run writes it. A run
-that found one writes it again only when more than ``STALE_SHARE`` of the notes are
-not as it holds them: one edited note is taken from its own entry without the whole
-set being written again, and edits that pile up are folded in at last.
-
 The notes a run's reading workers read anew are kept in packs (``note_packs``), listed
 in one more entry found by the same paths. A pack is pickled as the snapshot is, so
 its notes load as fast: a run takes a note from a pack as from the snapshot, and
-counts it as held by the snapshot. The packs are deleted once a snapshot holds their
-notes, when too many notes are not as the two hold them.
+counts it as held by the snapshot.
+
+Writing the snapshot takes a third of a second for a thousand notes, at the end of
+the run. A run that read most of its notes afresh does not write it: a CI job on a
+fresh checkout would pay for a cache it throws away, and its packs serve the next
+run. A run writes it only when more than ``STALE_SHARE`` of the notes are not as the
+snapshot and the packs hold them (or, with neither, when most notes came from their
+own entries): one edited note is taken from its own entry without the whole set being
+written again, and edits that pile up are folded in at last; the packs are then
+deleted.
 """
 
 from __future__ import annotations
