@@ -230,11 +230,11 @@ def check(paths: list[Path], config: Config, *, select: tuple[str, ...] = (),
             documents = read_documents(paths, config, setup.lexicon, readings, jobs, progress, rules)
             # the same notes under the same rules as the run before: its findings stand
             rule_ids = [r.id for r in rules]
-            findings = readings.kept_findings(paths, rule_ids)
+            findings = readings.kept_findings(rule_ids)
             if not isinstance(findings, list):
                 index = CorpusIndex(documents, setup.lexicon, config.language, readings, rules)
                 findings = run_rules(rules, index, progress, jobs, cache)
-                readings.keep_findings(paths, rule_ids, findings)
+                readings.keep_findings(rule_ids, findings)
         readings.store()
         if cache is not None:
             cache.sweep()

@@ -275,22 +275,20 @@ class Readings:
     # (1.4 MB on 1,000 notes), and a run whose set changed reads the key alone (the
     # findings of 4,000 notes took 0.17 s to unpickle).
 
-    def kept_findings(self, paths: list, rule_ids: list[str]) -> list | None:
-        """The findings of the run before, when it checked these notes, as they are now,
-        under these rules; None otherwise."""
+    def kept_findings(self, rule_ids: list[str]) -> list | None:
+        """The findings of the run before, when it checked the paths of this one
+        (``open_snapshot``) and found these notes, as they are now, under these rules;
+        None otherwise."""
         key = self.set_key(rule_ids)
-        if key is None:
+        if key is None or self.snapshot is None:
             return None
-        found = self.cache.load_marked(self._findings_place(paths, rule_ids), key, "findings")
+        found = self.cache.load_marked(self.snapshot.findings_key(rule_ids), key, "findings")
         return found if isinstance(found, list) else None
 
-    def keep_findings(self, paths: list, rule_ids: list[str], findings: list) -> None:
+    def keep_findings(self, rule_ids: list[str], findings: list) -> None:
         key = self.set_key(rule_ids)
-        if key is not None:
-            self.cache.store_marked(self._findings_place(paths, rule_ids), key, findings)
-
-    def _findings_place(self, paths: list, rule_ids: list[str]) -> str:
-        return self.cache.key_of("findings for", *map(str, paths), *rule_ids)
+        if key is not None and self.snapshot is not None:
+            self.cache.store_marked(self.snapshot.findings_key(rule_ids), key, findings)
 
     def store(self) -> None:
         """Keep what this run read anew for the next one, and the set's snapshot when it

@@ -40,11 +40,14 @@ STALE_SHARE = 0.1
 
 class SetSnapshot:
     """The snapshot of the notes under ``paths`` in ``cache``: what it holds is taken
-    note by note (``lookup``), and written at the end of the run when due (``store``)."""
+    note by note (``lookup``), and written at the end of the run when due (``store``).
+    The entries found by the same paths live here too: the list of packs, and the
+    findings of the last run (``findings_key``)."""
 
     def __init__(self, cache: NoteCache, paths: list[Path]):
         self.cache = cache
-        self.key = cache.key_of("set", *map(str, paths))
+        self._paths = tuple(map(str, paths))  # what the set's entries are found by
+        self.key = cache.key_of("set", *self._paths)
         # path -> (the note's cache key, its NoteReading)
         self._held = {item[0]: item[1:] for item in cache.load_stream(self.key, "set") or ()
                       if type(item) is tuple and len(item) == 3}
@@ -52,7 +55,7 @@ class SetSnapshot:
         self.taken: dict[str, object] = {}  # path -> the reading taken
         self.gone = 0  # notes it held that the run did not take (``let_go``)
         self.from_entries = 0  # notes taken from their own entries or from packs
-        self.packs_key = cache.key_of("packs", *map(str, paths))
+        self.packs_key = cache.key_of("packs", *self._paths)
         listed = cache.load(self.packs_key, "packs")
         self.packs: list[str] = [k for k in listed if type(k) is str] if type(listed) is list else []
         self.written_packs: list[str] = []  # by this run's reading workers
@@ -61,6 +64,11 @@ class SetSnapshot:
             for path, key, reading in read_pack(cache, pack) or ():
                 self._packed.setdefault(path, {})[key] = reading  # a later pack's (the main process's) first
         self.found = self.found or bool(self._packed)
+
+    def findings_key(self, rule_ids: list[str]) -> str:
+        """Where the findings of the set's last run under these rules are kept
+        (``Readings.kept_findings``)."""
+        return self.cache.key_of("findings for", *self._paths, *rule_ids)
 
     @property
     def holds_notes(self) -> bool:

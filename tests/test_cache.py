@@ -22,6 +22,7 @@ from annolint.cache import CACHE_DIR, NoteCache, salt_for
 from annolint.config import Config, load_config
 from annolint.engine import check
 from annolint.reading import NoteReading
+from annolint.set_snapshot import SetSnapshot
 from conftest import CORPUS, ROOT, cache_entries, cache_packs, note, notes_in_own_entries, run, write_set
 
 
@@ -315,6 +316,11 @@ def test_two_runs_at_once_give_the_output_of_one(tmp_path):
     assert not [p for p in (folder / CACHE_DIR).rglob(".tmp-*")]  # no half-written entry left
 
 
+def _entry(folder: Path, key: str) -> Path:
+    """The file of the cache entry under ``key``."""
+    return folder / CACHE_DIR / key[:2] / key
+
+
 def _at_once(folder: Path, runs: int) -> list[str]:
     """The JSON reports of ``runs`` checks of ``folder`` started at once."""
     command = [sys.executable, "-m", "annolint", "check", ".", "--format", "json"]
@@ -334,9 +340,16 @@ def test_two_runs_at_once_that_keep_their_notes_in_packs_give_the_output_of_one(
                 shutil.copy(path, folder / copy / path.name)
     expected = _checked(folder, "--no-cache")
     assert _at_once(folder, 2) == [expected, expected]
+    # the set's list names the packs of one run (the last to list its own), which hold
+    # every note once; the other run's packs, if it read the notes too, wait for the sweep
+    notes = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.*")
+                   if p.suffix in (".txt", ".md") and p.name != "README.md")
+    listed = SetSnapshot(NoteCache(folder / CACHE_DIR, salt_for(load_config(folder / ".annolint.yaml"))),
+                         [Path(".")]).packs
     packed = cache_packs(folder)
-    assert packed and sum(len(records) for records in packed.values()) >= 48
-    assert _counted(folder)[1] == (48, 0)  # every note from a pack
+    assert len(notes) == 48 and sorted(path for key in listed
+                                       for path, _, _ in packed[_entry(folder, key)]) == notes
+    assert _counted(folder)[1] == (48, 0)  # every note from a listed pack
     assert _checked(folder) == expected
     assert not [p for p in (folder / CACHE_DIR).rglob(".tmp-*")]  # no half-written entry left
 
