@@ -453,6 +453,36 @@ def test_a_cold_runs_packs_serve_as_the_snapshot_until_too_many_notes_change(cor
     assert snapshot <= entries and not (packs | worker_packs) & entries
 
 
+def test_a_set_changed_run_after_run_gives_the_output_of_no_cache_each_time(corpus, monkeypatch):
+    # The cache as the runs of a month leave it: packs of the workers and of the main
+    # process, notes' own entries, a snapshot written once too many notes changed, with
+    # notes edited, removed, added and renamed in between, by one process or two
+    from annolint import reading
+
+    monkeypatch.setattr(reading, "PACK_FROM", 3)  # three notes read anew in the main process make a pack
+    notes = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+
+    def append(path: Path, text: str) -> None:
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    first = notes[4].read_text(encoding="utf-8")
+    steps = [
+        ("2", lambda: None),  # cold: the workers' packs
+        ("2", lambda: append(notes[4], "\nHet aantal woningen is 1.350.\n")),
+        ("1", lambda: [append(n, "\nDe planning volgt in 2026.\n") for n in notes[5:8]]),
+        ("2", lambda: (notes[9].unlink(), shutil.copy(notes[1], corpus / "13_kopie.txt"))),
+        ("1", lambda: notes[2].rename(corpus / "14_hernoemd.txt")),
+        ("2", lambda: notes[4].write_text(first, encoding="utf-8")),
+        ("1", lambda: None),
+    ]
+    for jobs, change in steps:
+        change()
+        cached = run(["check", ".", "--format", "json", "--jobs", jobs], cwd=corpus)
+        fresh = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus)
+        assert cached.exit_code == fresh.exit_code == 1 and cached.stdout == fresh.stdout
+    assert PARALLEL_RUNS[0] == 12  # the cold run's workers read every note
+
+
 def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
     # The main process hands a fork its next group only between groups of its own.
     # Waiting groups of 0.8, 0.25, 0.2 and 0.05 s, a fork free in 0.3 s: waiting for the
