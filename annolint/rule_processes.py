@@ -36,6 +36,7 @@ from multiprocessing.connection import wait
 from annolint.errors import InternalError
 from annolint.findings import Finding
 from annolint.index import CorpusIndex, facts_read
+from annolint.kept_work import Stopwatch
 from annolint.ruleset import Rule
 
 # Below this many notes, forking workers costs more than comparing takes.
@@ -74,7 +75,8 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                      took: dict[str, float] | None = None, early: frozenset[int] = frozenset(),
                      prepare: Callable[[], None] | None = None
                      ) -> Iterator[tuple[list[Rule], list[Finding], float]]:
-    """(group, its findings, seconds it took) of each of the groups ``found`` as the
+    """(group, its findings, seconds it took, less the work the cache keeps for the
+    next run: ``kept_work``) of each of the groups ``found`` as the
     ``jobs`` workers finish them. ``took`` (seconds by ``group_name``, from an
     earlier run) starts the longest first. An error of a rule is raised here.
 
@@ -125,9 +127,9 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                     position = len(waiting) - 1  # a fork later than its time: the shortest meanwhile
                 if not finished:
                     number = waiting.pop(position)
-                    started = time.perf_counter()
+                    timing = Stopwatch()
                     findings = _group_findings(number)
-                    yield found[number], findings, time.perf_counter() - started
+                    yield found[number], findings, timing.seconds()
             for receiving in finished:
                 number, process = running.pop(receiving)
                 try:
@@ -208,10 +210,10 @@ def _run_group(number: int, sending) -> None:
     """In a worker: send the findings of one group, pickled here so that a finding
     that cannot be sent is an error of this group."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
-    started = time.perf_counter()
+    timing = Stopwatch()
     try:
         payload = pickle.dumps(_group_findings(number), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as err:  # noqa: BLE001 - the main process raises it, naming the rule
         payload = pickle.dumps(err, protocol=pickle.HIGHEST_PROTOCOL)
-    sending.send((payload, time.perf_counter() - started))
+    sending.send((payload, timing.seconds()))
     sending.close()

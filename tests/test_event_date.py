@@ -129,6 +129,31 @@ def test_the_lemmas_looked_up_are_kept_by_the_cache_for_the_next_run(tmp_path, m
     assert "ingediend" in looked_up
 
 
+def test_the_time_of_a_lemma_looked_up_is_left_out_of_the_time_kept_for_the_next_run(monkeypatch):
+    """The next run takes the lemma from the cache: the time it took (the first one
+    loads simplemma's word list) would make the next run schedule event-date as the
+    long rule it was once (``kept_work``)."""
+    import simplemma
+
+    from annolint import kept_work
+
+    clock = [100.0]
+    monkeypatch.setattr(kept_work.time, "perf_counter", lambda: clock[0])
+
+    def slow(word, lang):
+        clock[0] += 0.3  # loading the word list
+        return "indienen"
+
+    monkeypatch.setattr(simplemma, "lemmatize", slow)
+    monkeypatch.setattr(events, "_LEMMAS", defaultdict(dict))
+    watch = kept_work.Stopwatch()
+    clock[0] += 0.2  # comparing
+    assert events.lemma("ingediend", "nl") == "indienen" and clock[0] == 100.5
+    assert events.lemma("ingediend", "nl") == "indienen" and clock[0] == 100.5  # known now: not looked up
+    clock[0] += 0.1
+    assert round(watch.seconds(), 9) == 0.3  # 0.6 s passed, 0.3 of them on the lemma
+
+
 def test_a_date_goes_with_its_own_clause_or_the_label_before_it():
     words = str.split
     s = "Na het advies van de OR op 28 mei heeft het college in juni besloten."

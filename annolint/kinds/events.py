@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from annolint.kept_work import spent_on
 from annolint.kinds.timeline import names_meeting, reference_noun
 from annolint.lexicon import Lexicon
 from annolint.temporal.statements import DatedStatement
@@ -57,9 +58,10 @@ def lemma(word: str, language: str) -> str:
     table = _LEMMAS[language]
     found = table.get(word)
     if found is None:
-        import simplemma  # 40 ms to import, and 0.3 s to load a language: only for a word not known yet
+        with spent_on():  # the next run takes it from the cache (``lemmas_kept``)
+            import simplemma  # 40 ms to import, and 0.3 s to load a language: only for a word not known yet
 
-        found = table[word] = simplemma.lemmatize(word, lang=language).replace("_", "")
+            found = table[word] = simplemma.lemmatize(word, lang=language).replace("_", "")
     return found
 
 
