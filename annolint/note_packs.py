@@ -57,10 +57,10 @@ class NoteStream:
         self._pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
         self._entry = cache.entry(key) if cache is not None and key is not None else None
         self._writing = self._entry is not None
-        self._head = self.chunk(MAGIC)  # sent with the first note: the unpickler counts its objects too
+        self._head = self._chunk(MAGIC)  # sent with the first note: the unpickler counts its objects too
         self._notes = 0
 
-    def chunk(self, value) -> bytes:
+    def _chunk(self, value) -> bytes:
         """``value`` pickled, after the chunks before it; written to the pack."""
         self._pickler.dump(value)
         data = self._buffer.getvalue()
@@ -74,9 +74,9 @@ class NoteStream:
         """The chunk of one note (a ``NoteReading``), read from ``path``, under its cache ``key``."""
         if self._notes and self._notes % SEGMENT_NOTES == 0:
             self._pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
-            self._head = self.chunk(SEGMENT)
+            self._head = self._chunk(SEGMENT)
         self._notes += 1
-        data = self.chunk((path, key, reading))
+        data = self._chunk((path, key, reading))
         if self._head:
             data, self._head = self._head + data, b""
         return data

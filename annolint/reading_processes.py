@@ -12,11 +12,11 @@ worker, and the work stays even.
 Each worker reads its share in order and pickles each note once, into a stream
 (``note_packs``): the same chunk goes into its pack of the cache (one entry, not one
 file a note) and to the main process, which takes them in, in the order of the
-files, with one unpickler per worker, and reads none itself. A reader keeps what it has read of sentences and blocks for
-the next note (its memos, a third of its memory on 1,000 notes), scattered between
-the notes it keeps: in the main process it would stay there for the rest of the
-run, and every rule worker forked from it would start with it (figures in
-``benchmarks/README.md``).
+files, with one unpickler per worker, and reads none itself. A reader keeps what it
+has read of sentences and blocks for the next note (its memos, a third of its memory
+on 1,000 notes), scattered between the notes it keeps: in the main process it would
+stay there for the rest of the run, and every rule worker forked from it would start
+with it (figures in ``benchmarks/README.md``).
 """
 
 from __future__ import annotations
