@@ -53,7 +53,7 @@ class SetSnapshot:
                       if type(item) is tuple and len(item) == 3}
         self.found = bool(self._held)
         self.taken: dict[str, object] = {}  # path -> the reading taken
-        self.gone = 0  # notes it held that the run did not take (``let_go``)
+        self.gone = 0  # notes it held that the run did not take (``let_go``), versions superseded
         self.from_entries = 0  # notes taken from their own entries or from packs
         self.packs_key = cache.key_of("packs", *self._paths)
         listed = cache.load(self.packs_key, "packs")
@@ -89,11 +89,15 @@ class SetSnapshot:
         own entry later in the run that wrote the pack, with facts the worker could
         not extract yet. Each is taken once: the snapshot and the packs let go of the note."""
         held = self._held.pop(path, None)
-        packed = self._packed.pop(path, {}).get(key)
+        versions = self._packed.pop(path, {})
+        packed = versions.get(key)
         if held is not None and held[0] == key:
             return self._taken(path, held[1])
         reading = self.cache.load(key, counted=False)
         if reading is None and packed is not None:
+            # earlier versions in older packs are loaded by every run, and taken by none:
+            # they count as notes the set no longer has (``store``)
+            self.gone += len(versions) - 1
             return self._taken(path, packed)
         if reading is not None:
             self.from_entries += 1
@@ -118,8 +122,9 @@ class SetSnapshot:
         ``keys``) when it is due: neither a snapshot nor a pack was found and most
         notes came from their own entries, or one was found and too many notes are not
         as the two hold them (not taken from them, read again for facts they lacked,
-        given more facts since), or they hold too many notes the set no longer has;
-        whether it was written. Then the packs go: the snapshot holds their notes."""
+        given more facts since), or they hold too many notes the set no longer has, or
+        versions of its notes that later packs replace; whether it was written. Then
+        the packs go: the snapshot holds their notes."""
         self.let_go()  # notes it held that this run did not take: removed, renamed or changed
         if not self.cache.enabled or len(keys) != len(readings) or not readings:
             return False

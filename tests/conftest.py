@@ -96,6 +96,19 @@ def cache_packs(folder: Path) -> dict[Path, list[tuple[str, str, object]]]:
     return {entry: records for entry, records in packs.items() if records}
 
 
+def cache_snapshots(folder: Path) -> list[Path]:
+    """The entries of the cache in ``folder`` that hold the set (``set_snapshot``):
+    (path, key, reading) of each note, pickled one after another (a pack starts with
+    its head instead)."""
+    from annolint.reading import NoteReading
+
+    def first(entry: Path):
+        return pickle.loads(entry.read_bytes()[32:])  # the first of a streamed entry's objects
+
+    return [p for p in cache_entries(folder) if type(first(p)) is tuple and len(first(p)) == 3
+            and isinstance(first(p)[2], NoteReading)]
+
+
 def notes_in_own_entries(folder: Path) -> list:
     """The notes (``NoteReading``) the cache in ``folder`` holds each in an entry of its own."""
     from annolint.reading import NoteReading

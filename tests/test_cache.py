@@ -23,7 +23,8 @@ from annolint.config import Config, load_config
 from annolint.engine import check
 from annolint.reading import NoteReading
 from annolint.set_snapshot import SetSnapshot
-from conftest import CORPUS, ROOT, cache_entries, cache_packs, note, notes_in_own_entries, run, write_set
+from conftest import (CORPUS, ROOT, cache_entries, cache_packs, cache_snapshots, note, notes_in_own_entries, run,
+                      write_set)
 
 
 @pytest.fixture(autouse=True)
@@ -155,18 +156,8 @@ def _notes_held(folder: Path) -> list[NoteReading]:
     return held
 
 
-def _snapshots(folder: Path) -> list[Path]:
-    """The entries that hold the set (``set_snapshot``): (path, key, reading) of each
-    note, pickled one after another (a pack starts with its mark instead)."""
-    def first(entry: Path):
-        return pickle.loads(entry.read_bytes()[32:])  # the first of a streamed entry's objects
-
-    return [p for p in cache_entries(folder) if type(first(p)) is tuple and len(first(p)) == 3
-            and isinstance(first(p)[2], NoteReading)]
-
-
 def _snapshot(folder: Path) -> Path:
-    held = _snapshots(folder)
+    held = cache_snapshots(folder)
     assert len(held) == 1
     return held[0]
 
@@ -688,7 +679,7 @@ def test_many_notes_read_anew_in_the_main_process_are_kept_in_one_pack(tmp_path,
     assert notes_in_own_entries(folder) == []  # none in an entry of its own
     # every note from the pack, which loads as a snapshot does: none is written
     assert _counted(folder)[1] == (12, 0)
-    assert [sorted(held) for held in packs()] == [notes] and _snapshots(folder) == []
+    assert [sorted(held) for held in packs()] == [notes] and cache_snapshots(folder) == []
     assert _checked(folder) == expected
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annolint import forking, reading_processes, rule_processes, structure
-from conftest import CORPUS, cache_entries, cache_packs, notes_in_own_entries, run
+from conftest import CORPUS, cache_entries, cache_packs, cache_snapshots, notes_in_own_entries, run
 
 
 PARALLEL_RUNS: list[int] = []  # the number of notes each parallel read handed back
@@ -481,6 +481,41 @@ def test_a_set_changed_run_after_run_gives_the_output_of_no_cache_each_time(corp
         fresh = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus)
         assert cached.exit_code == fresh.exit_code == 1 and cached.stdout == fresh.stdout
     assert PARALLEL_RUNS[0] == 12  # the cold run's workers read every note
+
+
+def test_packs_that_pile_up_with_versions_no_run_takes_are_folded_into_the_snapshot(corpus, monkeypatch):
+    # Notes changed in bulk (a pull) go into a pack of the main process; the versions
+    # they replace stay in the older packs, loaded by every run and taken by none. They
+    # count as stale: once, with the notes changed since, they pass STALE_SHARE, one
+    # snapshot holds the set and the packs go.
+    from annolint import reading, set_snapshot
+
+    monkeypatch.setattr(reading, "PACK_FROM", 3)
+    monkeypatch.setattr(set_snapshot, "STALE_SHARE", 0.4)  # of 12 notes: more than 4.8
+    notes = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+    dated = [n for n in notes if n.name != "08_actualiteit-zonder-datum.txt"]
+
+    def packs() -> int:
+        return len(cache_packs(corpus))
+
+    def checked(jobs: str) -> None:
+        assert run(["check", ".", "--format", "json", "--jobs", jobs], cwd=corpus).stdout == \
+            run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
+
+    def edit(some: list[Path]) -> None:
+        for n in some:
+            n.write_text(n.read_text(encoding="utf-8") + "\nDe planning volgt in 2026.\n", encoding="utf-8")
+
+    checked("2")
+    assert packs() == 2  # the two workers'
+    edit(dated[:3])
+    checked("1")  # three read anew (and the undated note from its own entry): 4 of 12, not yet stale
+    assert packs() == 3  # and a pack of the main process with the three
+    checked("1")  # the three from the new pack, their old versions superseded, the undated note: 4
+    assert packs() == 3
+    edit(dated[3:5])
+    checked("1")  # two read anew, the undated note, three superseded: 6 of 12, stale
+    assert packs() == 0 and len(cache_snapshots(corpus)) == 1
 
 
 def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
