@@ -281,6 +281,11 @@ def test_where_processes_cannot_be_forked_workers_are_spawned_and_the_output_is_
     two = run(["check", ".", "--format", "json", "--jobs", "2", "--no-cache"], cwd=corpus)
     assert PARALLEL_RUNS == [12] and GROUPS_RUN == []
     assert two.stdout == one.stdout and two.exit_code == one.exit_code == 1
+    # with the cache: the spawned workers write their packs, and the next run takes every note from them
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == one.stdout
+    assert len(cache_packs(corpus)) == 2 and PARALLEL_RUNS == [12, 12]
+    assert run(["check", ".", "--format", "json", "--jobs", "2"], cwd=corpus).stdout == one.stdout
+    assert PARALLEL_RUNS == [12, 12]  # nothing left for the workers to read
 
 
 def test_a_rule_worker_that_dies_stops_the_run_with_exit_2_naming_its_rules(corpus, monkeypatch):
