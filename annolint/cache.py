@@ -155,21 +155,6 @@ class NoteCache:
         if entry is not None and entry.add(mark) and entry.add(value):
             entry.close()
 
-    def load_stream(self, key: str, kind: str) -> list | None:
-        """The objects of an entry written piece by piece (``Entry.add``), in order;
-        None when there is none that can be trusted."""
-        if not self.enabled:
-            return None
-        blob = self._verified(key)
-        objects: list | None = None
-        if blob is not None:
-            try:
-                objects = list(_objects(blob))
-            except Exception:  # noqa: BLE001 - signed but unreadable (another annolint's classes): read again
-                objects = None
-        self.count(kind, objects is not None)
-        return objects
-
     def verified_payload(self, key: str, kind: str) -> memoryview | None:
         """The payload of the entry under ``key`` as written (``Entry.put``), when its
         signature holds; None otherwise."""
@@ -217,10 +202,6 @@ class NoteCache:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - a value that cannot be pickled is simply not kept
             return
-        self.store_pickled(key, payload)
-
-    def store_pickled(self, key: str, payload: bytes) -> None:
-        """Store a value already pickled (``pickle.HIGHEST_PROTOCOL``)."""
         entry = self.entry(key)
         if entry is not None and entry.put(payload):
             entry.close()
@@ -301,7 +282,7 @@ class Entry:
     runs at the same time each put whole ones), or dropped by ``discard``. Its payload
     is written as it is (``put``), or as objects pickled one at a time by one
     pickler (``add``): an object shared with one added before is written once and
-    comes back shared (``NoteCache.load_stream``). A disk that fails it turns the cache
+    comes back shared (``NoteCache.load_marked``, ``note_packs``). A disk that fails it turns the cache
     off for the rest of the run."""
 
     def __init__(self, cache: NoteCache, key: str):

@@ -119,7 +119,7 @@ def _notes(paths: list[Path], files: list[Path], config: Config, lexicon: Lexico
             # taken from the cache first, so that only the notes it does not hold, or holds
             # an entry for that cannot be trusted (corrupt, someone else's), go to the workers
             for f in files:
-                if len(cached) == COLD_PROBE and not any(cached.values()) and not readings.snapshot.holds_notes:
+                if len(cached) == COLD_PROBE and not any(cached.values()) and not readings.snapshot.found:
                     # a cold cache (a fresh checkout in CI): the workers look each note up
                     # as they read it, instead of the main process first, alone
                     break

@@ -16,9 +16,10 @@ pickler, each as a chunk of (path, cache key, reading). A string or set that
 several notes hold (a paragraph copied from note to note, which the worker made one
 object: ``Readings._share``) is pickled once and comes back as one object. The
 worker sends the main process the same chunks, which it takes in by one unpickler
-per worker (``NoteUnstream``): pickled once, for both. A pack loads as fast as the
-snapshot (one unpickler, shared objects), so the run after a cold one need not write
-the snapshot (0.3 s on 1,000 notes) before its notes load fast.
+per worker (``NoteUnstream``): pickled once, for both. The main process writes the
+set's snapshot the same way (``SNAPSHOT``, one segment), so a pack loads as fast as
+the snapshot (one unpickler, shared objects), and the run after a cold one need not
+write the snapshot (0.3 s on 1,000 notes) before its notes load fast.
 
 A pack is signed as every entry is (``cache.Entry``): one truncated or forged is not
 read, and its notes are read again.
@@ -31,11 +32,14 @@ import pickle
 
 from annolint.cache import NoteCache
 
-MAGIC = "annolint-pack-2"  # a pack's first object: an entry of another kind is not read as one
+# A stream's first object, what it is: an entry of another kind is not read as one
+PACK = "annolint-pack-2"
+SNAPSHOT = "annolint-set-2"  # the set's snapshot (``set_snapshot``), written the same way
 # A pickler keeps every object it pickled alive (its memo holds them): a worker would
-# keep every note it read, 40 MB more each on 1,000 notes. So a stream starts afresh
-# every this many notes, with SEGMENT before the next note: the unpickler starts afresh
-# there too. (An int, as no pickler remembers it.)
+# keep every note it read, 40 MB more each on 1,000 notes. So a worker's stream starts
+# afresh every this many notes, with SEGMENT before the next note: the unpickler starts
+# afresh there too. (An int, as no pickler remembers it.) The main process, which
+# holds every note anyway, writes the snapshot as one segment.
 SEGMENT_NOTES = 64
 SEGMENT = -1
 # Fewer notes read anew than this, in the main process, each get an entry of their
@@ -46,18 +50,21 @@ PACK_FROM = 16
 class NoteStream:
     """Notes pickled one after another by one pickler, each note a chunk that refers
     back to the objects of the chunks before it; with a cache and a ``key``, the
-    chunks written to the pack under that key, put in place whole by ``close``.
+    chunks written to the entry under that key (a pack, or with ``head`` SNAPSHOT and
+    no ``segment`` the snapshot), put in place whole by ``close``.
 
     Nothing a chunk holds may change after it is made: a later chunk refers to the
     object as it was then. A note handed on (``reading_processes``) or stored at the
     end of a run is not changed again."""
 
-    def __init__(self, cache: NoteCache | None = None, key: str | None = None):
+    def __init__(self, cache: NoteCache | None = None, key: str | None = None, head: str = PACK,
+                 segment: int | None = SEGMENT_NOTES):
         self._buffer = io.BytesIO()
         self._pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
         self._entry = cache.entry(key) if cache is not None and key is not None else None
         self._writing = self._entry is not None
-        self._head = self._chunk(MAGIC)  # sent with the first note: the unpickler counts its objects too
+        self._head = self._chunk(head)  # sent with the first note: the unpickler counts its objects too
+        self._segment = segment
         self._notes = 0
 
     def _chunk(self, value) -> bytes:
@@ -72,7 +79,7 @@ class NoteStream:
 
     def add(self, path: str, key: str | None, reading) -> bytes:
         """The chunk of one note (a ``NoteReading``), read from ``path``, under its cache ``key``."""
-        if self._notes and self._notes % SEGMENT_NOTES == 0:
+        if self._segment and self._notes and self._notes % self._segment == 0:
             self._pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
             self._head = self._chunk(SEGMENT)
         self._notes += 1
@@ -81,19 +88,29 @@ class NoteStream:
             data, self._head = self._head + data, b""
         return data
 
-    def close(self) -> None:
-        if self._writing:
+    def close(self) -> bool:
+        """Put the entry in place; whether it was written whole."""
+        written = self._writing
+        if written:
             self._entry.close()
+        self._writing = False
+        return written and self._entry.cache.enabled
+
+    def discard(self) -> None:
+        """Drop the entry (a note that could not be pickled)."""
+        if self._writing:
+            self._entry.discard()
         self._writing = False
 
 
 class NoteUnstream:
-    """The notes of one ``NoteStream``, in the order they were made: chunk by chunk
-    (``load``), or a whole pack's at once (``notes``)."""
+    """The notes of one ``NoteStream`` that starts with ``head``, in the order they
+    were made: chunk by chunk (``load``), or a whole entry's at once (``notes``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, head: str = PACK) -> None:
         self._feed = _Feed()
         self._unpickler = pickle.Unpickler(self._feed)
+        self._head = head
         self._headed = False
 
     def load(self, data: bytes) -> tuple:
@@ -117,8 +134,8 @@ class NoteUnstream:
         while True:
             found = self._unpickler.load()
             if not self._headed:
-                if found != MAGIC:
-                    raise pickle.UnpicklingError("not a stream of notes")
+                if found != self._head:
+                    raise pickle.UnpicklingError(f"not a stream of notes starting with {self._head}")
                 self._headed = True
             elif found == SEGMENT:
                 self._unpickler = pickle.Unpickler(self._feed)
@@ -159,14 +176,16 @@ class _Feed:
         return rest[:end]
 
 
-def read_pack(cache: NoteCache, key: str) -> list[tuple[str, str, object]] | None:
-    """(path, cache key, reading) of each note in the pack under ``key``, in order;
-    None when there is none that can be trusted."""
-    payload = cache.verified_payload(key, "pack")
+def read_notes(cache: NoteCache, key: str, head: str = PACK,
+               kind: str = "pack") -> list[tuple[str, str, object]] | None:
+    """(path, cache key, reading) of each note in the stream under ``key`` that starts
+    with ``head`` (a pack, or the snapshot), in order; None when there is none that
+    can be trusted (``kind``: what ``NoteCache.counts`` counts it as)."""
+    payload = cache.verified_payload(key, kind)
     if payload is None:
         return None
     try:
-        found = NoteUnstream().notes(payload)
-    except Exception:  # noqa: BLE001 - signed but not a pack, or another annolint's classes: read again
+        found = NoteUnstream(head).notes(payload)
+    except Exception:  # noqa: BLE001 - signed but of another kind, or another annolint's classes: read again
         return None
     return [note for note in found if type(note) is tuple and len(note) == 3]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import pickle
 import queue
 import signal
 from collections.abc import Callable, Iterator
@@ -182,7 +181,7 @@ def _read_one(path) -> tuple:
         storing = readings.caching and key is not None and (reading.changed or _WORKER["packing"])
         reading.changed = reading.changed and not storing  # stored here, or as the cache holds it
         if storing and not _WORKER["packing"]:
-            readings.cache.store_pickled(key, pickle.dumps(reading, protocol=pickle.HIGHEST_PROTOCOL))
+            readings.cache.store(key, reading)
         # pickled once, for the main process and the pack (every note the worker hands
         # on: a chunk refers to the ones before it); the workers write side by side
         payload = _WORKER["stream"].add(doc.path, key, reading)

@@ -33,7 +33,7 @@ import secrets
 from pathlib import Path
 
 from annolint.cache import NoteCache
-from annolint.note_packs import read_pack
+from annolint.note_packs import SNAPSHOT, NoteStream, read_notes
 
 STALE_SHARE = 0.1
 
@@ -49,31 +49,25 @@ class SetSnapshot:
         self._paths = tuple(map(str, paths))  # what the set's entries are found by
         self.key = cache.key_of("set", *self._paths)
         # path -> (the note's cache key, its NoteReading)
-        self._held = {item[0]: item[1:] for item in cache.load_stream(self.key, "set") or ()
-                      if type(item) is tuple and len(item) == 3}
-        self.found = bool(self._held)
+        held = read_notes(cache, self.key, SNAPSHOT, "set") or ()
+        self._held = {path: (key, reading) for path, key, reading in held}
         self.taken: dict[str, object] = {}  # path -> the reading taken
         self.gone = 0  # notes it held that the run did not take (``let_go``), versions superseded
-        self.from_entries = 0  # notes taken from their own entries or from packs
+        self.from_entries = 0  # notes taken from their own entries
         self.packs_key = cache.key_of("packs", *self._paths)
         listed = cache.load(self.packs_key, "packs")
         self.packs: list[str] = [k for k in listed if type(k) is str] if type(listed) is list else []
         self.written_packs: list[str] = []  # by this run's reading workers
         self._packed: dict[str, dict[str, object]] = {}  # path -> {cache key: the note's reading}
         for pack in self.packs:
-            for path, key, reading in read_pack(cache, pack) or ():
+            for path, key, reading in read_notes(cache, pack) or ():
                 self._packed.setdefault(path, {})[key] = reading  # a later pack's (the main process's) first
-        self.found = self.found or bool(self._packed)
+        self.found = bool(self._held or self._packed)  # the snapshot or a pack holds notes of the set
 
     def findings_key(self, rule_ids: list[str]) -> str:
         """Where the findings of the set's last run under these rules are kept
         (``Readings.kept_findings``)."""
         return self.cache.key_of("findings for", *self._paths, *rule_ids)
-
-    @property
-    def holds_notes(self) -> bool:
-        """Whether the snapshot or a pack holds notes of the set."""
-        return self.found
 
     def new_pack(self) -> str:
         """The key of a new pack, for a reading worker of this run (``note_packs``)."""
@@ -149,17 +143,16 @@ class SetSnapshot:
         return not self.found or stale > STALE_SHARE * len(readings)
 
     def _write(self, readings: dict, keys: dict[str, str]) -> bool:
-        stream = self.cache.entry(self.key)
-        if stream is None:
-            return False
+        stream = NoteStream(self.cache, self.key, SNAPSHOT, segment=None)
         dates = {path: reading.document.date for path, reading in readings.items()}
         try:
             for path, reading in readings.items():
                 reading.document.date = reading.own_date  # the set dates it anew (``set_dating``)
-                if not stream.add((path, keys[path], reading)):
-                    return False
-            stream.close()
-            return self.cache.enabled
+                stream.add(path, keys[path], reading)
+        except Exception:  # noqa: BLE001 - a note that cannot be pickled: no snapshot
+            stream.discard()
+            return False
         finally:
             for path, reading in readings.items():
                 reading.document.date = dates[path]
+        return stream.close()

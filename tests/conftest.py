@@ -89,24 +89,21 @@ def cache_packs(folder: Path) -> dict[Path, list[tuple[str, str, object]]]:
     """The packs of notes read in bulk (``note_packs``) in the cache in ``folder``: by
     entry, (path, cache key, reading) of each note it holds."""
     from annolint.cache import NoteCache
-    from annolint.note_packs import read_pack
+    from annolint.note_packs import read_notes
 
     cache = NoteCache(folder / ".annolint_cache", b"")
-    packs = {entry: read_pack(cache, entry.name) for entry in cache_entries(folder)}
+    packs = {entry: read_notes(cache, entry.name) for entry in cache_entries(folder)}
     return {entry: records for entry, records in packs.items() if records}
 
 
 def cache_snapshots(folder: Path) -> list[Path]:
-    """The entries of the cache in ``folder`` that hold the set (``set_snapshot``):
-    (path, key, reading) of each note, pickled one after another (a pack starts with
-    its head instead)."""
-    from annolint.reading import NoteReading
+    """The entries of the cache in ``folder`` that hold the set (``set_snapshot``): a
+    stream of notes as a pack is, with the snapshot's head."""
+    from annolint.cache import NoteCache
+    from annolint.note_packs import SNAPSHOT, read_notes
 
-    def first(entry: Path):
-        return pickle.loads(entry.read_bytes()[32:])  # the first of a streamed entry's objects
-
-    return [p for p in cache_entries(folder) if type(first(p)) is tuple and len(first(p)) == 3
-            and isinstance(first(p)[2], NoteReading)]
+    cache = NoteCache(folder / ".annolint_cache", b"")
+    return [entry for entry in cache_entries(folder) if read_notes(cache, entry.name, SNAPSHOT) is not None]
 
 
 def notes_in_own_entries(folder: Path) -> list:

@@ -21,6 +21,7 @@ from annolint import engine
 from annolint.cache import CACHE_DIR, NoteCache, salt_for
 from annolint.config import Config, load_config
 from annolint.engine import check
+from annolint.note_packs import PACK, SNAPSHOT, read_notes
 from annolint.reading import NoteReading
 from annolint.set_snapshot import SetSnapshot
 from conftest import (CORPUS, ROOT, cache_entries, cache_packs, cache_snapshots, note, notes_in_own_entries, run,
@@ -138,22 +139,9 @@ def test_a_narrow_run_extracts_only_what_its_rules_read(tmp_path, monkeypatch):
 def _notes_held(folder: Path) -> list[NoteReading]:
     """Every note the cache holds: in its own entry, in the set's snapshot, or in a pack
     of notes read in bulk (``note_packs``)."""
-    packs = cache_packs(folder)
-    held = [reading for records in packs.values() for _, _, reading in records]
-    for entry in cache_entries(folder):
-        if entry in packs:
-            continue
-        stream = pickle.Unpickler(io.BytesIO(entry.read_bytes()[32:]))
-        while True:
-            try:
-                value = stream.load()
-            except EOFError:
-                break
-            if type(value) is tuple and len(value) == 3:
-                value = value[2]
-            if isinstance(value, NoteReading):
-                held.append(value)
-    return held
+    cache = NoteCache(folder / CACHE_DIR, b"")
+    streams = [read_notes(cache, entry.name, head) for entry in cache_entries(folder) for head in (PACK, SNAPSHOT)]
+    return notes_in_own_entries(folder) + [reading for notes in streams if notes for _, _, reading in notes]
 
 
 def _snapshot(folder: Path) -> Path:
@@ -189,10 +177,10 @@ def test_a_warm_run_takes_its_notes_from_the_sets_snapshot_and_an_edited_one_fro
     assert _counted(folder)[1] == (12, 0)  # from the notes' own entries; and it writes the snapshot
     snapshot = _snapshot(folder)
     loaded: list[str] = []
-    real, real_stream = NoteCache._load, NoteCache.load_stream
+    real, real_payload = NoteCache._load, NoteCache.verified_payload
     monkeypatch.setattr(NoteCache, "_load", lambda self, key: loaded.append(key) or real(self, key))
-    monkeypatch.setattr(NoteCache, "load_stream",
-                        lambda self, key, kind: loaded.append(key) or real_stream(self, key, kind))
+    monkeypatch.setattr(NoteCache, "verified_payload",
+                        lambda self, key, kind: loaded.append(key) or real_payload(self, key, kind))
     assert _counted(folder)[1] == (12, 0)
     seen = set(loaded)  # before the entries are looked into below
     assert snapshot.name in seen and not _note_entries(folder) & seen  # no note's own entry
@@ -569,13 +557,8 @@ def test_a_snapshot_that_holds_notes_the_set_no_longer_has_is_written_again(tmp_
     (folder / "01_commissie-wonen-januari.txt").unlink()
     assert _counted(folder)[1] == (10, 0)  # two gone: written again, with the ten
     assert snapshot.read_bytes() != written
-    held = pickle.Unpickler(io.BytesIO(snapshot.read_bytes()[32:]))
-    paths = []
-    while True:
-        try:
-            paths.append(held.load()[0])
-        except EOFError:
-            break
+    held = read_notes(NoteCache(folder / CACHE_DIR, b""), snapshot.name, SNAPSHOT)
+    paths = [path for path, _, _ in held]
     assert len(paths) == 10 and "01_commissie-wonen-januari.txt" not in paths
     assert _checked(folder) == _checked(folder, "--no-cache")
 

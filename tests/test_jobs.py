@@ -419,12 +419,10 @@ def test_a_cold_runs_packs_serve_as_the_snapshot_until_too_many_notes_change(cor
 
     expected = run(["check", ".", "--format", "json", "--jobs", "1", "--no-cache"], cwd=corpus).stdout
     loaded = []
-    real_load, real_stream = NoteCache.load, NoteCache.load_stream
+    real_load = NoteCache.load
     monkeypatch.setattr(NoteCache, "load",
                         lambda self, key, kind="note", **how: loaded.append((kind, key)) or real_load(
                             self, key, kind, **how))
-    monkeypatch.setattr(NoteCache, "load_stream",
-                        lambda self, key, kind: loaded.append((kind, key)) or real_stream(self, key, kind))
     real_payload = NoteCache.verified_payload
     monkeypatch.setattr(NoteCache, "verified_payload",
                         lambda self, key, kind: loaded.append((kind, key)) or real_payload(self, key, kind))

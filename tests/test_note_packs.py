@@ -8,7 +8,7 @@ import pickle
 import pytest
 
 from annolint.cache import NoteCache
-from annolint.note_packs import SEGMENT_NOTES, NoteStream, NoteUnstream, read_pack
+from annolint.note_packs import SEGMENT_NOTES, SNAPSHOT, NoteStream, NoteUnstream, read_notes
 
 
 def _notes(count: int) -> list[tuple[str, str, dict]]:
@@ -31,7 +31,7 @@ def test_chunks_come_back_in_order_sharing_what_the_notes_of_a_segment_share(tmp
     assert texts[0] is texts[SEGMENT_NOTES - 1] and texts[SEGMENT_NOTES] is texts[2 * SEGMENT_NOTES - 1]
     assert texts[SEGMENT_NOTES] is not texts[0] and texts[2 * SEGMENT_NOTES] is not texts[SEGMENT_NOTES]
     # the pack holds the same chunks, read whole
-    assert read_pack(cache, cache.key_of("pack", "one")) == notes
+    assert read_notes(cache, cache.key_of("pack", "one")) == notes
     # a later chunk is pickled as a reference to the paragraph, not the paragraph again
     assert len(chunks[1]) < len(notes[1][2]["text"]) < len(chunks[0])
 
@@ -47,11 +47,19 @@ def test_a_chunk_taken_out_of_order_or_two_at_once_is_refused():
 
 def test_an_entry_that_is_not_a_pack_is_not_read_as_one(tmp_path):
     cache = NoteCache(tmp_path / "cache", b"salt")
-    snapshot = cache.entry(cache.key_of("set", "notes"))
+    records = cache.entry(cache.key_of("records"))
     for note in _notes(3):
-        snapshot.add(note)  # the set's snapshot: the same records, without the pack's head
-    snapshot.close()
-    assert read_pack(cache, cache.key_of("set", "notes")) is None
+        records.add(note)  # the same records, without a stream's head
+    records.close()
+    assert read_notes(cache, cache.key_of("records")) is None
+    # the set's snapshot: a stream of notes with a head of its own, in one segment
+    snapshot = NoteStream(cache, cache.key_of("set", "notes"), SNAPSHOT, segment=None)
+    for note in _notes(SEGMENT_NOTES + 1):
+        snapshot.add(*note)
+    assert snapshot.close()
+    assert read_notes(cache, cache.key_of("set", "notes")) is None
+    held = read_notes(cache, cache.key_of("set", "notes"), SNAPSHOT)
+    assert held == _notes(SEGMENT_NOTES + 1) and held[0][2]["text"] is held[-1][2]["text"]  # one segment
     cache.store(cache.key_of("other"), ["annolint-pack-2"])
-    assert read_pack(cache, cache.key_of("other")) is None
-    assert read_pack(cache, cache.key_of("none")) is None
+    assert read_notes(cache, cache.key_of("other")) is None
+    assert read_notes(cache, cache.key_of("none")) is None
