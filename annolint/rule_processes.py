@@ -76,9 +76,9 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
                      prepare: Callable[[], None] | None = None
                      ) -> Iterator[tuple[list[Rule], list[Finding], float]]:
     """(group, its findings, seconds it took, less the work the cache keeps for the
-    next run: ``kept_work``) of each of the groups ``found`` as the
-    ``jobs`` workers finish them. ``took`` (seconds by ``group_name``, from an
-    earlier run) starts the longest first. An error of a rule is raised here.
+    next run: ``kept_work``) of each of the groups ``found`` as the ``jobs`` workers
+    finish them. ``took`` (seconds by ``group_name``, from an earlier run) starts the
+    longest first. An error of a rule is raised here.
 
     ``prepare`` works out what the other groups read (``CorpusIndex.prepare``): the
     groups numbered in ``early`` need none of it, and start first, side by side with
@@ -89,9 +89,9 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
     in a fork of their own, made by this thread when a fork's place is free (a pool
     would fork from a thread of its own, and would wait for ever for a worker killed
     midway): a fork never holds what an earlier group left behind, and one that dies
-    is an error, not a hang. A fork
-    copies every page of the set whose objects its rules touch (50-60 MB on 1,000
-    notes, whatever the rules): one fork fewer at a time is that much less memory."""
+    is an error, not a hang. A fork copies every page of the set whose objects its
+    rules touch (50-60 MB on 1,000 notes, whatever the rules): one fork fewer at a
+    time is that much less memory."""
     took = took or {}
     waiting = sorted(range(len(found)), key=lambda i: (-took.get(group_name(found[i]), 0.0), i))
     _WORK.update(groups=found, index=index, run_rule=run_rule)

@@ -180,7 +180,7 @@ def test_a_departing_statement_is_held_only_against_the_statements_it_was_paired
     values = [[0, 1], [2, 3, 4]]
     majority = values[1]
     # asked only among the majority: B's partner A, of its own value, is left out
-    partners = pairs.partners({0: frozenset(majority), 1: frozenset(majority)})
+    partners = pairs.partners([(values, majority)])
     assert partners == {0: set(), 1: {2}}
     held = []
     monkeypatch.setattr(diverging_figure, "_departure", lambda s, direct, params, others: held.append(

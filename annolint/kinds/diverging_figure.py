@@ -104,10 +104,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
                                                   with_all=True)
             if len(values) > 1:
                 split.append((values, majority))
-    # the partners in the majority of the statements of a departing value, the only
-    # ones asked for: on 4,000 notes a set of partners for every statement took 80 MB
-    partners = pairs.partners({i: among for values, majority in split for among in [frozenset(majority)]
-                               for value in values if value is not majority for i in value})
+    partners = pairs.partners(split)
     findings = []
     for values, majority in split:
         findings.extend(_departures(values, majority, statements, partners, params))

@@ -102,8 +102,7 @@ def _event_departures(reader: EventReader, statements: list, params: Params, ind
     split = [(group, _days(group, events)) for group in clusters.groups() if len(group) > 1]
     # only the events on a day other than their group's are reported, with their
     # partners on the group's day
-    partners = paired.partners({i: among for _, (days, majority) in split for among in [frozenset(majority)]
-                                for day in days if day is not majority for i in day})
+    partners = paired.partners(days for _, days in split)
     found = []
     for group, days in split:
         found.extend(_departures(days, events, partners, reader.language))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from annolint.context import different_items, item_of
@@ -244,10 +244,10 @@ class Versions:
             if a.doc is not b.doc:
                 yield a, b, how
 
-    def partners(self, wanted: dict[int, Container[int]]) -> dict[int, set[int]]:
-        """The numbers of the statements paired with each of ``wanted`` among those it
-        maps to (``Pairs.partners``)."""
-        return self._pairs.partners(wanted)
+    def partners(self, splits: Iterable[tuple[list[list[int]], list[int]]]) -> dict[int, set[int]]:
+        """The statements outside each split's majority, with those of the majority
+        they were paired with (``Pairs.partners``)."""
+        return self._pairs.partners(splits)
 
 
 def versions(statements: list[FigureStatement], index: CorpusIndex, params: Params,
