@@ -41,8 +41,9 @@ STALE_SHARE = 0.1
 class SetSnapshot:
     """The snapshot of the notes under ``paths`` in ``cache``: what it holds is taken
     note by note (``lookup``), and written at the end of the run when due (``store``).
-    The entries found by the same paths live here too: the list of packs, and the
-    findings of the last run (``findings_key``)."""
+    The entries found by the same paths live here too: the list of packs, the
+    findings of the last run (``findings_key``) and what its rule kinds kept
+    (``entry_key``)."""
 
     def __init__(self, cache: NoteCache, paths: list[Path]):
         self.cache = cache
@@ -67,7 +68,12 @@ class SetSnapshot:
     def findings_key(self, rule_ids: list[str]) -> str:
         """Where the findings of the set's last run under these rules are kept
         (``Readings.kept_findings``)."""
-        return self.cache.key_of("findings for", *self._paths, *rule_ids)
+        return self.entry_key("findings for", *rule_ids)
+
+    def entry_key(self, what: str, *parts: str) -> str:
+        """Where the set's last run kept ``what`` (its findings, a kind's pairs:
+        ``kept_pairs``), named by ``parts``."""
+        return self.cache.key_of(what, *self._paths, *parts)
 
     def new_pack(self) -> str:
         """The key of a new pack, for a reading worker of this run (``note_packs``)."""

@@ -132,7 +132,8 @@ def _capitalised(sentence: str) -> frozenset[str]:
 def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,
                     keys: int = 4, limit: int = 400,
                     exact: Callable[[T], Hashable] | None = None,
-                    kind: Callable[[T], Hashable] | None = None) -> Iterator[tuple[int, int]]:
+                    kind: Callable[[T], Hashable] | None = None,
+                    buckets: dict[Hashable, list[int]] | None = None) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of items that share one of their ``keys`` rarest terms, or
     the same ``exact`` key (a copied sentence), each pair once, item by item: each
     item with its later partners. A term shared by more than ``limit`` items says too
@@ -144,11 +145,14 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
     The order of the pairs is not a promise: every consumer's findings must be the
     same in any order (clusters, sets of partners, decisions per pair of wordings;
     ``test_bounded_work`` checks it). So no set of every pair seen is kept, which on
-    4,000 notes' figures (1.3 million pairs) took 100 MB."""
+    4,000 notes' figures (1.3 million pairs) took 100 MB. ``buckets``: the items'
+    ``buckets_of``, when the caller has them."""
     kinds = [kind(item) for item in items] if kind is not None else [None] * len(items)
     # each item's ways to later partners: (members of a bucket of its kind, its place among them)
     through: list[list[tuple[list[int], int]]] = [[] for _ in items]
-    for key, bucket in _buckets(items, terms, weight, keys, exact).items():
+    if buckets is None:
+        buckets = buckets_of(items, terms, weight, keys, exact)
+    for key, bucket in buckets.items():
         if len(bucket) < 2:
             continue
         if len(bucket) > limit:
@@ -177,12 +181,14 @@ def candidate_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], wei
             yield i, j
 
 
-def _buckets(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight, keys: int,
-             exact: Callable[[T], Hashable] | None) -> dict[Hashable, list[int]]:
+def buckets_of(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight, keys: int,
+               exact: Callable[[T], Hashable] | None,
+               weights: dict[str, float] | None = None) -> dict[Hashable, list[int]]:
     """The items (by number, in order) under each of their ``keys`` rarest terms, and
-    under their ``exact`` key (``candidate_pairs``)."""
+    under their ``exact`` key (``candidate_pairs``); ``weights`` gets the weight of
+    each term of the items."""
     buckets: dict[Hashable, list[int]] = defaultdict(list)
-    weights: dict[str, float] = {}
+    weights = {} if weights is None else weights
     rarest: dict[frozenset[str], list[tuple[str, str]]] = {}  # copied sentences hold equal sets of terms
     for i, item in enumerate(items):
         own = frozenset(terms(item))
@@ -207,15 +213,20 @@ def decided_once_per_wording(pairs: Iterable[tuple[int, int]], items: Sequence[T
     notes is decided once against each other wording, not a hundred times. Two items
     of one note (which ``decide`` may tell apart by their note) are always decided."""
     numbers = Numbering()
-    numbered = [numbers[wording(item)] for item in items]
-    size = len(numbers)
+    numbered = [-1] * len(items)  # each item's wording's number, when first paired across notes
+    size = len(items)
     decided: dict[int, R] = {}
     for i, j in pairs:
         a, b = items[i], items[j]
         if a.doc is b.doc:
             yield i, j, decide(a, b)
             continue
-        pair = numbered[i] * size + numbered[j]
+        first, second = numbered[i], numbered[j]
+        if first < 0:
+            first = numbered[i] = numbers[wording(a)]
+        if second < 0:
+            second = numbered[j] = numbers[wording(b)]
+        pair = first * size + second
         if pair not in decided:
             decided[pair] = decide(a, b)
         yield i, j, decided[pair]

@@ -106,6 +106,22 @@ def cache_snapshots(folder: Path) -> list[Path]:
     return [entry for entry in cache_entries(folder) if read_notes(cache, entry.name, SNAPSHOT) is not None]
 
 
+def kept_pairs(folder: Path) -> list:
+    """The pairs of each rule kind that keeps them for the next run (``kept_pairs.Kept``)
+    in the cache in ``folder``."""
+    from annolint.kept_pairs import Kept
+
+    found = []
+    for entry in cache_entries(folder):
+        try:
+            value = pickle.loads(entry.read_bytes()[32:])
+        except Exception:  # noqa: BLE001 - a stream of notes, which starts with its head
+            continue
+        if isinstance(value, Kept):
+            found.append(value)
+    return found
+
+
 def notes_in_own_entries(folder: Path) -> list:
     """The notes (``NoteReading``) the cache in ``folder`` holds each in an entry of its own."""
     from annolint.reading import NoteReading

@@ -24,7 +24,7 @@ from annolint.engine import check
 from annolint.note_packs import PACK, SNAPSHOT, read_notes
 from annolint.reading import NoteReading
 from annolint.set_snapshot import SetSnapshot
-from conftest import (CORPUS, ROOT, cache_entries, cache_packs, cache_snapshots, note, notes_in_own_entries, run,
+from conftest import (CORPUS, ROOT, cache_entries, cache_packs, cache_snapshots, kept_pairs, note, notes_in_own_entries, run,
                       write_set)
 
 
@@ -63,11 +63,12 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     uncached = _checked(folder, "--no-cache")
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
-    # one entry per note, the run's findings, the lemmas looked up, the rules
-    assert len(cache_entries(folder)) == 15
+    # one entry per note, the run's findings, the lemmas looked up, the rules, and the
+    # pairs of figures, promises, events and questions kept for the next run
+    assert len(cache_entries(folder)) == 19 and len(kept_pairs(folder)) == 4
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
-    assert len(cache_entries(folder)) == 16  # and the set's snapshot, which a warm run writes
+    assert len(cache_entries(folder)) == 20  # and the set's snapshot, which a warm run writes
     assert cold == uncached and warm == uncached
     assert _counted(folder)[1] == (12, 0)
     # the text report too, and the rules' own views of the notes (dates, figures, questions)
@@ -582,13 +583,13 @@ def test_the_findings_are_kept_in_one_entry_that_each_edit_overwrites(tmp_path):
 
     _checked(folder)
     _checked(folder)
-    assert len(findings_entries()) == 1 and len(cache_entries(folder)) == 16
+    assert len(findings_entries()) == 1 and len(cache_entries(folder)) == 20
     edited = folder / "05_commissie-wonen-juni.txt"
     for number in (1, 2, 3):
         edited.write_text(edited.read_text(encoding="utf-8") + f"\n- Aanvulling {number}.\n", encoding="utf-8")
         assert _checked(folder) == _checked(folder, "--no-cache")
     assert len(findings_entries()) == 1
-    assert len(cache_entries(folder)) == 19  # and one entry for each version of the edited note
+    assert len(cache_entries(folder)) == 23  # and one entry for each version of the edited note
 
 
 def _aged(path: Path, days: float) -> None:

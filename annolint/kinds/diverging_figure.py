@@ -92,7 +92,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
     clusters = Clusters(len(statements))
     pairs = Versions(statements)
-    for i, j, how in quantity_pairs(statements, index, params):
+    for i, j, how in quantity_pairs(statements, index, params, ("diverging-figure", scope)):
         pairs.add(i, j, how)
         clusters.join(i, j)
     index.memo[("figure-versions", params, scope)] = pairs  # changed-figure follows these

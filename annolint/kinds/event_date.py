@@ -58,7 +58,8 @@ from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import announced, change_cues
-from annolint.similarity import Clusters, Pairs, candidate_pairs, decided_once_per_wording, split_by_agreement
+from annolint.kept_pairs import alike_pairs, keeping_for
+from annolint.similarity import Clusters, Pairs, split_by_agreement
 from annolint.kinds.events import Event, EventReader, Weights, coverage, lemmas_kept, same_root, shared, written
 
 MESSAGE_FIELDS = frozenset({"expression", "date", "other", "other_note", "words", "subject"})
@@ -77,11 +78,12 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     statements = [s for s in index.dated_statements if in_scope(s.block, scope)]
     reader = EventReader(index.lexicon, index.language, index.time_words)
     with lemmas_kept(index.cache, reader.language):
-        found = _event_departures(reader, statements, params, index)
+        found = _event_departures(reader, statements, params, index, scope)
     yield from sorted(found, key=lambda m: m.location)
 
 
-def _event_departures(reader: EventReader, statements: list, params: Params, index: CorpusIndex) -> list[Match]:
+def _event_departures(reader: EventReader, statements: list, params: Params, index: CorpusIndex,
+                      scope: tuple[str, ...]) -> list[Match]:
     events = reader.events(statements)
     weight = Weights(events)
     cues = change_cues(index.lexicon)
@@ -90,13 +92,14 @@ def _event_departures(reader: EventReader, statements: list, params: Params, ind
     # blocked on each event's eight rarest words: a short description ("sluiting
     # inschrijving") must meet a long one on its common words too; clusters and sets
     # of partners ignore the order of the pairs
-    pairs = candidate_pairs(events, lambda e: e.terms, weight, keys=8)
+    keeping = keeping_for(index, ("events", params, scope), events, lambda e: e.statement.doc)
     # what ``_one_event`` reads of an event: its sentence, day, noun, words and numbers
-    for i, j, one in decided_once_per_wording(
-            pairs, events, lambda e: (e.statement.aligned, e.day, e.noun, e.terms, e.context, e.numbers,
-                                      e.block_numbers), lambda a, b: _one_event(a, b, weight, params)):
+    for i, j, _ in alike_pairs(events, lambda e: e.terms, weight,
+                               lambda e: (e.statement.aligned, e.day, e.noun, e.terms, e.context, e.numbers,
+                                          e.block_numbers), lambda a, b: _one_event(a, b, weight, params),
+                               keys=8, keeping=keeping):
         a, b = events[i], events[j]
-        if one and not _reported_later(a, b, cues):
+        if not _reported_later(a, b, cues):
             clusters.join(i, j)
             paired.add(i, j)
     split = [(group, _days(group, events)) for group in clusters.groups() if len(group) > 1]

@@ -4,6 +4,7 @@ blocking keys, never all pairs. Shared by diverging-figure and changed-figure.""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING
 from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.index import WORD, CorpusIndex
-from annolint.similarity import Pairs, aligned, candidate_pairs, decided_once_per_wording, subject_similarity
+from annolint.kept_pairs import alike_pairs, keeping_for
+from annolint.similarity import Pairs, aligned, subject_similarity
 
 if TYPE_CHECKING:
     from annolint.kinds.diverging_figure import Params
@@ -185,10 +187,12 @@ def _other_names(a: FigureStatement, b: FigureStatement, names: frozenset[str]) 
     return bool((a.window & names) - b.terms) and bool((b.window & names) - a.terms)
 
 
-def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params: Params
-                    ) -> Iterator[tuple[int, int, str]]:
-    """(i, j, "copy" or "paraphrase") for the statements that give one quantity,
-    found through shared rare words and copied sentences, never all pairs."""
+def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params: Params,
+                   chosen: tuple = ()) -> Iterator[tuple[int, int, str]]:
+    """(i, j, "copy" or "paraphrase") for the statements that give one quantity, found
+    through shared rare words and copied sentences, never all pairs; with the run
+    before's, kept for the next under ``chosen`` (how the caller chose the
+    statements: its rule kind and scope; ``kept_pairs``)."""
     crowded = _crowded(statements, frozenset(w.lower().rstrip(".") for w in index.lexicon.figures.respective_words))
     siblings = _siblings(statements)
     items = Items()
@@ -197,18 +201,27 @@ def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params
     # (``_latest_reading``)
     read_on_a_day = {s.quantity[:3] for s in statements if s.period is not None and s.period.granularity == "day"}
 
+    def read_on_its_day(s: FigureStatement) -> dt.date | None:
+        """The date of the note of a figure without a period whose quantity another
+        figure gives for a day: the one thing same_quantity reads of a statement that the
+        rest of the set decides (``date_from_set``, ``read_on_a_day``)."""
+        return s.doc_date if s.period is None and s.quantity[:3] in read_on_a_day else None
+
     def wording(s: FigureStatement) -> tuple:
         return (s.quantity, s.figure.text, s.figure.unit, s.period, s.period_text, s.aligned, s.ordinal,
-                s.doc_date if s.period is None and s.quantity[:3] in read_on_a_day else None,
-                items.of(s), siblings[(s.path, s.sentence_id)], id(s) in crowded, s.window, s.terms)
+                read_on_its_day(s), items.of(s), siblings[(s.path, s.sentence_id)], id(s) in crowded,
+                s.window, s.terms)
 
+    def terms(s: FigureStatement) -> frozenset[str]:
+        return s.window | s.terms | _stated(s)
+
+    # decisions read the weights of the terms blocked on, and the set's names among them
+    keeping = keeping_for(index, ("figures", params, *chosen), statements, lambda s: s.doc,
+                          context=read_on_its_day, names=index.named_terms)
     # the consumers join clusters and sets of partners: the order of the pairs is theirs to ignore
-    pairs = candidate_pairs(statements, lambda s: s.window | s.terms | _stated(s), index.term_weight,
-                            exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind)
-    for i, j, how in decided_once_per_wording(pairs, statements, wording, lambda a, b: same_quantity(
-            a, b, index, params, crowded, siblings, items)):
-        if how:
-            yield i, j, how
+    yield from alike_pairs(statements, terms, index.term_weight, wording,
+                           lambda a, b: same_quantity(a, b, index, params, crowded, siblings, items),
+                           exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind, keeping=keeping)
 
 
 def _stated(s: FigureStatement) -> frozenset[str]:
@@ -263,7 +276,7 @@ def versions(statements: list[FigureStatement], index: CorpusIndex, params: Para
             if id(a) in wanted and id(b) in wanted:
                 yield a, b, how
         return
-    for i, j, how in quantity_pairs(statements, index, params):
+    for i, j, how in quantity_pairs(statements, index, params, ("changed-figure", scope)):
         if statements[i].doc is not statements[j].doc:
             yield statements[i], statements[j], how
 

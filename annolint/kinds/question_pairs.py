@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from annolint.index import WORD, CorpusIndex
 from annolint.questions import QuestionFact
-from annolint.similarity import candidate_pairs, decided_once_per_wording, shared_terms, subject_similarity
+from annolint.kept_pairs import alike_pairs, keeping_for
+from annolint.similarity import shared_terms, subject_similarity
 from annolint.terms import content_terms, sentences
 
 LIMIT = 150  # questions one rare word may pair before it is no evidence
@@ -29,7 +30,8 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
 
     Candidates share one of their rarest words (a word asked about by more than
     ``LIMIT`` questions is no evidence) or all their words (a question repeated
-    verbatim, however often). Compounds match their head ("fietsplekken",
+    verbatim, however often); those the run before found kept for the next
+    (``kept_pairs``). Compounds match their head ("fietsplekken",
     "plekken"), and two questions need two words in common besides the genre's
     common words: "Wat wist de wethouder hiervan?" is not "We wisten dit toch al?".
     """
@@ -64,12 +66,14 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
             return found
         return None
 
-    pairs = candidate_pairs(facts, lambda q: q.terms, weight, limit=LIMIT, exact=lambda q: tuple(sorted(q.terms)))
+    # ``alike`` reads the weights of the words of the answers too
+    keeping = keeping_for(index, ("questions", min_similarity), facts, lambda q: q.doc, read_terms=answers.of)
     # what ``alike`` reads of a question: its words, its text and its answer's sentences
-    for i, j, found in decided_once_per_wording(
-            pairs, facts, lambda q: (q.terms, q.question.text, tuple(s.text for s in q.sentences)), alike):
-        if found is not None:
-            yield facts[i], facts[j], found
+    for i, j, found in alike_pairs(facts, lambda q: q.terms, weight,
+                                   lambda q: (q.terms, q.question.text, tuple(s.text for s in q.sentences)), alike,
+                                   lambda found: found is not None, limit=LIMIT,
+                                   exact=lambda q: tuple(sorted(q.terms)), keeping=keeping):
+        yield facts[i], facts[j], found
 
 
 REWORDED = 0.25  # how alike two questions in other words must be when their answers are alike

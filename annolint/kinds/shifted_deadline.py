@@ -137,7 +137,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     later_of: dict[tuple[str, tuple[int, int], int], DatedStatement] = {}
     for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
                                params.min_shared_terms, need_name=True,
-                               worth=lambda a, b: _moved(a, b, True) is not None):  # the lenient case first
+                               worth=lambda a, b: _moved(a, b, True) is not None,  # the lenient case first
+                               chosen=("shifted-deadline", scope)):
         moved = _moved(pair.first, pair.second, pair.aligned)
         if moved is None:
             continue

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from annolint.i18n import say
 from annolint.index import CorpusIndex
-from annolint.similarity import aligned, candidate_pairs, decided_once_per_wording, renamed, shared_terms, shared_words, subject_similarity
+from annolint.kept_pairs import alike_pairs, keeping_for
+from annolint.similarity import aligned, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import WORD, content_terms, first_word, phrases_pattern
 
@@ -33,13 +34,16 @@ class Pair:
 def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_similarity: float,
                    alignment: float, min_shared: int = 1, compounds: bool = False,
                    need_name: bool = False,
-                   worth: Callable[[DatedStatement, DatedStatement], bool] | None = None) -> Iterator[Pair]:
+                   worth: Callable[[DatedStatement, DatedStatement], bool] | None = None,
+                   chosen: tuple = ()) -> Iterator[Pair]:
     """Pairs of statements, from different sentences, about the same thing: one
     sentence copied, or subjects alike (``min_similarity``) sharing at least
     ``min_shared`` terms that are not common words of the genre, one of them a name
     when ``need_name`` (``CorpusIndex.named_terms``). ``worth`` is asked first, so
     that pairs that could not make a finding (their periods overlap) cost nothing.
-    Item by item (``candidate_pairs``): a user must not depend on the order."""
+    Item by item (``candidate_pairs``): a user must not depend on the order. With
+    ``chosen`` (how the caller chose the statements: its rule kind and scope), the
+    pairs the run before found are kept for the next (``kept_pairs``)."""
     weight = index.term_weight
     common = index.common_terms
     stop_words = index.lexicon.stop_word_set
@@ -77,15 +81,17 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
     # their users join clusters (conflicting-date), or decide each pair on its own and
     # gather each later statement's earlier ones, sorted (shifted-deadline): the order
     # of the pairs is theirs to ignore
-    pairs = candidate_pairs(statements, lambda s: s.terms, weight, exact=lambda s: s.aligned)
-    if worth is not None:
-        pairs = ((i, j) for i, j in pairs if worth(statements[i], statements[j]))
+    # ``worth`` reads the statements' notes' dates too: part of an item's identity
+    keeping = keeping_for(index, ("dated", min_similarity, alignment, min_shared, compounds, need_name, *chosen),
+                          statements, lambda s: s.doc, names=index.named_terms if need_name else None) \
+        if chosen else None
     # what ``matched`` reads of a statement: its sentence, where its date stands in it, its words
-    for i, j, found in decided_once_per_wording(
-            pairs, statements, lambda s: (s.sentence, s.expression.start, s.expression.end, s.aligned, s.ordinal,
-                                          s.listed, s.terms, s.own_terms), matched):
-        if found is not None:
-            yield Pair(statements[i], statements[j], *found)
+    for i, j, found in alike_pairs(statements, lambda s: s.terms, weight,
+                                   lambda s: (s.sentence, s.expression.start, s.expression.end, s.aligned, s.ordinal,
+                                              s.listed, s.terms, s.own_terms),
+                                   matched, lambda found: found is not None, exact=lambda s: s.aligned, worth=worth,
+                                   keeping=keeping):
+        yield Pair(statements[i], statements[j], *found)
 
 
 def sameness(a: DatedStatement, b: DatedStatement, alignment: float, noun: str = "",

@@ -1,0 +1,230 @@
+"""Pairs a rule kind found alike in the run before, kept for the next.
+
+After one note of a thousand is edited, nearly every pair of statements a kind
+compares is a pair it compared in the run before, between the same two statements,
+with the same outcome. A kind that pairs its items through shared rare terms
+(``similarity.candidate_pairs``) and decides each pair (``decided_once_per_wording``)
+keeps the pairs it found alike, and the next run decides again only the candidate
+pairs that hold an item the run before cannot vouch for, an *affected* item:
+
+- an item of a note that is new, changed or moved, or that the set dates anew: its
+  identity (its note's path, cache key and date, its number among the note's items:
+  ``keeping_for``) was not kept;
+- an item whose standing in the set changed: the ``context`` the kind reads of it
+  from the rest of the set (a date the set gave its undated note) is not the one kept;
+- an item holding a term whose weight changed (weights are rounded, so an edit moves
+  few: ``CorpusIndex.term_weight``), or, for a kind that reads the set's names, a term
+  that became or stopped being one;
+- an item blocked under a term or a copied sentence whose items crossed the number
+  above which ``candidate_pairs`` treats it otherwise.
+
+Two unaffected items were a candidate pair in the run before exactly when they are
+one now, and their decision reads nothing that changed: it is taken from the run
+before. Every candidate pair that holds an affected item is decided now. The pairs
+found alike are the ones a run without the cache finds, in another order, which no
+consumer reads (``candidate_pairs``); ``benchmarks/cache_consistency.py`` and the
+tests compare the two.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from annolint.similarity import Weight, buckets_of, candidate_pairs, decided_once_per_wording
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Above this share of affected items (a set changed in bulk, a first run), deciding
+# every candidate pair is as fast and simpler.
+MOST = 0.5
+
+
+@dataclass(frozen=True)
+class Keeping:
+    """Where and how a kind keeps its pairs: the ``cache`` entry ``key`` (the kind, its
+    parameters and scope, the set's paths), each item's ``identity``, what it reads of
+    an item from the rest of the set (``context``), the terms whose weight its
+    decisions read (``read_terms``, besides the terms it blocks on), and the set's
+    names when its decisions read them."""
+
+    cache: Any  # a NoteCache
+    key: str
+    identity: Sequence[Hashable]
+    context: Callable[[Any], Hashable] = lambda item: None
+    read_terms: Callable[[Any], Iterable[str]] = lambda item: ()
+    names: frozenset[str] | None = None
+
+
+@dataclass
+class Kept:
+    """What one run kept of a kind's pairs (see the module docstring)."""
+
+    identities: list[Hashable]
+    contexts: list[Hashable]
+    weights: dict[str, float]
+    names: frozenset[str] | None
+    crowded: dict[Hashable, Hashable]  # a bucket above the limit -> its first item's identity
+    firsts: array
+    seconds: array
+    decisions: list
+
+
+def keeping_for(index, what: Iterable[object], items: Sequence[T], note_of: Callable[[T], Any],
+                **how: Any) -> Keeping | None:
+    """How a kind keeps its pairs of ``items`` in the run's cache (``Keeping``, with
+    ``how``), under ``what`` (the kind, its parameters, its scope); None without a
+    cache, or when a note has no key in it. An item's identity is its note's path and
+    key, what its facts were read with (its date, or the set's latest date: the set
+    gives both to an undated note, ``CorpusIndex.read_with``) and its number among
+    that note's items."""
+    readings = index.readings
+    snapshot = readings.snapshot
+    if not readings.caching or snapshot is None:
+        return None
+    keys = readings.keys
+    identity: list[tuple] = []
+    counts: dict[str, int] = {}
+    for item in items:
+        note = note_of(item)
+        path = note.path
+        key = keys.get(path)
+        if key is None:
+            return None
+        number = counts.get(path, 0)
+        counts[path] = number + 1
+        identity.append((path, key, index.read_with(note), number))
+    return Keeping(index.cache, snapshot.entry_key("kept pairs", *map(repr, what)), identity, **how)
+
+
+def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,
+                wording: Callable[[T], Hashable], decide: Callable[[T, T], R],
+                alike: Callable[[R], bool] = bool, *, keys: int = 4, limit: int = 400,
+                exact: Callable[[T], Hashable] | None = None, kind: Callable[[T], Hashable] | None = None,
+                worth: Callable[[T, T], bool] | None = None,
+                keeping: Keeping | None = None) -> list[tuple[int, int, R]]:
+    """(i, j, decision) for each candidate pair of ``items`` (``candidate_pairs``, with
+    ``terms``, ``weight``, ``keys``, ``limit``, ``exact`` and ``kind``) worth deciding
+    (``worth``, asked of each pair, when given) whose decision
+    (``decided_once_per_wording`` with ``wording`` and ``decide``) is ``alike``; with
+    ``keeping``, pairs of items the run before vouches for taken from it, and what
+    this run found kept for the next."""
+    weights: dict[str, float] = {}  # of every term blocked on
+    buckets = buckets_of(items, terms, weight, keys, exact, weights)
+    kept = _kept(keeping)
+    found: list[tuple[int, int, R]] | None = None
+    if kept is not None:
+        found = _from_kept(kept, items, terms, weight, buckets, limit, kind, keeping)
+    pairs: Iterable[tuple[int, int]]
+    if found is None:
+        found = []
+        pairs = candidate_pairs(items, terms, weight, keys, limit, exact, kind, buckets=buckets)
+    else:  # the pairs of two unaffected items kept; those holding an affected one
+        found, pairs = found
+    if worth is not None:
+        pairs = ((i, j) for i, j in pairs if worth(items[i], items[j]))
+    found.extend((i, j, d) for i, j, d in decided_once_per_wording(pairs, items, wording, decide) if alike(d))
+    if keeping is not None:
+        _keep(keeping, items, weight, weights, buckets, limit, found)
+    return found
+
+
+def _kept(keeping: Keeping | None) -> Kept | None:
+    if keeping is None:
+        return None
+    found = keeping.cache.load(keeping.key, "kept pairs")
+    return found if isinstance(found, Kept) else None
+
+
+def _from_kept(kept: Kept, items: Sequence[T], terms, weight: Weight, buckets: dict[Hashable, list[int]],
+               limit: int, kind, keeping: Keeping
+               ) -> tuple[list[tuple[int, int, Any]], list[tuple[int, int]]] | None:
+    """The pairs of two unaffected items that the run before (``kept``) found alike,
+    and the candidate pairs that hold an affected item; None when most items are
+    affected."""
+    identity = keeping.identity
+    before = {key: number for number, key in enumerate(kept.identities)}
+    was = [before.get(key, -1) for key in identity]  # each item's number in the run before
+    changed_terms = {t for t, w in kept.weights.items() if weight(t) != w}
+    names = keeping.names
+    if names is not None:
+        changed_terms |= (names ^ kept.names) if kept.names is not None else names
+    affected = bytearray(len(items))
+    for i, item in enumerate(items):
+        old = was[i]
+        if old < 0 or kept.contexts[old] != keeping.context(item) or (changed_terms and (
+                not changed_terms.isdisjoint(terms(item)) or not changed_terms.isdisjoint(keeping.read_terms(item)))):
+            affected[i] = 1
+    crowded = _crowded(buckets, limit, identity)
+    for key in crowded.keys() ^ kept.crowded.keys() | {k for k in crowded.keys() & kept.crowded.keys()
+                                                       if crowded[k] != kept.crowded[k]}:
+        for i in buckets.get(key, ()):
+            affected[i] = 1
+    if sum(affected) > MOST * len(items):
+        return None
+    now = array("l", [-1]) * len(kept.identities)  # each item of the run before: its number now, if unaffected
+    for i, old in enumerate(was):
+        if old >= 0 and not affected[i]:
+            now[old] = i
+    found: list[tuple[int, int, Any]] = []
+    for a, b, decision in zip(kept.firsts, kept.seconds, kept.decisions):
+        i, j = now[a], now[b]
+        if i >= 0 and j >= 0:
+            found.append((i, j, decision))
+    return found, _pairs_with(affected, buckets, limit, items, kind)
+
+
+def _crowded(buckets: dict[Hashable, list[int]], limit: int, identity: Sequence[Hashable]) -> dict:
+    """The buckets above the ``limit``: a term's, which pairs nothing, and a copied
+    sentence's, with its first item's identity (that copy is paired with each other)."""
+    return {key: identity[bucket[0]] if key[0] == "exact" else None
+            for key, bucket in buckets.items() if len(bucket) > limit}
+
+
+def _pairs_with(affected: bytearray, buckets: dict[Hashable, list[int]], limit: int, items: Sequence[T],
+                kind) -> list[tuple[int, int]]:
+    """Every candidate pair (``candidate_pairs``) that holds an affected item, once, in order."""
+    kinds = [kind(item) for item in items] if kind is not None else None
+    pairs: set[tuple[int, int]] = set()
+    for key, bucket in buckets.items():
+        if len(bucket) < 2:
+            continue
+        touched = [i for i in bucket if affected[i]]
+        if not touched:
+            continue
+        if len(bucket) > limit:
+            if key[0] == "term":
+                continue
+            first = bucket[0]
+            for i in (bucket[1:] if affected[first] else touched):
+                if i != first and (kinds is None or kinds[i] == kinds[first]):
+                    pairs.add((first, i))
+            continue
+        for i in touched:
+            for j in bucket:
+                if j != i and (kinds is None or kinds[i] == kinds[j]):
+                    pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
+
+
+def _keep(keeping: Keeping, items: Sequence[T], weight: Weight, weights: dict[str, float],
+          buckets: dict[Hashable, list[int]], limit: int, found: list[tuple[int, int, Any]]) -> None:
+    """Keep the pairs ``found`` alike for the next run, with what they were decided on:
+    the weights of the terms blocked on (``weights``) and of those the decisions read."""
+    for item in items:
+        for term in keeping.read_terms(item):
+            if term not in weights:
+                weights[term] = weight(term)
+    firsts, seconds = array("l"), array("l")
+    decisions = []
+    for i, j, decision in found:
+        firsts.append(i)
+        seconds.append(j)
+        decisions.append(decision)
+    kept = Kept(list(keeping.identity), [keeping.context(item) for item in items],
+                weights, keeping.names, _crowded(buckets, limit, keeping.identity),
+                firsts, seconds, decisions)
+    keeping.cache.store(keeping.key, kept)
