@@ -73,14 +73,44 @@ class Kept:
     decisions: list
 
 
+class Shelf:
+    """The pairs of many lists of items kept in one cache entry: a kind that pairs the
+    statements of each note date apart (conflicting-date) reads them all at once and
+    keeps those of the lists it has now (``keeping_for``'s ``shelf``, ``close``)."""
+
+    def __init__(self, cache, key: str):
+        self.cache, self.key = cache, key
+        found = cache.load(key, "kept pairs")
+        self._before: dict[str, Kept] = found if isinstance(found, dict) else {}
+        self._now: dict[str, Kept] = {}
+
+    def load(self, key: str, kind: str) -> Kept | None:
+        return self._before.get(key)
+
+    def store(self, key: str, kept: Kept) -> None:
+        self._now[key] = kept
+
+    def close(self) -> None:
+        self.cache.store(self.key, self._now)
+
+
+def shelf_for(index, what: Iterable[object]) -> Shelf | None:
+    """The ``Shelf`` of a kind's lists, under ``what`` (the kind, its parameters, its
+    scope); None without a cache."""
+    snapshot = index.readings.snapshot
+    if not index.readings.caching or snapshot is None:
+        return None
+    return Shelf(index.cache, snapshot.entry_key("kept pairs", *map(repr, what)))
+
+
 def keeping_for(index, what: Iterable[object], items: Sequence[T], note_of: Callable[[T], Any],
-                **how: Any) -> Keeping | None:
+                shelf: Shelf | None = None, **how: Any) -> Keeping | None:
     """How a kind keeps its pairs of ``items`` in the run's cache (``Keeping``, with
-    ``how``), under ``what`` (the kind, its parameters, its scope); None without a
-    cache, or when a note has no key in it. An item's identity is its note's path and
-    key, what its facts were read with (its date, or the set's latest date: the set
-    gives both to an undated note, ``CorpusIndex.read_with``) and its number among
-    that note's items."""
+    ``how``), under ``what`` (the kind, its parameters, its scope; on a ``shelf``, the
+    list); None without a cache, or when a note has no key in it. An item's identity
+    is its note's path and key, what its facts were read with (its date, or the set's
+    latest date: the set gives both to an undated note, ``CorpusIndex.read_with``)
+    and its number among that note's items."""
     readings = index.readings
     snapshot = readings.snapshot
     if not readings.caching or snapshot is None:
@@ -97,6 +127,8 @@ def keeping_for(index, what: Iterable[object], items: Sequence[T], note_of: Call
         number = counts.get(path, 0)
         counts[path] = number + 1
         identity.append((path, key, index.read_with(note), number))
+    if shelf is not None:
+        return Keeping(shelf, repr(tuple(what)), identity, **how)
     return Keeping(index.cache, snapshot.entry_key("kept pairs", *map(repr, what)), identity, **how)
 
 
@@ -115,15 +147,13 @@ def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight:
     weights: dict[str, float] = {}  # of every term blocked on
     buckets = buckets_of(items, terms, weight, keys, exact, weights)
     kept = _kept(keeping)
-    found: list[tuple[int, int, R]] | None = None
-    if kept is not None:
-        found = _from_kept(kept, items, terms, weight, buckets, limit, kind, keeping)
+    taken = _from_kept(kept, items, terms, weight, buckets, limit, kind, keeping) if kept is not None else None
+    found: list[tuple[int, int, R]]
     pairs: Iterable[tuple[int, int]]
-    if found is None:
-        found = []
-        pairs = candidate_pairs(items, terms, weight, keys, limit, exact, kind, buckets=buckets)
-    else:  # the pairs of two unaffected items kept; those holding an affected one
-        found, pairs = found
+    if taken is None:
+        found, pairs = [], candidate_pairs(items, terms, weight, keys, limit, exact, kind, buckets=buckets)
+    else:  # the pairs of two unaffected items kept; those holding an affected one to decide
+        found, pairs = taken
     if worth is not None:
         pairs = ((i, j) for i, j in pairs if worth(items[i], items[j]))
     found.extend((i, j, d) for i, j, d in decided_once_per_wording(pairs, items, wording, decide) if alike(d))
@@ -133,6 +163,7 @@ def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight:
 
 
 def _kept(keeping: Keeping | None) -> Kept | None:
+    """What the run before kept, when the cache holds it."""
     if keeping is None:
         return None
     found = keeping.cache.load(keeping.key, "kept pairs")
@@ -159,10 +190,10 @@ def _from_kept(kept: Kept, items: Sequence[T], terms, weight: Weight, buckets: d
                 not changed_terms.isdisjoint(terms(item)) or not changed_terms.isdisjoint(keeping.read_terms(item)))):
             affected[i] = 1
     crowded = _crowded(buckets, limit, identity)
-    for key in crowded.keys() ^ kept.crowded.keys() | {k for k in crowded.keys() & kept.crowded.keys()
-                                                       if crowded[k] != kept.crowded[k]}:
-        for i in buckets.get(key, ()):
-            affected[i] = 1
+    for key in crowded.keys() | kept.crowded.keys():
+        if key not in crowded or key not in kept.crowded or crowded[key] != kept.crowded[key]:
+            for i in buckets.get(key, ()):  # crossed the limit, or its first copy is another
+                affected[i] = 1
     if sum(affected) > MOST * len(items):
         return None
     now = array("l", [-1]) * len(kept.identities)  # each item of the run before: its number now, if unaffected

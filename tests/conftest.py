@@ -107,8 +107,8 @@ def cache_snapshots(folder: Path) -> list[Path]:
 
 
 def kept_pairs(folder: Path) -> list:
-    """The pairs of each rule kind that keeps them for the next run (``kept_pairs.Kept``)
-    in the cache in ``folder``."""
+    """The pairs each rule kind keeps for the next run in the cache in ``folder``: a
+    ``kept_pairs.Kept``, or a shelf of them (by list)."""
     from annolint.kept_pairs import Kept
 
     found = []
@@ -117,7 +117,8 @@ def kept_pairs(folder: Path) -> list:
             value = pickle.loads(entry.read_bytes()[32:])
         except Exception:  # noqa: BLE001 - a stream of notes, which starts with its head
             continue
-        if isinstance(value, Kept):
+        if isinstance(value, Kept) or (type(value) is dict and value and
+                                       all(isinstance(v, Kept) for v in value.values())):
             found.append(value)
     return found
 

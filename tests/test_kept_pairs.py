@@ -225,3 +225,25 @@ def test_an_undated_note_is_compared_again_when_the_set_gets_a_later_date(tmp_pa
     assert sorted(set(decided)) == [("a.txt", "b.txt"), ("a.txt", "u.txt"), ("b.txt", "d.txt"), ("b.txt", "u.txt"),
                                     ("d.txt", "u.txt")]
     _uncached_equals_cached(folder)
+
+
+def test_a_shelf_keeps_the_pairs_of_the_lists_of_this_run_in_one_entry():
+    # conflicting-date pairs the statements of each note date apart: one entry for all
+    # of them, which forgets the lists the set no longer has
+    from annolint.kept_pairs import Shelf
+
+    cache = Cache()
+    shelf = Shelf(cache, "dates")
+    for name, notes in (("january", NOTES), ("march", {"e": [("bomen park", 41)], "f": [("bomen park", 51)]})):
+        keys = {note: f"key-{note}" for note in notes}
+        identity = [(item.doc.path, keys[item.doc.path], None, n) for n, item in enumerate(_items(notes))]
+        alike_pairs(_items(notes), lambda item: item.terms, lambda term: 1.0, lambda item: item.value,
+                    lambda a, b: a.value % 10 == b.value % 10, keeping=Keeping(shelf, name, identity))
+    shelf.close()
+    assert sorted(cache.load("dates")) == ["january", "march"]
+    assert list(cache.load("dates")["march"].decisions) == [True]
+    shelf = Shelf(cache, "dates")
+    assert shelf.load("march", "kept pairs").identities == [("e", "key-e", None, 0), ("f", "key-f", None, 1)]
+    shelf.store("march", shelf.load("march", "kept pairs"))
+    shelf.close()
+    assert list(cache.load("dates")) == ["march"]

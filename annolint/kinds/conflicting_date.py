@@ -45,6 +45,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from annolint.kept_pairs import shelf_for
 from annolint.findings import Related
 from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
@@ -130,12 +131,13 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     not_content = stop_words | index.time_words  # dates' own words: "eind", "april"
     kinds = _kinds(index.dated_statements, stop_words)
     found: list[Match] = []
+    shelf = shelf_for(index, ("conflicting-date", params, scope))  # the pairs of each date's notes, kept
     for key in sorted(groups, key=str):
         statements = sorted(groups[key], key=_place)
         position = {id(s): i for i, s in enumerate(statements)}
         clusters = Clusters(len(statements))
         for pair in matching_pairs(statements, index, params.min_similarity, params.alignment,
-                                   min_shared=1, compounds=True):
+                                   min_shared=1, compounds=True, chosen=(str(key),), shelf=shelf):
             if pair.aligned and _both_edited(pair.first, pair.second, not_content):
                 continue  # one form filled in twice ("Datum onderzoek: 19-2-2019 … matig" / "…: 20-2-2019 … redelijk")
             if pair.aligned or _same_reference(pair.first, pair.second, stop_words, kinds, index.common_terms):
@@ -143,6 +145,8 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for members in clusters.groups():
             found.extend(_departures([statements[i] for i in members], params.alignment, stop_words,
                                      index.common_terms))
+    if shelf is not None:
+        shelf.close()
     yield from sorted(found, key=lambda m: m.location)
 
 

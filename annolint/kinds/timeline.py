@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from annolint.i18n import say
 from annolint.index import CorpusIndex
-from annolint.kept_pairs import alike_pairs, keeping_for
+from annolint.kept_pairs import Shelf, alike_pairs, keeping_for
 from annolint.similarity import aligned, renamed, shared_terms, shared_words, subject_similarity
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import WORD, content_terms, first_word, phrases_pattern
@@ -35,15 +35,16 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
                    alignment: float, min_shared: int = 1, compounds: bool = False,
                    need_name: bool = False,
                    worth: Callable[[DatedStatement, DatedStatement], bool] | None = None,
-                   chosen: tuple = ()) -> Iterator[Pair]:
+                   chosen: tuple = (), shelf: Shelf | None = None) -> Iterator[Pair]:
     """Pairs of statements, from different sentences, about the same thing: one
     sentence copied, or subjects alike (``min_similarity``) sharing at least
     ``min_shared`` terms that are not common words of the genre, one of them a name
     when ``need_name`` (``CorpusIndex.named_terms``). ``worth`` is asked first, so
     that pairs that could not make a finding (their periods overlap) cost nothing.
     Item by item (``candidate_pairs``): a user must not depend on the order. With
-    ``chosen`` (how the caller chose the statements: its rule kind and scope), the
-    pairs the run before found are kept for the next (``kept_pairs``)."""
+    ``chosen`` (how the caller chose the statements: its rule kind and scope, on a
+    ``shelf`` the list), the pairs the run before found are kept for the next
+    (``kept_pairs``)."""
     weight = index.term_weight
     common = index.common_terms
     stop_words = index.lexicon.stop_word_set
@@ -83,7 +84,7 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
     # of the pairs is theirs to ignore
     # ``worth`` reads the statements' notes' dates too: part of an item's identity
     keeping = keeping_for(index, ("dated", min_similarity, alignment, min_shared, compounds, need_name, *chosen),
-                          statements, lambda s: s.doc, names=index.named_terms if need_name else None) \
+                          statements, lambda s: s.doc, shelf, names=index.named_terms if need_name else None) \
         if chosen else None
     # what ``matched`` reads of a statement: its sentence, where its date stands in it, its words
     for i, j, found in alike_pairs(statements, lambda s: s.terms, weight,
