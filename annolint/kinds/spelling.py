@@ -98,7 +98,7 @@ from annolint.kinds.spelling_forms import (PLACE_ORDER, Occurrence, common_words
                                            votes, without_typography)
 from annolint.kinds.spelling_scan import People, Place, Written, in_set_order, parts_of, record_labels, scan
 from annolint.kinds.spelling_variants import Groups, fuzzy_pairs, slips, without_joined_names, words_before
-from annolint.kinds.spelling_words import candidates, text_words
+from annolint.kinds.spelling_words import candidates, kept_words, text_words
 
 MESSAGE_FIELDS = frozenset({"preferred", "variants", "count", "total"})
 READS = ("lowercase",)  # the facts of each note it reads (``CorpusIndex.extractors``)
@@ -132,8 +132,9 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     copies = [(doc, block) for doc in index.documents for block in doc.blocks if in_scope(block, scope)]
     # copies of a block across notes share one list of words, read once (``scan`` reads
     # each once too, and lets it go); not kept with the note's reading: the words of a
-    # whole set weigh more than they save
-    words = text_words(block for _, block in copies)
+    # whole set weigh more than they save. Kept for the next run instead (``kept_words``).
+    kept = kept_words(index, scope)
+    words = text_words((block for _, block in copies), kept.known if kept is not None else None)
     records = record_labels(block for _, block in copies)
     read: set[str] = set()  # texts already read (copied paragraphs share one)
     for _, block in copies:
@@ -144,6 +145,9 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             key = parts_of(block.masked[start:end])
             if key and any(len(p) >= 3 for p in key):
                 keys.add(key)
+    if kept is not None:
+        kept.keep(words)  # each text's words and runs, before ``scan`` lets them go
+        kept = None
     keys = without_joined_names(keys)
     configured: dict[tuple[str, ...], PreferredName] = {}
     for name in params.names:

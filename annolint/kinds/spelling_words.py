@@ -37,14 +37,18 @@ class Words:
     """The words of one text, as parallel arrays: word ``i`` is ``text[i]``, written
     from ``start[i]`` to ``end(i)``, and starts a sentence when ``initial[i]``. Made
     for every distinct text of the set: a tuple per word weighed 19 MB on 1,000
-    notes (212,000 words of 16,000 texts), these 7."""
+    notes (212,000 words of 16,000 texts), these 7. ``runs``: the first and last
+    word of each run of capitalised words that may hold a name (``candidates``), once
+    asked for. All of it depends on the text alone, and is kept for the next run
+    (``kept_words``)."""
 
-    __slots__ = ("text", "start", "initial")
+    __slots__ = ("text", "start", "initial", "runs")
 
     def __init__(self) -> None:
         self.text: list[str] = []
         self.start = array("l")
         self.initial = bytearray()
+        self.runs: array | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -65,16 +69,52 @@ def line_starts(block: Block) -> set[int]:
     return starts
 
 
-def text_words(blocks: Iterable[Block]) -> dict[str, Words]:
+def text_words(blocks: Iterable[Block], known: dict[str, Words] | None = None) -> dict[str, Words]:
     """The words of each distinct text of ``blocks``, read once for all its copies in
-    the set. Where its lines start differs between copies, so it is asked of a copy
-    only at the places of a name (``scan``)."""
+    the set, or taken from ``known`` (``kept_words``). Where its lines start differs
+    between copies, so it is asked of a copy only at the places of a name (``scan``)."""
     found: dict[str, Words] = {}
+    known = known or {}
     shared: dict[str, str] = {}  # one string for each word of the set, however often written
     for block in blocks:
-        if block.masked not in found:
-            found[block.masked] = _words(block.masked, shared)
+        text = block.masked
+        if text not in found:
+            words = known.get(text)
+            found[text] = words if words is not None else _words(text, shared)
     return found
+
+
+class KeptWords:
+    """The words of the set's texts (``Words``) as an earlier run left them in the
+    cache, under ``key``; ``keep`` leaves this run's for the next once many are new.
+    After one note is edited, all but its own texts are known: reading the words of
+    ten thousand texts and their runs of capitals took a fifth of the spelling rule's
+    time, loading them a fifth of that, and writing them as much again: a few new
+    texts are read anew each run until there are enough to write."""
+
+    def __init__(self, cache, key: str):
+        self.cache, self.key = cache, key
+        found = cache.load(key, "spelling words")
+        self.known: dict[str, Words] = found if type(found) is dict else {}
+
+    def keep(self, words: dict[str, Words]) -> None:
+        """Keep ``words`` (every text of the set, its runs asked for) when more than
+        ``NEW`` of them were not known."""
+        known = self.known
+        new = sum(1 for text, found in words.items() if known.get(text) is not found)
+        if new > NEW * len(words):
+            self.cache.store(self.key, words)
+
+
+NEW = 0.02  # the share of a set's texts read anew in a run above which they are kept again
+
+
+def kept_words(index, scope: tuple[str, ...]) -> KeptWords | None:
+    """The ``KeptWords`` of the set's texts in ``scope``; None without a cache."""
+    snapshot = index.readings.snapshot
+    if not index.readings.caching or snapshot is None:
+        return None
+    return KeptWords(index.cache, snapshot.entry_key("spelling words", *scope))
 
 
 def _words(text: str, shared: dict[str, str]) -> Words:
@@ -135,23 +175,36 @@ def candidates(block: Block, words: Words, connectors: frozenset[str],
                common: Counter, stop_words: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
     """Runs of capitalised words, with connectors inside, that may be names: where
     each starts and ends in the block's masked text."""
-    text = block.masked
-    texts, initials = words.text, words.initial
+    if words.runs is None:
+        words.runs = array("l", [n for run in _runs(block.masked, words, connectors, stop_words) for n in run])
+    texts, initials, runs = words.text, words.initial, words.runs
+    for n in range(0, len(runs), 2):
+        first, last = runs[n], runs[n + 1]
+        # A capital that only marks the start of a sentence is not part of a name, and
+        # a name starts with a capitalised word, not a connector or particle ("Van"),
+        # nor an article or another stop word whose capital is a sentence start the
+        # reader could not see (columns of a scan run together: "… en Een Erotisch
+        # Centrum vervult …"). Whether a word is written in lower case elsewhere is
+        # the set's to tell, so this is asked each run; the runs are the text's own.
+        while first <= last and ((initials[first] and common[texts[first].casefold()] > 0)
+                                 or texts[first].casefold() in connectors or texts[first].casefold() in stop_words):
+            first += 1
+        if first <= last:
+            yield words.start[first], words.end(last)
+
+
+def _runs(text: str, words: Words, connectors: frozenset[str],
+          stop_words: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The first and last word of each run of capitalised words of ``text``, with
+    connectors inside, not ending in a connector in lower case."""
+    texts = words.text
     run: list[int] = []  # the words' numbers
 
     def finish() -> Iterator[tuple[int, int]]:
         while run and texts[run[-1]].casefold() in connectors and not capitalised(texts[run[-1]]):
             run.pop()
-        # A capital that only marks the start of a sentence is not part of a name, and
-        # a name starts with a capitalised word, not a connector or particle ("Van"),
-        # nor an article or another stop word whose capital is a sentence start the
-        # reader could not see (columns of a scan run together: "… en Een Erotisch
-        # Centrum vervult …").
-        while run and ((initials[run[0]] and common[texts[run[0]].casefold()] > 0)
-                       or texts[run[0]].casefold() in connectors or texts[run[0]].casefold() in stop_words):
-            run.pop(0)
         if run:
-            yield words.start[run[0]], words.end(run[-1])
+            yield run[0], run[-1]
         run.clear()
 
     for i, word in enumerate(texts):
