@@ -210,8 +210,7 @@ class CorpusIndex:
     def figure_statements(self) -> list[FigureStatement]:
         """Every figure of the set with what it measures, note by note; figures of a
         series (see ``without_series``) are left out."""
-        found = _read_all(self.documents, lambda doc: self._facts("figures", doc))
-        return without_series(found, lambda s: (_letters(s.aligned), s.ordinal), lambda a, b: a.figure.agrees(b.figure))
+        return _read_all(self.documents, lambda doc: self._facts("figures", doc))
 
     @cached_property
     def _statement_reader(self) -> StatementReader:
@@ -241,9 +240,10 @@ class CorpusIndex:
         found = self._extractors.get(reference)
         if found is None:
             words = self._word_statistics
+            figures = FigureReader(self.lexicon, self.language, self._statement_reader)
             found = self._extractors[reference] = {
-                "dated": lambda d: self._statement_reader.read(d, reference),
-                "figures": FigureReader(self.lexicon, self.language, self._statement_reader).read,
+                "dated": lambda d: _dated_of_a_note(self._statement_reader.read(d, reference)),
+                "figures": lambda d: _figures_of_a_note(figures.read(d)),
                 "questions": QuestionReader(self.lexicon).read,
                 "lowercase": words.lowercase_words,
                 "sentences": words.sentence_statistics,
@@ -277,14 +277,9 @@ class CorpusIndex:
     @cached_property
     def dated_statements(self) -> list[DatedStatement]:
         """Every time expression of the set with its subject and modality, note by
-        note; dates of a series (see ``without_series``) are left out."""
-        found = _read_all(self.documents, lambda doc: self._facts("dated", doc))
-        # by position in the sentence: "over Q1 2025, te verschijnen eind april" written
-        # twice is two quarters that agree and two months that do not, not a series
-        found = without_series(found, lambda s: (_letters(s.aligned), s.ordinal),
-                               lambda a, b: a.expression.interval.overlaps(b.expression.interval))
-        listed = in_schedules(found)
-        return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]
+        note; dates of a series (see ``without_series``) are left out, and those in
+        a schedule marked ``listed`` (``in_schedules``)."""
+        return _read_all(self.documents, lambda doc: self._facts("dated", doc))
 
 
 FACTS = ("dated", "figures", "questions", "lowercase", "sentences")  # what ``extractors`` read, by kind
@@ -323,6 +318,23 @@ def _read_all(documents: list[Document], read: Callable[[Document], list[T]]) ->
         found.extend(read(doc))
         gc.freeze()
     return found
+
+
+def _dated_of_a_note(found: list[DatedStatement]) -> list[DatedStatement]:
+    """A note's dated statements less those of a series, those in a schedule marked
+    ``listed``: both are told within the note, so its facts hold them so (worked out
+    where the note is read, and kept with it)."""
+    # by position in the sentence: "over Q1 2025, te verschijnen eind april" written
+    # twice is two quarters that agree and two months that do not, not a series
+    found = without_series(found, lambda s: (_letters(s.aligned), s.ordinal),
+                           lambda a, b: a.expression.interval.overlaps(b.expression.interval))
+    listed = in_schedules(found)
+    return [dataclasses.replace(s, listed=True) if id(s) in listed else s for s in found]
+
+
+def _figures_of_a_note(found: list[FigureStatement]) -> list[FigureStatement]:
+    """A note's figures less those of a series (``_dated_of_a_note``)."""
+    return without_series(found, lambda s: (_letters(s.aligned), s.ordinal), lambda a, b: a.figure.agrees(b.figure))
 
 
 @lru_cache(maxsize=65536)  # copies of a sentence share their shape
