@@ -29,7 +29,7 @@ tests compare the two.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -57,6 +57,25 @@ class Keeping:
     context: Callable[[Any], Hashable] = lambda item: None
     read_terms: Callable[[Any], Iterable[str]] = lambda item: ()
     names: frozenset[str] | None = None
+
+
+class Found:
+    """Pairs found alike (i, j, decision), in two arrays and a list: a set of 4,000
+    notes has hundreds of thousands of pairs of figures, which as tuples took tens of
+    megabytes."""
+
+    def __init__(self, firsts: array | None = None, seconds: array | None = None, decisions: list | None = None):
+        self.firsts = firsts if firsts is not None else array("l")
+        self.seconds = seconds if seconds is not None else array("l")
+        self.decisions = decisions if decisions is not None else []
+
+    def add(self, i: int, j: int, decision: Any) -> None:
+        self.firsts.append(i)
+        self.seconds.append(j)
+        self.decisions.append(decision)
+
+    def __iter__(self) -> Iterator[tuple[int, int, Any]]:
+        return zip(self.firsts, self.seconds, self.decisions)
 
 
 @dataclass
@@ -137,7 +156,7 @@ def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight:
                 alike: Callable[[R], bool] = bool, *, keys: int = 4, limit: int = 400,
                 exact: Callable[[T], Hashable] | None = None, kind: Callable[[T], Hashable] | None = None,
                 worth: Callable[[T, T], bool] | None = None,
-                keeping: Keeping | None = None) -> list[tuple[int, int, R]]:
+                keeping: Keeping | None = None) -> Iterator[tuple[int, int, R]]:
     """(i, j, decision) for each candidate pair of ``items`` (``candidate_pairs``, with
     ``terms``, ``weight``, ``keys``, ``limit``, ``exact`` and ``kind``) worth deciding
     (``worth``, asked of each pair, when given) whose decision
@@ -148,18 +167,20 @@ def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight:
     buckets = buckets_of(items, terms, weight, keys, exact, weights)
     kept = _kept(keeping)
     taken = _from_kept(kept, items, terms, weight, buckets, limit, kind, keeping) if kept is not None else None
-    found: list[tuple[int, int, R]]
+    found: Found
     pairs: Iterable[tuple[int, int]]
     if taken is None:
-        found, pairs = [], candidate_pairs(items, terms, weight, keys, limit, exact, kind, buckets=buckets)
+        found, pairs = Found(), candidate_pairs(items, terms, weight, keys, limit, exact, kind, buckets=buckets)
     else:  # the pairs of two unaffected items kept; those holding an affected one to decide
         found, pairs = taken
     if worth is not None:
         pairs = ((i, j) for i, j in pairs if worth(items[i], items[j]))
-    found.extend((i, j, d) for i, j, d in decided_once_per_wording(pairs, items, wording, decide) if alike(d))
+    for i, j, decision in decided_once_per_wording(pairs, items, wording, decide):
+        if alike(decision):
+            found.add(i, j, decision)
     if keeping is not None:
         _keep(keeping, items, weight, weights, buckets, limit, found)
-    return found
+    return iter(found)
 
 
 def _kept(keeping: Keeping | None) -> Kept | None:
@@ -172,7 +193,7 @@ def _kept(keeping: Keeping | None) -> Kept | None:
 
 def _from_kept(kept: Kept, items: Sequence[T], terms, weight: Weight, buckets: dict[Hashable, list[int]],
                limit: int, kind, keeping: Keeping
-               ) -> tuple[list[tuple[int, int, Any]], list[tuple[int, int]]] | None:
+               ) -> tuple[Found, list[tuple[int, int]]] | None:
     """The pairs of two unaffected items that the run before (``kept``) found alike,
     and the candidate pairs that hold an affected item; None when most items are
     affected."""
@@ -200,11 +221,11 @@ def _from_kept(kept: Kept, items: Sequence[T], terms, weight: Weight, buckets: d
     for i, old in enumerate(was):
         if old >= 0 and not affected[i]:
             now[old] = i
-    found: list[tuple[int, int, Any]] = []
+    found = Found()
     for a, b, decision in zip(kept.firsts, kept.seconds, kept.decisions):
         i, j = now[a], now[b]
         if i >= 0 and j >= 0:
-            found.append((i, j, decision))
+            found.add(i, j, decision)
     return found, _pairs_with(affected, buckets, limit, items, kind)
 
 
@@ -242,20 +263,14 @@ def _pairs_with(affected: bytearray, buckets: dict[Hashable, list[int]], limit: 
 
 
 def _keep(keeping: Keeping, items: Sequence[T], weight: Weight, weights: dict[str, float],
-          buckets: dict[Hashable, list[int]], limit: int, found: list[tuple[int, int, Any]]) -> None:
+          buckets: dict[Hashable, list[int]], limit: int, found: Found) -> None:
     """Keep the pairs ``found`` alike for the next run, with what they were decided on:
     the weights of the terms blocked on (``weights``) and of those the decisions read."""
     for item in items:
         for term in keeping.read_terms(item):
             if term not in weights:
                 weights[term] = weight(term)
-    firsts, seconds = array("l"), array("l")
-    decisions = []
-    for i, j, decision in found:
-        firsts.append(i)
-        seconds.append(j)
-        decisions.append(decision)
     kept = Kept(list(keeping.identity), [keeping.context(item) for item in items],
                 weights, keeping.names, _crowded(buckets, limit, keeping.identity),
-                firsts, seconds, decisions)
+                found.firsts, found.seconds, found.decisions)
     keeping.cache.store(keeping.key, kept)
