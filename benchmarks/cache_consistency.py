@@ -1,6 +1,7 @@
 """Does the cache give the output of --no-cache after any run of changes? Not a test
 (the suite has a fixed sequence: ``test_jobs``); run it by hand after changing the
-cache (``cache.py``, ``set_snapshot.py``, ``note_packs.py``, ``reading.py``).
+cache (``cache.py``, ``set_snapshot.py``, ``note_packs.py``, ``reading.py``) or what
+the rule kinds keep between runs (``kept_pairs.py``, ``spelling_words.KeptWords``).
 
     python benchmarks/cache_consistency.py                 # seeds 1-4, 14 runs each
     python benchmarks/cache_consistency.py --seeds 8 --runs 16
