@@ -24,6 +24,11 @@ before. Every candidate pair that holds an affected item is decided now. The pai
 found alike are the ones a run without the cache finds, in another order, which no
 consumer reads (``candidate_pairs``); ``benchmarks/cache_consistency.py`` and the
 tests compare the two.
+
+This holds only while a kind's decisions read nothing of the set but its items (as
+their notes have them), the weights of the terms it names and the set's names: a
+kind whose decision comes to read more (another of the set's statistics, a date the
+set works out) must add it to the item's ``context`` (``Keeping``), or keep nothing.
 """
 
 from __future__ import annotations
