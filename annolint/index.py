@@ -24,7 +24,7 @@ from annolint.figures.statements import FigureReader, FigureStatement
 from annolint.questions import QuestionFact, QuestionReader
 from annolint.reading import Readings, facts_for
 from annolint.rule_findings import is_note_rule, note_reader
-from annolint.similarity import split_by_agreement, weight_norm
+from annolint.similarity import split_by_agreement, stable, weight_norm
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, stem
 from annolint.word_statistics import WordStatistics, words_of
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SCOPES = ("all", "header", "headings", "body", "questions", "answers")
-WEIGHT_STEPS = 20  # a term's weight is rounded to the nearest 1/20 (``CorpusIndex.term_weight``)
 __all__ = ["SCOPES", "WORD", "CorpusIndex", "in_scope"]
 
 
@@ -188,14 +187,9 @@ class CorpusIndex:
         return {}
 
     def _idf(self, term: str) -> float:
-        """``term_weight`` worked out, to the nearest ``WEIGHT_STEPS``-th: a note added or
-        edited moves the raw weight of every term a little (the set's sentence count is
-        in it), and a weight that moves only past its tenth decimal would make every
-        decision of the run before unfit for the next (``kept_pairs``). Rounded, an
-        edit moves a handful of the set's ten thousand weights."""
+        """``term_weight`` worked out, rounded (``similarity.stable``)."""
         weight = math.log((self.sentence_count + 1) / (self.sentence_frequencies.get(term, 0) + 0.5))
-        weight = min(weight, 1.0) if term in self.common_terms else weight
-        return round(weight * WEIGHT_STEPS) / WEIGHT_STEPS
+        return stable(min(weight, 1.0) if term in self.common_terms else weight)
 
     @cached_property
     def common_terms(self) -> frozenset[str]:
@@ -221,6 +215,14 @@ class CorpusIndex:
         """Words of time expressions, figures and modality cues: never what a sentence
         is about (``StatementReader.time_words``)."""
         return self._statement_reader.time_words
+
+    def kept_key(self, what: str, *parts: str) -> str | None:
+        """Where a rule kind keeps ``what`` (named by ``parts``) of this set's run for the
+        next (``kept_pairs``, ``spelling_words.KeptWords``); None without a cache."""
+        snapshot = self.readings.snapshot
+        if not self.readings.caching or snapshot is None:
+            return None
+        return snapshot.entry_key(what, *parts)
 
     def read_with(self, doc: Document) -> tuple:
         """What the facts of ``doc`` are read with (``reading.facts_for``): its date, or,

@@ -38,7 +38,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from annolint.similarity import Weight, buckets_of, candidate_pairs, decided_once_per_wording
+from annolint.similarity import Pairs, Weight, buckets_of, candidate_pairs, decided_once_per_wording
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -64,22 +64,20 @@ class Keeping:
     names: frozenset[str] | None = None
 
 
-class Found:
-    """Pairs found alike (i, j, decision), in two arrays and a list: a set of 4,000
-    notes has hundreds of thousands of pairs of figures, which as tuples took tens of
-    megabytes."""
+class Found(Pairs):
+    """Pairs found alike (``similarity.Pairs``: in two arrays, a set of 4,000 notes has
+    hundreds of thousands of pairs of figures), each with its decision."""
 
-    def __init__(self, firsts: array | None = None, seconds: array | None = None, decisions: list | None = None):
-        self.firsts = firsts if firsts is not None else array("l")
-        self.seconds = seconds if seconds is not None else array("l")
-        self.decisions = decisions if decisions is not None else []
+    def __init__(self) -> None:
+        super().__init__()
+        self.decisions: list = []
 
-    def add(self, i: int, j: int, decision: Any) -> None:
-        self.firsts.append(i)
-        self.seconds.append(j)
+    def add(self, i: int, j: int, decision: Any = None) -> None:
+        super().add(i, j)
         self.decisions.append(decision)
 
-    def __iter__(self) -> Iterator[tuple[int, int, Any]]:
+    def decided(self) -> Iterator[tuple[int, int, Any]]:
+        """(i, j, decision) of each pair."""
         return zip(self.firsts, self.seconds, self.decisions)
 
 
@@ -92,9 +90,7 @@ class Kept:
     weights: dict[str, float]
     names: frozenset[str] | None
     crowded: dict[Hashable, Hashable]  # a bucket above the limit -> its first item's identity
-    firsts: array
-    seconds: array
-    decisions: list
+    found: Found
 
 
 class Shelf:
@@ -121,10 +117,8 @@ class Shelf:
 def shelf_for(index, what: Iterable[object]) -> Shelf | None:
     """The ``Shelf`` of a kind's lists, under ``what`` (the kind, its parameters, its
     scope); None without a cache."""
-    snapshot = index.readings.snapshot
-    if not index.readings.caching or snapshot is None:
-        return None
-    return Shelf(index.cache, snapshot.entry_key("kept pairs", *map(repr, what)))
+    key = index.kept_key("kept pairs", *map(repr, what))
+    return Shelf(index.cache, key) if key is not None else None
 
 
 def keeping_for(index, what: Iterable[object], items: Sequence[T], note_of: Callable[[T], Any],
@@ -135,25 +129,22 @@ def keeping_for(index, what: Iterable[object], items: Sequence[T], note_of: Call
     is its note's path and key, what its facts were read with (its date, or the set's
     latest date: the set gives both to an undated note, ``CorpusIndex.read_with``)
     and its number among that note's items."""
-    readings = index.readings
-    snapshot = readings.snapshot
-    if not readings.caching or snapshot is None:
+    key = index.kept_key("kept pairs", *map(repr, what)) if shelf is None else repr(tuple(what))
+    if key is None:
         return None
-    keys = readings.keys
+    keys = index.readings.keys
     identity: list[tuple] = []
     counts: dict[str, int] = {}
     for item in items:
         note = note_of(item)
         path = note.path
-        key = keys.get(path)
-        if key is None:
+        note_key = keys.get(path)
+        if note_key is None:
             return None
         number = counts.get(path, 0)
         counts[path] = number + 1
-        identity.append((path, key, index.read_with(note), number))
-    if shelf is not None:
-        return Keeping(shelf, repr(tuple(what)), identity, **how)
-    return Keeping(index.cache, snapshot.entry_key("kept pairs", *map(repr, what)), identity, **how)
+        identity.append((path, note_key, index.read_with(note), number))
+    return Keeping(shelf if shelf is not None else index.cache, key, identity, **how)
 
 
 def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight: Weight,
@@ -161,11 +152,12 @@ def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight:
                 alike: Callable[[R], bool] = bool, *, keys: int = 4, limit: int = 400,
                 exact: Callable[[T], Hashable] | None = None, kind: Callable[[T], Hashable] | None = None,
                 worth: Callable[[T, T], bool] | None = None,
-                keeping: Keeping | None = None) -> Iterator[tuple[int, int, R]]:
-    """(i, j, decision) for each candidate pair of ``items`` (``candidate_pairs``, with
+                keeping: Keeping | None = None) -> Found:
+    """The candidate pairs of ``items`` (``candidate_pairs``, with
     ``terms``, ``weight``, ``keys``, ``limit``, ``exact`` and ``kind``) worth deciding
     (``worth``, asked of each pair, when given) whose decision
-    (``decided_once_per_wording`` with ``wording`` and ``decide``) is ``alike``; with
+    (``decided_once_per_wording`` with ``wording`` and ``decide``) is ``alike``, with
+    their decisions (``Found.decided``); with
     ``keeping``, pairs of items the run before vouches for taken from it, and what
     this run found kept for the next."""
     weights: dict[str, float] = {}  # of every term blocked on
@@ -185,7 +177,7 @@ def alike_pairs(items: Sequence[T], terms: Callable[[T], Iterable[str]], weight:
             found.add(i, j, decision)
     if keeping is not None:
         _keep(keeping, items, weight, weights, buckets, limit, found)
-    return iter(found)
+    return found
 
 
 def _kept(keeping: Keeping | None) -> Kept | None:
@@ -227,7 +219,7 @@ def _from_kept(kept: Kept, items: Sequence[T], terms, weight: Weight, buckets: d
         if old >= 0 and not affected[i]:
             now[old] = i
     found = Found()
-    for a, b, decision in zip(kept.firsts, kept.seconds, kept.decisions):
+    for a, b, decision in kept.found.decided():
         i, j = now[a], now[b]
         if i >= 0 and j >= 0:
             found.add(i, j, decision)
@@ -276,6 +268,5 @@ def _keep(keeping: Keeping, items: Sequence[T], weight: Weight, weights: dict[st
             if term not in weights:
                 weights[term] = weight(term)
     kept = Kept(list(keeping.identity), [keeping.context(item) for item in items],
-                weights, keeping.names, _crowded(buckets, limit, keeping.identity),
-                found.firsts, found.seconds, found.decisions)
+                weights, keeping.names, _crowded(buckets, limit, keeping.identity), found)
     keeping.cache.store(keeping.key, kept)

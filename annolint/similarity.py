@@ -74,6 +74,18 @@ def subject_similarity(a: frozenset[str], b: frozenset[str], weight: Weight,
     return top / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
 
+WEIGHT_STEPS = 20  # a term's weight is rounded to the nearest 1/20 (``stable``)
+
+
+def stable(weight: float) -> float:
+    """A term's weight rounded to the nearest ``WEIGHT_STEPS``-th: a note added or edited
+    moves the raw weight of every term a little (the set's counts are in it), and a
+    weight that moves only past its tenth decimal would make every decision of the run
+    before unfit for the next (``kept_pairs``). Rounded, an edit moves a handful of the
+    set's ten thousand weights."""
+    return round(weight * WEIGHT_STEPS) / WEIGHT_STEPS
+
+
 def weight_norm(terms: frozenset[str], weight: Weight) -> float:
     """The length of ``terms`` as a vector of their weights (summed exactly: the same for
     equal sets, whatever order they are read in)."""

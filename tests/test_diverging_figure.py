@@ -173,9 +173,12 @@ def test_a_departing_statement_is_held_only_against_the_statements_it_was_paired
     one_note = object()
     statements = [SimpleNamespace(doc=doc, name=name) for doc, name in
                   [(object(), "A"), (object(), "B"), (one_note, "C"), (one_note, "D"), (object(), "E")]]
-    pairs = quantities.Versions(statements)
+    from annolint.kept_pairs import Found
+
+    found = Found()
     for i, j in [(0, 1), (1, 2), (2, 3), (3, 4)]:
-        pairs.add(i, j, "paraphrase")
+        found.add(i, j, "paraphrase")
+    pairs = quantities.Versions(statements, found)
     assert [(a.name, b.name) for a, b, _ in pairs] == [("A", "B"), ("B", "C"), ("D", "E")]
     values = [[0, 1], [2, 3, 4]]
     majority = values[1]

@@ -64,7 +64,7 @@ def _pairs(items: list[Item], cache: Cache | None, keys: dict[str, str], weights
     weights = weights or {}
     found = alike_pairs(items, lambda item: item.terms, lambda term: weights.get(term, 1.0),
                         lambda item: (item.terms, item.value), decide, limit=limit, keeping=keeping)
-    return {((items[i].doc.path, items[i].value), (items[j].doc.path, items[j].value)) for i, j, _ in found}, decided
+    return {((items[i].doc.path, items[i].value), (items[j].doc.path, items[j].value)) for i, j in found}, decided
 
 
 NOTES = {"a": [("bomen park", 11), ("school plein", 20)],
@@ -241,7 +241,7 @@ def test_a_shelf_keeps_the_pairs_of_the_lists_of_this_run_in_one_entry():
                     lambda a, b: a.value % 10 == b.value % 10, keeping=Keeping(shelf, name, identity))
     shelf.close()
     assert sorted(cache.load("dates")) == ["january", "march"]
-    assert list(cache.load("dates")["march"].decisions) == [True]
+    assert list(cache.load("dates")["march"].found.decided()) == [(0, 1, True)]
     shelf = Shelf(cache, "dates")
     assert shelf.load("march", "kept pairs").identities == [("e", "key-e", None, 0), ("f", "key-f", None, 1)]
     shelf.store("march", shelf.load("march", "kept pairs"))

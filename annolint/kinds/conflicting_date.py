@@ -45,10 +45,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from annolint.kept_pairs import shelf_for
 from annolint.findings import Related
 from annolint.i18n import say
 from annolint.index import CorpusIndex, in_scope
+from annolint.kept_pairs import shelf_for
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.timeline import matching_pairs, reference_noun, reference_topic, same_period, sameness
 from annolint.similarity import Clusters, shared_terms, split_by_agreement

@@ -91,9 +91,8 @@ def _when(s: FigureStatement) -> tuple:
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
     statements = [s for s in index.figure_statements if in_scope(s.block, scope)]
     clusters = Clusters(len(statements))
-    pairs = Versions(statements)
-    for i, j, how in quantity_pairs(statements, index, params, ("diverging-figure", scope)):
-        pairs.add(i, j, how)
+    pairs = Versions(statements, quantity_pairs(statements, index, params, ("diverging-figure", scope)))
+    for i, j in pairs.found:
         clusters.join(i, j)
     index.memo[("figure-versions", params, scope)] = pairs  # changed-figure follows these
     split = []  # the groups whose statements give more than one value

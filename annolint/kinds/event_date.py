@@ -94,10 +94,10 @@ def _event_departures(reader: EventReader, statements: list, params: Params, ind
     # of partners ignore the order of the pairs
     keeping = keeping_for(index, ("events", params, scope), events, lambda e: e.statement.doc)
     # what ``_one_event`` reads of an event: its sentence, day, noun, words and numbers
-    for i, j, _ in alike_pairs(events, lambda e: e.terms, weight,
-                               lambda e: (e.statement.aligned, e.day, e.noun, e.terms, e.context, e.numbers,
-                                          e.block_numbers), lambda a, b: _one_event(a, b, weight, params),
-                               keys=8, keeping=keeping):
+    for i, j in alike_pairs(events, lambda e: e.terms, weight,
+                            lambda e: (e.statement.aligned, e.day, e.noun, e.terms, e.context, e.numbers,
+                                       e.block_numbers), lambda a, b: _one_event(a, b, weight, params),
+                            keys=8, keeping=keeping):
         a, b = events[i], events[j]
         if not _reported_later(a, b, cues):
             clusters.join(i, j)

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from annolint.index import WEIGHT_STEPS
 from annolint.kept_work import spent_on
 from annolint.kinds.timeline import names_meeting, reference_noun
 from annolint.lexicon import Lexicon
+from annolint.similarity import stable
 from annolint.temporal.statements import DatedStatement
 from annolint.terms import WORD, replace_spans, sentences, stem
 
@@ -286,8 +286,8 @@ class Weights:
         self.total = len(events) + 1
 
     def __call__(self, term: str) -> float:
-        """Rounded as ``CorpusIndex.term_weight`` rounds: an edit moves few weights."""
-        return round(math.log(self.total / self.count.get(term, 1)) * WEIGHT_STEPS) / WEIGHT_STEPS
+        """Rounded as ``CorpusIndex.term_weight`` rounds (``similarity.stable``)."""
+        return stable(math.log(self.total / self.count.get(term, 1)))
 
 
 def shared(a: Event, b: Event) -> tuple[frozenset[str], frozenset[str]]:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from annolint.context import different_items, item_of
 from annolint.figures.statements import FigureStatement
 from annolint.index import WORD, CorpusIndex
-from annolint.kept_pairs import alike_pairs, keeping_for
-from annolint.similarity import Pairs, aligned, subject_similarity
+from annolint.kept_pairs import Found, alike_pairs, keeping_for
+from annolint.similarity import aligned, subject_similarity
 
 if TYPE_CHECKING:
     from annolint.kinds.diverging_figure import Params
@@ -188,8 +188,9 @@ def _other_names(a: FigureStatement, b: FigureStatement, names: frozenset[str]) 
 
 
 def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params: Params,
-                   chosen: tuple = ()) -> Iterator[tuple[int, int, str]]:
-    """(i, j, "copy" or "paraphrase") for the statements that give one quantity, found
+                   chosen: tuple = ()) -> Found:
+    """The pairs (i, j) of statements that give one quantity, each decided "copy" or
+    "paraphrase" (``Found.decided``), found
     through shared rare words and copied sentences, never all pairs; with the run
     before's, kept for the next under ``chosen`` (how the caller chose the
     statements: its rule kind and scope; ``kept_pairs``)."""
@@ -219,7 +220,7 @@ def quantity_pairs(statements: list[FigureStatement], index: CorpusIndex, params
     keeping = keeping_for(index, ("figures", params, *chosen), statements, lambda s: s.doc,
                           context=read_on_its_day, names=index.named_terms)
     # the consumers join clusters and sets of partners: the order of the pairs is theirs to ignore
-    yield from alike_pairs(statements, terms, index.term_weight, wording,
+    return alike_pairs(statements, terms, index.term_weight, wording,
                            lambda a, b: same_quantity(a, b, index, params, crowded, siblings, items),
                            exact=lambda s: (s.aligned, s.ordinal, s.quantity[:3]), kind=_kind, keeping=keeping)
 
@@ -237,22 +238,17 @@ def _stated(s: FigureStatement) -> frozenset[str]:
 class Versions:
     """The pairs of statements that give one quantity (``quantity_pairs``), as
     diverging-figure found them: by their numbers in one list of statements, in two
-    arrays (a set of 4,000 notes has a million pairs; as tuples of two ids they took
-    85 MB). Those in two notes are the versions changed-figure follows."""
+    arrays (``kept_pairs.Found``: a set of 4,000 notes has a million pairs). Those in
+    two notes are the versions changed-figure follows."""
 
-    def __init__(self, statements: list[FigureStatement]):
+    def __init__(self, statements: list[FigureStatement], found: Found):
         self.statements = statements
-        self._pairs = Pairs()
-        self._hows: list[str] = []
-
-    def add(self, i: int, j: int, how: str) -> None:
-        self._pairs.add(i, j)
-        self._hows.append(how)
+        self.found = found
 
     def __iter__(self) -> Iterator[tuple[FigureStatement, FigureStatement, str]]:
         """The pairs in two notes."""
         statements = self.statements
-        for (i, j), how in zip(self._pairs, self._hows):
+        for i, j, how in self.found.decided():
             a, b = statements[i], statements[j]
             if a.doc is not b.doc:
                 yield a, b, how
@@ -260,7 +256,7 @@ class Versions:
     def partners(self, splits: Iterable[tuple[list[list[int]], list[int]]]) -> dict[int, set[int]]:
         """The statements outside each split's majority, with those of the majority
         they were paired with (``Pairs.partners``)."""
-        return self._pairs.partners(splits)
+        return self.found.partners(splits)
 
 
 def versions(statements: list[FigureStatement], index: CorpusIndex, params: Params,
@@ -276,7 +272,7 @@ def versions(statements: list[FigureStatement], index: CorpusIndex, params: Para
             if id(a) in wanted and id(b) in wanted:
                 yield a, b, how
         return
-    for i, j, how in quantity_pairs(statements, index, params, ("changed-figure", scope)):
+    for i, j, how in quantity_pairs(statements, index, params, ("changed-figure", scope)).decided():
         if statements[i].doc is not statements[j].doc:
             yield statements[i], statements[j], how
 

@@ -72,7 +72,7 @@ def _matched_questions(index: CorpusIndex, min_similarity: float) -> Iterator[tu
     for i, j, found in alike_pairs(facts, lambda q: q.terms, weight,
                                    lambda q: (q.terms, q.question.text, tuple(s.text for s in q.sentences)), alike,
                                    lambda found: found is not None, limit=LIMIT,
-                                   exact=lambda q: tuple(sorted(q.terms)), keeping=keeping):
+                                   exact=lambda q: tuple(sorted(q.terms)), keeping=keeping).decided():
         yield facts[i], facts[j], found
 
 

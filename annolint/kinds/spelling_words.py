@@ -111,10 +111,8 @@ NEW = 0.02  # the share of a set's texts read anew in a run above which they are
 
 def kept_words(index, scope: tuple[str, ...]) -> KeptWords | None:
     """The ``KeptWords`` of the set's texts in ``scope``; None without a cache."""
-    snapshot = index.readings.snapshot
-    if not index.readings.caching or snapshot is None:
-        return None
-    return KeptWords(index.cache, snapshot.entry_key("spelling words", *scope))
+    key = index.kept_key("spelling words", *scope)
+    return KeptWords(index.cache, key) if key is not None else None
 
 
 def _words(text: str, shared: dict[str, str]) -> Words:

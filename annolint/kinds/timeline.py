@@ -91,7 +91,7 @@ def matching_pairs(statements: list[DatedStatement], index: CorpusIndex, min_sim
                                    lambda s: (s.sentence, s.expression.start, s.expression.end, s.aligned, s.ordinal,
                                               s.listed, s.terms, s.own_terms),
                                    matched, lambda found: found is not None, exact=lambda s: s.aligned, worth=worth,
-                                   keeping=keeping):
+                                   keeping=keeping).decided():
         yield Pair(statements[i], statements[j], *found)
 
 
