@@ -24,10 +24,11 @@ from annolint.figures.statements import FigureReader, FigureStatement
 from annolint.questions import QuestionFact, QuestionReader
 from annolint.reading import Readings, facts_for
 from annolint.rule_findings import is_note_rule, note_reader
+from annolint.set_totals import SentenceCounts, WordCounts, summed
 from annolint.similarity import split_by_agreement, stable, weight_norm
 from annolint.temporal.statements import DatedStatement, StatementReader
 from annolint.terms import WORD, stem
-from annolint.word_statistics import WordStatistics, words_of
+from annolint.word_statistics import WordStatistics
 
 if TYPE_CHECKING:
     from annolint.findings import Finding
@@ -126,9 +127,7 @@ class CorpusIndex:
     def lowercase_words(self) -> Counter:
         """How often each word occurs in lower case over the whole set (hyphenated
         compounds count per part: "Verwey-jonker" counts "jonker")."""
-        counts: Counter = Counter()
-        for doc in self.documents:
-            counts.update(words_of(self._facts("lowercase", doc)))
+        counts = summed(self, "lowercase", WordCounts, lambda doc: self._facts("lowercase", doc)).counts
         self._word_statistics.forget("lowercase")
         return counts
 
@@ -147,16 +146,9 @@ class CorpusIndex:
     @cached_property
     def _sentence_statistics(self) -> tuple[Counter, frozenset[str], int]:
         """In one pass: term frequencies, names, and the number of sentences."""
-        counts: Counter = Counter()
-        total = 0
-        named: set[str] = set()
-        for doc in self.documents:
-            [note_counts, note_named, note_total] = self._facts("sentences", doc)
-            counts.update(words_of(note_counts))
-            named.update(note_named)
-            total += note_total
+        totals = summed(self, "sentences", SentenceCounts, lambda doc: self._facts("sentences", doc))
         self._word_statistics.forget("sentences")
-        return counts, frozenset(named), total or 1
+        return totals.counts, frozenset(totals.names), totals.total or 1
 
     @cached_property
     def sentence_count(self) -> int:

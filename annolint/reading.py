@@ -238,6 +238,18 @@ class Readings:
                 reading.facts[kind], reading.changed = found, True
         return found
 
+    def earlier_facts(self, path: str, key: str, kind: str) -> list | str | None:
+        """The facts of ``kind`` of the version of the note at ``path`` that had cache
+        ``key``: held by the snapshot or a pack and not taken by the run
+        (``SetSnapshot.earlier``), or in the cache's entry for it; None when neither
+        holds them."""
+        reading = self.snapshot.earlier.get(path, {}).get(key) if self.snapshot is not None else None
+        if reading is None and self.caching:
+            reading = self.cache.load(key, counted=False)
+        if not (isinstance(reading, NoteReading) and reading.document.path == path):
+            return None
+        return reading.facts.get(kind)
+
     def extract_dated(self, doc: Document, extractors: dict) -> None:
         """Extract every kind of a dated note's facts now, while notes are read side by
         side (``reading_processes``), not later one by one; kept with its reading until

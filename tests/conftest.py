@@ -135,3 +135,21 @@ def notes_in_own_entries(folder: Path) -> list:
             if isinstance(value, NoteReading):
                 held.append(value)
     return held
+
+
+def checked_in_process(folder: Path, select: tuple[str, ...] = ()) -> list:
+    """The findings of the rules ``select`` (all without) on ``folder``, through the
+    engine in this process, with the folder's cache: for tests that watch what a run
+    does inside (the code it calls), which ``run`` cannot show."""
+    from annolint.cache import CACHE_DIR, NoteCache, salt_for
+    from annolint.config import load_config
+    from annolint.engine import check
+
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        config = load_config(folder / ".annolint.yaml")
+        return check([Path(".")], config, cache=NoteCache(folder / CACHE_DIR, salt_for(config)),
+                     select=select).findings
+    finally:
+        os.chdir(old)
