@@ -4,13 +4,13 @@ again only once many are new, and reports what a run without the cache reports."
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-from conftest import CORPUS, run
+from conftest import CORPUS, checked_in_process, run
 
-from annolint.kinds import spelling_words
+from annolint.kinds import spelling_scan, spelling_words
+from annolint.kinds.spelling_words import KeptWords
 
 
 def _texts_read(monkeypatch) -> list[str]:
@@ -31,16 +31,16 @@ def _writes(monkeypatch) -> list[int]:
     written = []
     keep = spelling_words.KeptWords.keep
 
-    def counted(self, words):
+    def counted(self, names, words):
         stored = self.cache.store
 
         def store(key, value):
-            written.append(len(value))
+            written.append(len(value[1]))
             stored(key, value)
 
         self.cache.store = store
         try:
-            keep(self, words)
+            keep(self, names, words)
         finally:
             del self.cache.store  # the cache's own again
 
@@ -50,18 +50,7 @@ def _writes(monkeypatch) -> list[int]:
 
 def _spelling(folder: Path) -> list:
     """inconsistent-spelling's findings, through the engine in this process, with the cache."""
-    from annolint.cache import CACHE_DIR, NoteCache, salt_for
-    from annolint.config import load_config
-    from annolint.engine import check
-
-    old = Path.cwd()
-    os.chdir(folder)
-    try:
-        config = load_config(folder / ".annolint.yaml")
-        return check([Path(".")], config, cache=NoteCache(folder / CACHE_DIR, salt_for(config)),
-                     select=("inconsistent-spelling",)).findings
-    finally:
-        os.chdir(old)
+    return checked_in_process(folder, ("inconsistent-spelling",))
 
 
 def test_a_second_run_reads_only_the_edited_notes_texts_and_a_bulk_edit_writes_them_again(tmp_path, monkeypatch):
@@ -95,3 +84,58 @@ def test_a_second_run_reads_only_the_edited_notes_texts_and_a_bulk_edit_writes_t
         assert run(["check", ".", "--format", "json", "--select", "inconsistent-spelling", *options],
                    cwd=folder).stdout == run(["check", ".", "--format", "json", "--select", "inconsistent-spelling",
                                               "--no-cache"], cwd=folder).stdout
+
+
+def _texts_looked_at(monkeypatch) -> list[str]:
+    """The texts where the set's names are looked for from now on (not taken from the kept spots)."""
+    looked = []
+    spots = spelling_scan.spots
+
+    def counted(text, words, by_first):
+        looked.append(text)
+        return spots(text, words, by_first)
+
+    monkeypatch.setattr(spelling_scan, "spots", counted)
+    return looked
+
+
+def test_where_names_are_written_is_looked_for_again_only_in_new_texts_and_in_texts_a_changed_name_may_be_in(
+        tmp_path, monkeypatch):
+    folder = tmp_path / "set"
+    shutil.copytree(CORPUS, folder)
+    looked = _texts_looked_at(monkeypatch)
+    first = _spelling(folder)
+    every = list(looked)
+    assert len(every) > 100
+    edited = folder / "05_commissie-wonen-juni.txt"
+    original = edited.read_text(encoding="utf-8")
+    # a sentence with no new name: it alone is looked at
+    edited.write_text(original + "\n- Een nieuwe zin over de planning.\n", encoding="utf-8")
+    looked.clear()
+    assert len(_spelling(folder)) == len(first) and looked == ["Een nieuwe zin over de planning."]
+    # a new name ("Zuiderhaven Oost" is one nowhere else): the new text, and every text
+    # that writes "zuiderhaven" in any case, in which the new name might be written
+    edited.write_text(original + "\n- Het plan voor de Zuiderhaven Oost.\n", encoding="utf-8")
+    looked.clear()
+    _spelling(folder)
+    zuiderhaven = [t for t in every if "zuiderhaven" in t.casefold()]
+    assert len(zuiderhaven) >= 2 and sorted(looked) == sorted([*zuiderhaven, "Het plan voor de Zuiderhaven Oost."])
+    cached = run(["check", ".", "--format", "json", "--select", "inconsistent-spelling"], cwd=folder).stdout
+    assert cached == run(["check", ".", "--format", "json", "--select", "inconsistent-spelling", "--no-cache"],
+                         cwd=folder).stdout
+
+
+def test_kept_spots_hold_for_a_text_unless_it_writes_the_first_word_of_a_name_added_or_gone():
+    class NoCache:
+        def load(self, key, kind):
+            return (frozenset({("westpoort",), ("gemeente", "amsterdam")}), {})
+
+    kept = KeptWords(NoCache(), "key")
+    same = kept.spots_hold(frozenset({("westpoort",), ("gemeente", "amsterdam")}))
+    assert same("De Gemeente Amsterdam en Westpoort.")
+    added = kept.spots_hold(frozenset({("westpoort",), ("gemeente", "amsterdam"), ("kade", "oost")}))
+    assert not added("Langs de KADE.") and not added("De Kademuur.") and added("De Gemeente Amsterdam.")
+    gone = kept.spots_hold(frozenset({("westpoort",)}))
+    assert not gone("de gemeente") and gone("Westpoort")
+    many = kept.spots_hold(frozenset((f"naam{n}",) for n in range(50)))
+    assert not many("Westpoort")

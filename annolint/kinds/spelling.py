@@ -145,9 +145,6 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             key = parts_of(block.masked[start:end])
             if key and any(len(p) >= 3 for p in key):
                 keys.add(key)
-    if kept is not None:
-        kept.keep(words)  # each text's words and runs, before ``scan`` lets them go
-        kept = None
     keys = without_joined_names(keys)
     configured: dict[tuple[str, ...], PreferredName] = {}
     for name in params.names:
@@ -156,6 +153,10 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             if key:
                 keys.add(key)
                 configured[key] = name
+    names = frozenset(keys)
+    # each text's words, runs and spots, kept once ``scan`` has looked for the names
+    # (it lets each text's words go once read, unless they are to be kept)
+    every = dict(words) if kept is not None and kept.due(words) else None
 
     groups = Groups()
     for key in keys:
@@ -165,7 +166,11 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
         for alias in name.aliases:
             groups.union(base, parts_of(alias))
 
-    found = scan(copies, words, keys, people, stop_words, records)
+    found = scan(copies, words, keys, people, stop_words, records,
+                 kept.spots_hold(names) if kept is not None else lambda text: False)
+    if every is not None:
+        kept.keep(names, every)
+    kept = every = None
     for a, b in fuzzy_pairs(sorted(found), params, connectors, words_before(found)):
         groups.union(a, b)
     for a, b in slips(found, params, common):

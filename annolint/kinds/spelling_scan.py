@@ -26,7 +26,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from annolint.kinds.spelling_forms import Occurrence, shouting
@@ -161,11 +161,13 @@ NO_HEADS: frozenset[int] = frozenset()
 
 def scan(blocks: list[tuple[Document, Block]], words: dict[str, Words], keys: set[tuple[str, ...]],
          people: People, stop_words: frozenset[str] = frozenset(),
-         records: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[Written]]:
+         records: frozenset[str] = frozenset(),
+         spots_hold: Callable[[str], bool] = lambda text: False) -> dict[tuple[str, ...], list[Written]]:
     """Every place each key is written, in any case, longest key first: each distinct
     text is read once for all its copies (and its words dropped from ``words``); a
     place becomes an ``Occurrence`` in each copy only for a name worth a closer look
-    (``in_set_order``)."""
+    (``in_set_order``). Where the keys are written in a text (``spots``) is kept with
+    its words (``Words.spots``), and taken from them when ``spots_hold`` for it."""
     by_length: dict[str, dict[int, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
     for key in keys:
         by_length[key[0]][len(key)].add(key)
@@ -175,7 +177,10 @@ def scan(blocks: list[tuple[Document, Block]], words: dict[str, Words], keys: se
         copies_of[block.masked].append((rank, doc, block))
     found: dict[tuple[str, ...], list[Written]] = defaultdict(list)
     for text, same in copies_of.items():
-        places = list(_places(text, words.pop(text), by_first, people, stop_words, records))
+        written = words.pop(text)
+        if written.spots is None or not spots_hold(text):
+            written.spots = tuple(spots(text, written, by_first))
+        places = list(_places(text, written, written.spots, people, stop_words, records))
         if not places:
             continue
         unsure = {p.particle_start for p in places if not p.initial}  # may start a line, if not a sentence
@@ -234,12 +239,12 @@ class Place(NamedTuple):
         return shouting(self.core)
 
 
-def _places(text: str, words: Words, by_first: dict[str, KeysByLength], people: People,
+def _places(text: str, words: Words, found: Iterable[tuple[tuple[str, ...], int, int, int]], people: People,
             stop_words: frozenset[str], records: frozenset[str]) -> Iterator[Place]:
-    """Where a key is written in the block ``text`` (``_spots``), with the particle
-    before it and what the block is (``standing``, told once a key is found)."""
+    """The keys ``found`` written in the block ``text`` (``spots``), with the particle
+    before each and what the block is (``standing``, told once a key is found)."""
     where: Standing | None = None
-    for matched, start, end, first_index in _spots(text, words, by_first):
+    for matched, start, end, first_index in found:
         particle, particle_start, initial, given, titled = _particle_before(text, words, first_index, start, people)
         if where is None:
             where = standing(text, words, stop_words, records)
@@ -265,9 +270,10 @@ def _parts(text: str, words: Words) -> list[tuple[str, int, int, int]]:
     return parts
 
 
-def _spots(text: str, words: Words,
-           by_first: dict[str, KeysByLength]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
-    """Where a key is written in ``text``: (key, start, end, number of its first word)."""
+def spots(text: str, words: Words,
+          by_first: dict[str, KeysByLength]) -> Iterator[tuple[tuple[str, ...], int, int, int]]:
+    """Where a key is written in ``text``: (key, start, end, number of its first word).
+    What it reads of the keys is only those whose first word ``text`` writes."""
     parts = _parts(text, words)
     lowered = [p[0] for p in parts]
     addresses = ADDRESS_MARK.search(text) is not None  # else no place lies in an address

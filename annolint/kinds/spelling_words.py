@@ -16,7 +16,7 @@ import functools
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from annolint.index import WORD
 from annolint.model import PIECE, Block
@@ -40,15 +40,18 @@ class Words:
     notes (212,000 words of 16,000 texts), these 7. ``runs``: the first and last
     word of each run of capitalised words that may hold a name (``candidates``), once
     asked for. All of it depends on the text alone, and is kept for the next run
-    (``kept_words``)."""
+    (``kept_words``). ``spots``: where the set's names are written in the text
+    (``spelling_scan.spots``), once looked for: kept with the names they were looked
+    for (``KeptWords.names``)."""
 
-    __slots__ = ("text", "start", "initial", "runs")
+    __slots__ = ("text", "start", "initial", "runs", "spots")
 
     def __init__(self) -> None:
         self.text: list[str] = []
         self.start = array("l")
         self.initial = bytearray()
         self.runs: array | None = None
+        self.spots: tuple | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -86,29 +89,47 @@ def text_words(blocks: Iterable[Block], known: dict[str, Words] | None = None) -
 
 class KeptWords:
     """The words of the set's texts (``Words``) as an earlier run left them in the
-    cache, under ``key``; ``keep`` leaves this run's for the next once many are new.
-    After one note is edited, all but its own texts are known: reading the words of
-    ten thousand texts and their runs of capitals took a fifth of the spelling rule's
-    time, loading them a fifth of that, and writing them as much again: a few new
-    texts are read anew each run until there are enough to write."""
+    cache, under ``key``, with the names their ``spots`` were looked for (``names``);
+    ``keep`` leaves this run's for the next once many are new. After one note is
+    edited, all but its own texts are known: reading the words of ten thousand texts
+    and their runs of capitals took a fifth of the spelling rule's time, loading them
+    a fifth of that, and writing them as much again: a few new texts are read anew
+    each run until there are enough to write."""
 
     def __init__(self, cache, key: str):
         self.cache, self.key = cache, key
         found = cache.load(key, "spelling words")
-        self.known: dict[str, Words] = found if type(found) is dict else {}
+        kept = type(found) is tuple and len(found) == 2 and type(found[1]) is dict
+        self.names: frozenset[tuple[str, ...]] = found[0] if kept else frozenset()
+        self.known: dict[str, Words] = found[1] if kept else {}
 
-    def keep(self, words: dict[str, Words]) -> None:
-        """Keep ``words`` (every text of the set, its runs asked for) when more than
-        ``NEW`` of them were not known."""
+    def due(self, words: dict[str, Words]) -> bool:
+        """Whether ``words`` (every text of the set) are to be kept: more than ``NEW``
+        of them were not known."""
         known = self.known
         new = sum(1 for text, found in words.items() if known.get(text) is not found)
-        if new > NEW * len(words):
-            self.cache.store(self.key, words)
+        return new > NEW * len(words)
+
+    def keep(self, names: frozenset[tuple[str, ...]], words: dict[str, Words]) -> None:
+        """Keep ``words``, their runs asked for and their spots looked for among ``names``."""
+        self.cache.store(self.key, (names, words))
+
+    def spots_hold(self, names: frozenset[tuple[str, ...]]) -> Callable[[str], bool]:
+        """Whether the spots kept for a text are where ``names`` are written in it: the
+        names whose first word it writes are the ones the spots were looked for among.
+        Told of the names added or gone by their first word, found in the text in any
+        case (a part of a word is found too: a text is looked at again when unsure)."""
+        changed = self.names ^ names
+        if not changed:
+            return lambda text: True
+        firsts = {name[0] for name in changed}
+        if len(firsts) > FEW_NAMES:
+            return lambda text: False
+        return lambda text: not any(first in text.casefold() for first in firsts)
 
 
 NEW = 0.02  # the share of a set's texts read anew in a run above which they are kept again
-
-
+FEW_NAMES = 40  # names added or gone, by first word, above which every text is looked at again
 def kept_words(index, scope: tuple[str, ...]) -> KeptWords | None:
     """The ``KeptWords`` of the set's texts in ``scope``; None without a cache."""
     key = index.kept_key("spelling words", *scope)
