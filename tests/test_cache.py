@@ -64,13 +64,13 @@ def test_a_warm_run_reads_no_note_again_and_reports_byte_for_byte_the_same(tmp_p
     assert not (folder / CACHE_DIR).exists()
     cold = _checked(folder)
     # one entry per note, the run's findings, the lemmas looked up, the rules, the
-    # words of the set's texts, and the pairs of figures, moved promises, events,
+    # words and the claims of the set's texts, and the pairs of figures, moved promises, events,
     # questions and (a shelf of them, one list per note date) conflicting dates, and
     # the set's two word statistics (``set_totals``), kept for the next run
-    assert len(cache_entries(folder)) == 23 and len(kept_pairs(folder)) == 5
+    assert len(cache_entries(folder)) == 24 and len(kept_pairs(folder)) == 5
     assert (folder / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     warm = _checked(folder)
-    assert len(cache_entries(folder)) == 24  # and the set's snapshot, which a warm run writes
+    assert len(cache_entries(folder)) == 25  # and the set's snapshot, which a warm run writes
     assert cold == uncached and warm == uncached
     assert _counted(folder)[1] == (12, 0)
     # the text report too, and the rules' own views of the notes (dates, figures, questions)
@@ -585,13 +585,13 @@ def test_the_findings_are_kept_in_one_entry_that_each_edit_overwrites(tmp_path):
 
     _checked(folder)
     _checked(folder)
-    assert len(findings_entries()) == 1 and len(cache_entries(folder)) == 24
+    assert len(findings_entries()) == 1 and len(cache_entries(folder)) == 25
     edited = folder / "05_commissie-wonen-juni.txt"
     for number in (1, 2, 3):
         edited.write_text(edited.read_text(encoding="utf-8") + f"\n- Aanvulling {number}.\n", encoding="utf-8")
         assert _checked(folder) == _checked(folder, "--no-cache")
     assert len(findings_entries()) == 1
-    assert len(cache_entries(folder)) == 27  # and one entry for each version of the edited note
+    assert len(cache_entries(folder)) == 28  # and one entry for each version of the edited note
 
 
 def _aged(path: Path, days: float) -> None:

@@ -31,7 +31,7 @@ def _writes(monkeypatch) -> list[int]:
     written = []
     keep = spelling_words.KeptWords.keep
 
-    def counted(self, names, words):
+    def counted(self, words, names):
         stored = self.cache.store
 
         def store(key, value):
@@ -40,7 +40,7 @@ def _writes(monkeypatch) -> list[int]:
 
         self.cache.store = store
         try:
-            keep(self, names, words)
+            keep(self, words, names)
         finally:
             del self.cache.store  # the cache's own again
 

@@ -29,6 +29,8 @@ Example
 
 from __future__ import annotations
 
+import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from annolint.findings import Related
 from annolint.i18n import long_date, say
 from annolint.index import CorpusIndex
+from annolint.kept_texts import KeptTexts
 from annolint.kinds.base import Match, quote
 from annolint.model import Block, Document
 from annolint.terms import WORD, sentences
@@ -76,20 +79,39 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             if block.prose and block.role in ("", "answer") and block.kind not in ("heading", "header"):
                 yield doc, block
 
-    claims: dict[str, list[tuple[str, int, int, str, bool]]] = {}  # by block text: copies read once
-    said: dict[str, set[bool]] = defaultdict(set)  # by claim: with a negation, without, or both
+    def claims_of(text: str) -> list[tuple[str, int, int, str, bool]]:
+        return list(_claims(text, abbreviations, flips, negations, params.min_words))
+
+    # Each text's claims as numbers (``_digest``), read once for all its copies, and
+    # kept for the next run. Only the claims made both ways are followed through
+    # their copies (a few hundred of a hundred thousand sentences on 1,000 notes):
+    # the texts that hold a claim whose number was said both ways are read again,
+    # and their claims tell which were (two claims of one number are two claims).
+    kept = kept_claims(index, params, scope)
+    digests: dict[str, array] = {}
+    claims: dict[str, list[tuple[str, int, int, str, bool]]] = {}  # of the texts read in this run
     for _, block in blocks():
-        if block.masked not in claims:
-            read = claims[block.masked] = list(_claims(block.masked, abbreviations, flips, negations,
-                                                       params.min_words))
-            for core, _, _, _, negation in read:
-                said[core].add(negation)
-    # only the claims made both ways are followed through their copies (a few hundred
-    # of a hundred thousand sentences on 1,000 notes)
+        text = block.masked
+        if text not in digests:
+            digest = kept.known.get(text) if kept is not None else None
+            if digest is None:
+                read = claims[text] = claims_of(text)
+                digest = array("q", [_digest(core, negation) for core, _, _, _, negation in read])
+            digests[text] = digest
+    if kept is not None and kept.due(digests):
+        kept.keep(digests)
+    said_both = _said_both_ways(digests.values())
+    doubtful = [text for text, digest in digests.items() if not said_both.isdisjoint(n >> 1 for n in digest)]
+    said: dict[str, set[bool]] = defaultdict(set)  # by claim: with a negation, without, or both
+    for text in doubtful:
+        if text not in claims:
+            claims[text] = claims_of(text)
+        for core, _, _, _, negation in claims[text]:
+            said[core].add(negation)
     flipped = {core for core, ways in said.items() if len(ways) == 2}
     by_core: dict[str, list[_Sentence]] = defaultdict(list)
     for doc, block in blocks():
-        for core, start, end, text, negation in claims[block.masked]:
+        for core, start, end, text, negation in claims.get(block.masked, ()) if flipped else ():
             if core in flipped:
                 by_core[core].append(_Sentence(doc, block, start, end, text, negation))
     compared = _ComparedAnswers(index, {id(s.block) for group in by_core.values() for s in group})
@@ -97,6 +119,28 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     for group in by_core.values():
         found.extend(_flips(sorted(group, key=lambda s: s.order), compared))
     yield from sorted(found, key=lambda m: m.location)
+
+
+def kept_claims(index: CorpusIndex, params: Params, scope: tuple[str, ...]) -> KeptTexts[array] | None:
+    """The digests of the claims of the set's texts (``_digest``) as an earlier run
+    kept them; None without a cache."""
+    key = index.kept_key("flipped claims", repr(params), *scope)
+    return KeptTexts(index.cache, key, "flipped claims") if key is not None else None
+
+
+def _digest(core: str, negation: bool) -> int:
+    """A claim as a number: its words' (``crc32`` and length: two claims of one number
+    are told apart when their texts are read again), and whether it is negated."""
+    return ((zlib.crc32(core.encode("utf-8")) << 16 | len(core) & 0xFFFF) << 1) | negation
+
+
+def _said_both_ways(digests) -> set[int]:
+    """The numbers of the claims said with a negation and without."""
+    ways: dict[int, int] = {}
+    for digest in digests:
+        for n in digest:
+            ways[n >> 1] = ways.get(n >> 1, 0) | (1 << (n & 1))
+    return {number for number, both in ways.items() if both == 3}
 
 
 def _claims(text: str, abbreviations: frozenset[str], flips: frozenset[str], negations: frozenset[str],

@@ -169,7 +169,7 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
     found = scan(copies, words, keys, people, stop_words, records,
                  kept.spots_hold(names) if kept is not None else lambda text: False)
     if every is not None:
-        kept.keep(names, every)
+        kept.keep(every, names)
     kept = every = None
     for a, b in fuzzy_pairs(sorted(found), params, connectors, words_before(found)):
         groups.union(a, b)

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from annolint.index import WORD
+from annolint.kept_texts import KeptTexts
 from annolint.model import PIECE, Block
 from annolint.note_lines import MASK, WORD_CHAR
 
@@ -87,32 +88,16 @@ def text_words(blocks: Iterable[Block], known: dict[str, Words] | None = None) -
     return found
 
 
-class KeptWords:
-    """The words of the set's texts (``Words``) as an earlier run left them in the
-    cache, under ``key``, with the names their ``spots`` were looked for (``names``);
-    ``keep`` leaves this run's for the next once many are new. After one note is
-    edited, all but its own texts are known: reading the words of ten thousand texts
-    and their runs of capitals took a fifth of the spelling rule's time, loading them
-    a fifth of that, and writing them as much again: a few new texts are read anew
-    each run until there are enough to write."""
+class KeptWords(KeptTexts[Words]):
+    """The words of the set's texts (``Words``) as an earlier run left them, with the
+    names their ``spots`` were looked for among (``names``, kept as ``extra``). After
+    one note is edited, all but its own texts are known: reading the words of ten
+    thousand texts and their runs of capitals took a fifth of the spelling rule's
+    time, loading them a fifth of that, and looking for the names in them a third."""
 
     def __init__(self, cache, key: str):
-        self.cache, self.key = cache, key
-        found = cache.load(key, "spelling words")
-        kept = type(found) is tuple and len(found) == 2 and type(found[1]) is dict
-        self.names: frozenset[tuple[str, ...]] = found[0] if kept else frozenset()
-        self.known: dict[str, Words] = found[1] if kept else {}
-
-    def due(self, words: dict[str, Words]) -> bool:
-        """Whether ``words`` (every text of the set) are to be kept: more than ``NEW``
-        of them were not known."""
-        known = self.known
-        new = sum(1 for text, found in words.items() if known.get(text) is not found)
-        return new > NEW * len(words)
-
-    def keep(self, names: frozenset[tuple[str, ...]], words: dict[str, Words]) -> None:
-        """Keep ``words``, their runs asked for and their spots looked for among ``names``."""
-        self.cache.store(self.key, (names, words))
+        super().__init__(cache, key, "spelling words")
+        self.names: frozenset[tuple[str, ...]] = self.extra if type(self.extra) is frozenset else frozenset()
 
     def spots_hold(self, names: frozenset[tuple[str, ...]]) -> Callable[[str], bool]:
         """Whether the spots kept for a text are where ``names`` are written in it: the
@@ -128,8 +113,9 @@ class KeptWords:
         return lambda text: not any(first in text.casefold() for first in firsts)
 
 
-NEW = 0.02  # the share of a set's texts read anew in a run above which they are kept again
 FEW_NAMES = 40  # names added or gone, by first word, above which every text is looked at again
+
+
 def kept_words(index, scope: tuple[str, ...]) -> KeptWords | None:
     """The ``KeptWords`` of the set's texts in ``scope``; None without a cache."""
     key = index.kept_key("spelling words", *scope)
