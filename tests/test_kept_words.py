@@ -139,3 +139,35 @@ def test_kept_spots_hold_for_a_text_unless_it_writes_the_first_word_of_a_name_ad
     assert not gone("de gemeente") and gone("Westpoort")
     many = kept.spots_hold(frozenset((f"naam{n}",) for n in range(50)))
     assert not many("Westpoort")
+
+
+def test_what_a_text_is_for_names_is_kept_but_a_record_field_is_told_by_the_sets_labels(monkeypatch):
+    told = []
+    tell = spelling_scan._told
+
+    def counted(text, words, stop_words):
+        told.append(text)
+        return tell(text, words, stop_words)
+
+    monkeypatch.setattr(spelling_scan, "_told", counted)
+    text = "Toelichting : de buurman van De Wissel schrijft dat de overlast niet stopt."
+    words = spelling_words._words(text, {})
+    stop_words = frozenset({"de", "van", "dat", "niet"})
+    alone = spelling_scan.standing(text, words, stop_words, frozenset())
+    # the label opens three blocks of the set: the field's free text, an aside
+    among_records = spelling_scan.standing(text, words, stop_words, frozenset({"toelichting"}))
+    assert (alone.aside, among_records.aside) == (False, True) and alone.caption is among_records.caption is False
+    assert told == [text]  # told once, by the text
+
+
+def test_a_copy_on_one_line_takes_its_texts_line_starts_and_a_copy_on_two_lines_its_own():
+    from annolint.model import Block
+
+    text = "Het plan van Jan de Vries en Van Dam voor de kade"
+    first = text.index("Van Dam")
+    one_line = Block("paragraph", text, text, (0, 3, 1, len(text)))
+    two_lines = Block("paragraph", text, text, (0, 7, 1, first - 1, first, 8, 1, len(text) - first))
+    copies = spelling_scan._copies(text, [(0, None, one_line), (1, None, one_line), (2, None, two_lines)],
+                                   {0, first, text.index("Jan")})
+    assert [copy.line_heads for copy in copies] == [frozenset({0}), frozenset({0}), frozenset({0, first})]
+    assert copies[0].line_heads is copies[1].line_heads  # worked out once

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from annolint.kinds.spelling_forms import Occurrence, shouting
 from annolint.kinds.spelling_words import Words, adjacent, capitalised, line_starts
-from annolint.model import Block, Document
+from annolint.model import PIECE, Block, Document
 
 PART_JOIN = re.compile(r"[ \t]*|[-‐–]|[ \t]+[-‐–][ \t]+")
 HYPHEN_SPLIT = re.compile(r"([\-‐–])")
@@ -120,7 +120,20 @@ class Standing(NamedTuple):
 def standing(text: str, words: Words, stop_words: frozenset[str],
              records: frozenset[str] = frozenset()) -> Standing:
     """What a block is for the names in it, by its masked ``text`` and its words;
-    without stop words (a language pack that lists none) only its scars are told."""
+    without stop words (a language pack that lists none) only its scars are told.
+    All but the record labels of the set is the text's own, told once and kept with
+    its words (``Words.told``)."""
+    told = words.told
+    if told is None:
+        told = words.told = _told(text, words, stop_words)
+    scarred, aside, caption, label = told
+    return Standing(scarred, aside or (label is not None and label in records), caption)
+
+
+def _told(text: str, words: Words, stop_words: frozenset[str]) -> tuple[bool, bool, bool, str | None]:
+    """What ``standing`` tells of a text by the text alone: its scars, whether it is an
+    aside but for a record's label, whether it is a caption, and the label of the field
+    it opens, if any (an aside when the set's records have it)."""
     long_ = bool(stop_words) and len(words) >= FOREIGN_WORDS
     # the stop words are counted only as far as the two questions below need
     enough = max(1, FOREIGN_SHARE * len(words)) if long_ else 1
@@ -131,12 +144,10 @@ def standing(text: str, words: Words, stop_words: frozenset[str],
             if stops >= enough:
                 break
     field = RECORD_FIELD.match(text)
-    aside = ((FILE_EXTENSION.search(text) is not None and FILE_NAME.search(text) is not None)
-             or (field is not None and " ".join(field.group(1).casefold().split()) in records)
-             or (long_ and not stops))
+    aside = (FILE_EXTENSION.search(text) is not None and FILE_NAME.search(text) is not None) or (long_ and not stops)
     caption = (bool(stop_words) and bool(words) and not stops) or (long_ and stops < FOREIGN_SHARE * len(words))
     scarred = SCAR_MARK.search(text) is not None and SCARS.search(text) is not None
-    return Standing(scarred, aside, caption)
+    return scarred, aside, caption, " ".join(field.group(1).casefold().split()) if field is not None else None
 
 
 class Copy(NamedTuple):
@@ -184,10 +195,28 @@ def scan(blocks: list[tuple[Document, Block]], words: dict[str, Words], keys: se
         if not places:
             continue
         unsure = {p.particle_start for p in places if not p.initial}  # may start a line, if not a sentence
-        copies = [Copy(rank, doc, block, _line_heads(block, unsure)) for rank, doc, block in same]
+        copies = _copies(text, same, unsure)
         for place in places:
             found[place.key].append(Written(place, text, copies))
     return found
+
+
+def _copies(text: str, same: list[tuple[int, Document, Block]], starts: set[int]) -> list[Copy]:
+    """The ``Copy`` of each copy of ``text``, with which of ``starts`` start one of its
+    lines. Most copies are one line, the whole text (a paragraph): where their lines
+    start is the text's, worked out once."""
+    one_line: frozenset[int] | None = None
+    copies = []
+    for rank, doc, block in same:
+        layout = block.layout
+        if len(layout) == PIECE and layout[0] == 0 and layout[PIECE - 1] == len(text):
+            if one_line is None:
+                one_line = _line_heads(block, starts)
+            heads = one_line
+        else:
+            heads = _line_heads(block, starts)
+        copies.append(Copy(rank, doc, block, heads))
+    return copies
 
 
 def _line_heads(block: Block, starts: set[int]) -> frozenset[int]:

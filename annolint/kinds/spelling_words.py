@@ -43,9 +43,10 @@ class Words:
     asked for. All of it depends on the text alone, and is kept for the next run
     (``kept_words``). ``spots``: where the set's names are written in the text
     (``spelling_scan.spots``), once looked for: kept with the names they were looked
-    for (``KeptWords.names``)."""
+    for (``KeptWords.names``). ``told``: what the text is for names, as far as the
+    text tells (``spelling_scan.standing``), once asked."""
 
-    __slots__ = ("text", "start", "initial", "runs", "spots")
+    __slots__ = ("text", "start", "initial", "runs", "spots", "told")
 
     def __init__(self) -> None:
         self.text: list[str] = []
@@ -53,6 +54,7 @@ class Words:
         self.initial = bytearray()
         self.runs: array | None = None
         self.spots: tuple | None = None
+        self.told: tuple | None = None
 
     def __len__(self) -> int:
         return len(self.text)
