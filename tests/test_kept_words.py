@@ -13,17 +13,22 @@ from annolint.kinds import spelling_scan, spelling_words
 from annolint.kinds.spelling_words import KeptWords
 
 
+def _texts_passed(monkeypatch, module, name: str) -> list[str]:
+    """The texts passed to ``module.name`` from now on (its first argument)."""
+    passed = []
+    function = getattr(module, name)
+
+    def counted(text, *rest):
+        passed.append(text)
+        return function(text, *rest)
+
+    monkeypatch.setattr(module, name, counted)
+    return passed
+
+
 def _texts_read(monkeypatch) -> list[str]:
     """The texts whose words are read from now on."""
-    read = []
-    words = spelling_words._words
-
-    def counted(text, shared):
-        read.append(text)
-        return words(text, shared)
-
-    monkeypatch.setattr(spelling_words, "_words", counted)
-    return read
+    return _texts_passed(monkeypatch, spelling_words, "_words")
 
 
 def _writes(monkeypatch) -> list[int]:
@@ -88,15 +93,7 @@ def test_a_second_run_reads_only_the_edited_notes_texts_and_a_bulk_edit_writes_t
 
 def _texts_looked_at(monkeypatch) -> list[str]:
     """The texts where the set's names are looked for from now on (not taken from the kept spots)."""
-    looked = []
-    spots = spelling_scan.spots
-
-    def counted(text, words, by_first):
-        looked.append(text)
-        return spots(text, words, by_first)
-
-    monkeypatch.setattr(spelling_scan, "spots", counted)
-    return looked
+    return _texts_passed(monkeypatch, spelling_scan, "spots")
 
 
 def test_where_names_are_written_is_looked_for_again_only_in_new_texts_and_in_texts_a_changed_name_may_be_in(
@@ -142,14 +139,7 @@ def test_kept_spots_hold_for_a_text_unless_it_writes_the_first_word_of_a_name_ad
 
 
 def test_what_a_text_is_for_names_is_kept_but_a_record_field_is_told_by_the_sets_labels(monkeypatch):
-    told = []
-    tell = spelling_scan._told
-
-    def counted(text, words, stop_words):
-        told.append(text)
-        return tell(text, words, stop_words)
-
-    monkeypatch.setattr(spelling_scan, "_told", counted)
+    told = _texts_passed(monkeypatch, spelling_scan, "_told")
     text = "Toelichting : de buurman van De Wissel schrijft dat de overlast niet stopt."
     words = spelling_words._words(text, {})
     stop_words = frozenset({"de", "van", "dat", "niet"})
