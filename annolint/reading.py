@@ -21,7 +21,6 @@ from annolint.cache import NoteCache
 from annolint.errors import InternalError
 from annolint.model import Document, DocumentDate
 from annolint.note_packs import PACK_FROM, NoteStream
-from annolint.readers import reader_for
 from annolint.set_snapshot import SetSnapshot
 from annolint.sources import RawSource, display_path, read_bytes, read_source, source_of
 from annolint.yamlfile import ConfigError
@@ -50,12 +49,6 @@ def waits_for_the_set(doc: Document) -> bool:
     relative dates against the set's latest date, and the set may date anew a note
     whose date was inferred from its text (``set_dating``)."""
     return doc.date is None or doc.date.source == "inferred"
-
-
-def source_key(cache: NoteCache, source: RawSource) -> str:
-    """The cache key of a note: everything the parser reads of it."""
-    return cache.key_of(source.path, source.form, source.encoding, source.problem, str(source.readable),
-                        ",".join(map(str, source.pages)), source.text)
 
 
 class Readings:
@@ -137,23 +130,23 @@ class Readings:
         return self.adopt(reading, key, shared)
 
     def _looked_up(self, path) -> tuple:
-        """(display path, source or None, file bytes or None, cache key or None). A Word
-        or PDF note is found in the cache by its file's bytes, so that an unchanged one
-        is not unpacked or laid out again (reading a Word note takes longer than parsing
-        it); a text note by its text."""
+        """(display path, source or None, file bytes or None, cache key or None). A note
+        is found in the cache by its file's bytes (and its path), so that an unchanged
+        one is not decoded, unpacked or laid out again: the bytes decide everything
+        reading them gives (its text, encoding, problems), and the cache key's salt the
+        rest (annolint, rule packs, configuration, the message language)."""
         shown = display_path(path)
         source: RawSource | None = None
         data = key = None
-        if self.caching and reader_for(path.suffix) is not None:
+        if self.caching:
             data = read_bytes(path, shown)
             if isinstance(data, RawSource):
                 source = data  # the file could not be read: its problem is the note
+                key = self.cache.key_of(shown, "unread", source.problem)
             else:
                 key = self.cache.key_of(shown, "file", data)
-        if source is None and key is None:
+        else:
             source = read_source(path, shown)
-        if key is None and self.caching:
-            key = source_key(self.cache, source)
         return shown, source, data, key
 
     def adopt(self, reading: NoteReading, key: str | None, shared: bool = False) -> Document:
