@@ -374,8 +374,11 @@ def test_a_group_that_needs_nothing_prepared_compares_while_the_rest_is_prepared
     done = rule_processes.run_in_processes(groups, index, 2, run_rule, {}, early, prepare)
     assert sorted(rule_processes.group_name(g) for g, _, _ in done) == ["AL010", "AL011", "AL030"]
     lines = events.read_text(encoding="utf-8").splitlines()
-    assert lines[:2] == ["compare inconsistent-spelling", "prepared"]
-    assert sorted(lines[2:]) == ["compare diverging-figure", "compare placeholder"]
+    # the fork compares first; done, it takes the next group too, while the main
+    # process still prepares: each group once, in all
+    assert lines[0] == "compare inconsistent-spelling" and "prepared" in lines[1:]
+    assert sorted(lines) == ["compare diverging-figure", "compare inconsistent-spelling", "compare placeholder",
+                             "prepared"]
 
 
 def test_the_engine_starts_inconsistent_spelling_while_it_prepares_the_rest(corpus, monkeypatch, tmp_path):
@@ -521,38 +524,42 @@ def test_packs_that_pile_up_with_versions_no_run_takes_are_folded_into_the_snaps
     assert packs() == 0 and len(cache_snapshots(corpus)) == 1
 
 
-def test_the_main_process_takes_the_group_after_which_the_rest_ends_soonest():
-    # The main process hands a fork its next group only between groups of its own.
-    # Waiting groups of 0.8, 0.25, 0.2 and 0.05 s, a fork free in 0.3 s: waiting for the
-    # fork (it gets the 0.8) ends at 1.1 s, as does any short group first (the fork
-    # still gets the 0.8 at 0.3 s); the 0.8 group itself first ends at 1.05 s (the fork,
-    # free at 0.3 s, gets the 0.25 at 0.8 s).
+def test_groups_are_taken_longest_first_and_without_times_the_early_ones_first():
+    from types import SimpleNamespace
+
+    def group(name, *reads):
+        return [SimpleNamespace(id=name, module=SimpleNamespace(READS=reads))]
+
+    found = [group("A", "dated"), group("B", "figures", "sentences"), group("C", "lowercase"), group("D", "dated")]
+    assert rule_processes.order(found, {"A": 0.2, "B": 0.1, "C": 0.9, "D": 0.3}, frozenset({2})) == [2, 3, 0, 1]
+    # no times (a cold cache): the early group, then those that read most, in order
+    assert rule_processes.order(found, {}, frozenset({2})) == [2, 1, 0, 3]
+
+
+def test_a_fork_takes_group_after_group_while_the_main_process_is_busy(tmp_path):
+    # one long group and six short ones, two workers: one takes the long one (the
+    # main process, most often), and the other every short one, one after another,
+    # without waiting for it to hand them out
+    import os
     import time
     from types import SimpleNamespace
 
-    from annolint.rule_processes import _ending, _for_the_main_process
+    log = tmp_path / "log"
+    groups = [[SimpleNamespace(id=name, name=name.lower())] for name in ("S1", "LONG", "S2", "S3", "S4", "S5", "S6")]
+    took = {"LONG": 1.0, **{f"S{n}": 0.1 / n for n in range(1, 7)}}
+    main = os.getpid()
 
-    times = [0.8, 0.25, 0.2, 0.05]
-    assert [round(_ending(times, [0.3], first), 2) for first in (None, 0, 1, 2, 3)] == [1.1, 1.05, 1.1, 1.1, 1.1]
-    groups = [[SimpleNamespace(id=name)] for name in ("A", "B", "C", "D", "F")]
-    took = {"A": 0.8, "B": 0.25, "C": 0.2, "D": 0.05, "F": 1.3}
-    now = time.perf_counter()
-    assert _for_the_main_process([0, 1, 2, 3], groups, took, {4: now - 1.0}, {"end": (4, None)}) == (0, 0.0)
-    # the fork due any moment, and only groups longer than what is left of it: wait for it
-    position, patience = _for_the_main_process([1, 2], groups, {**took, "F": 1.0}, {4: now - 0.99},
-                                               {"end": (4, None)})
-    assert position is None and 0.05 <= patience <= 0.07
-    assert _for_the_main_process([1, 2], groups, {}, {}, {"end": (4, None)}) == (0, 0.0)  # no times: longest
-    # The fork due in 1.6 s; groups of 4.8, 3.3, 0.75, 0.18 and 0.05 s waiting. Waiting
-    # for it ends the rest at 6.4 s, as does any of the three short ones first: the
-    # longest of them is taken (the main process chooses again after it), not the wait.
-    times = [4.8, 3.3, 0.75, 0.18, 0.05]
-    assert [round(_ending(times, [1.6], first), 2) for first in (None, 0, 1, 2, 3, 4)] == \
-        [6.4, 8.1, 8.1, 6.4, 6.4, 6.4]
-    groups = [[SimpleNamespace(id=name)] for name in ("A", "B", "C", "D", "E", "F")]
-    took = dict(zip("ABCDEF", [*times, 2.6]))
-    assert _for_the_main_process([0, 1, 2, 3, 4], groups, took, {5: time.perf_counter() - 1.0},
-                                 {"end": (5, None)}) == (2, 0.0)
+    def run_rule(rule, index):
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{rule.id} {'main' if os.getpid() == main else 'fork'}\n")
+        time.sleep(0.6 if rule.id == "LONG" else 0.01)
+        return [rule.id]
+
+    done = list(rule_processes.run_in_processes(groups, None, 2, run_rule, took))
+    assert sorted(found for _, [found], _ in done) == ["LONG", "S1", "S2", "S3", "S4", "S5", "S6"]
+    ran = dict(line.split() for line in log.read_text(encoding="utf-8").splitlines())
+    other = "fork" if ran["LONG"] == "main" else "main"
+    assert ran == {"LONG": ran["LONG"], **{f"S{n}": other for n in range(1, 7)}}
 
 
 UNDATED = "08_actualiteit-zonder-datum.txt"  # the corpus's one note without a date
