@@ -108,6 +108,27 @@ def test_an_answer_copied_into_many_notes_is_compared_once_per_pair_of_wordings(
     assert sorted(compared) == [("1.txt", "2.txt")] * 10 + [("6.txt", "7.txt")] * 8
 
 
+def test_the_rules_that_compare_notes_share_one_history_of_the_answers(tmp_path, monkeypatch):
+    # inconsistent-answer and answer-status match questions alike across notes: which
+    # earlier answers each answer follows is worked out once, and each answer's
+    # wording numbered once, for all three rules of the kind
+    notes = {f"{n}.txt": MARCH.replace("6 maart", f"{n} maart") for n in range(1, 4)}
+    notes["7.txt"] = JUNE
+    write_set(tmp_path, notes)
+    from annolint.kinds import inconsistent_answer
+
+    ordered, numbered = [], []
+    order, number = inconsistent_answer._order, answer_differences.AnswerWordings._number
+    monkeypatch.setattr(inconsistent_answer, "_order", lambda q: ordered.append((q.path, q.number)) or order(q))
+    monkeypatch.setattr(answer_differences.AnswerWordings, "_number",
+                        lambda self, q: numbered.append((q.path, q.number)) or number(self, q))
+    found = findings(["check", ".", *ANSWER_RULES, "--no-cache"], cwd=tmp_path)
+    assert sorted({name for name, *_ in places(found)}) == ["answer-status", "inconsistent-answer"]
+    # each question of the four notes put in time once (not once per rule), and its
+    # answer's wording numbered once
+    assert len(ordered) == len(set(ordered)) == len(numbered) == len(set(numbered)) == 4 * 5
+
+
 def test_question_matching_is_explainable_and_ignores_wording(tmp_path):
     write_set(tmp_path, {"a.txt": MARCH, "b.txt": JUNE})
     config = Config()

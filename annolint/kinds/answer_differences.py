@@ -107,6 +107,39 @@ class Alignments:
         return found
 
 
+class AnswerWordings:
+    """A number for the wording of each question's answer: everything ``_differences``
+    reads of it (its yes or no, its sentences, the figures and dates in it). Answers
+    of one number differ alike from any other; worked out once per question in a run,
+    for every rule of the kind (``of_run``)."""
+
+    def __init__(self, figures: InAnswer, dates: InAnswer):
+        self.figures, self.dates = figures, dates
+        self._wordings = Numbering()
+        self._wording_of: dict[int, int] = {}
+
+    @staticmethod
+    def of_run(index: CorpusIndex) -> AnswerWordings:
+        key = ("answer-wordings",)
+        if key not in index.memo:
+            index.memo[key] = AnswerWordings(InAnswer.of_run(index, "figures"), InAnswer.of_run(index, "dates"))
+        return index.memo[key]
+
+    def wording(self, q: QuestionFact) -> int:
+        """The number of the wording of ``q``'s answer."""
+        number = self._wording_of.get(id(q))  # the run's questions live as long as the index
+        if number is None:
+            number = self._wording_of[id(q)] = self._number(q)
+        return number
+
+    def _number(self, q: QuestionFact) -> int:
+        wording = (q.polarity, q.polarity_word,
+                   tuple((s.text, s.core, s.negation, s.auxiliaries, s.done, s.future) for s in q.sentences),
+                   tuple((f.aligned, f.ordinal, f.figure) for f in self.figures(q)),
+                   tuple((d.aligned, d.ordinal, d.expression.text, d.expression.interval) for d in self.dates(q)))
+        return self._wordings[wording]
+
+
 class Differences:
     """``_differences`` of two answers, worked out once per pair of wordings: a question
     copied into many notes is answered in the same words again and again. A wording
@@ -115,12 +148,11 @@ class Differences:
     to another by position (the third sentence, the second figure)."""
 
     def __init__(self, reasons: tuple[Reason, ...], alignment: float, figures: InAnswer, dates: InAnswer,
-                 alignments: Alignments):
+                 alignments: Alignments, wordings: AnswerWordings | None = None):
         self.reasons, self.alignment = frozenset(reasons), alignment
         self.figures, self.dates, self.alignments = figures, dates, alignments
         self._found: dict[tuple[int, int], tuple[list, list]] = {}  # by the two wordings, parts as positions
-        self._wordings = Numbering()
-        self._wording_of: dict[int, int] = {}
+        self.wording = (wordings or AnswerWordings(figures, dates)).wording
 
     def __call__(self, a: QuestionFact, b: QuestionFact) -> tuple[list[Found], list[tuple[int, int]]]:
         """What the later answer ``b`` says differently from the earlier ``a``, and the
@@ -141,21 +173,6 @@ class Differences:
         parts_a, parts_b = self._parts(a), self._parts(b)
         return [Difference(_span(_part(parts_b, at), b), _span(_part(parts_a, other), a), text)
                 for at, other, text in found]
-
-    def wording(self, q: QuestionFact) -> int:
-        """The number of the wording of ``q``'s answer: answers of one number differ
-        alike from any other."""
-        number = self._wording_of.get(id(q))  # the run's questions live as long as the index
-        if number is None:
-            number = self._wording_of[id(q)] = self._number(q)
-        return number
-
-    def _number(self, q: QuestionFact) -> int:
-        wording = (q.polarity, q.polarity_word,
-                   tuple((s.text, s.core, s.negation, s.auxiliaries, s.done, s.future) for s in q.sentences),
-                   tuple((f.aligned, f.ordinal, f.figure) for f in self.figures(q)),
-                   tuple((d.aligned, d.ordinal, d.expression.text, d.expression.interval) for d in self.dates(q)))
-        return self._wordings[wording]
 
     def _parts(self, q: QuestionFact) -> tuple:
         return (POLARITY,), q.sentences, self.figures(q), self.dates(q)

@@ -62,7 +62,8 @@ from operator import itemgetter
 from annolint.findings import Related
 from annolint.i18n import say
 from annolint.index import CorpusIndex
-from annolint.kinds.answer_differences import Alignments, Difference, Differences, InAnswer, Reason
+from annolint.kinds.answer_differences import (Alignments, AnswerWordings, Difference, Differences, InAnswer,
+                                                Reason)
 from annolint.kinds.base import Match, note_date, quote
 from annolint.kinds.question_pairs import AnswerTerms, matched_questions, widens
 from annolint.questions import QuestionFact
@@ -87,35 +88,11 @@ def _order(q: QuestionFact) -> tuple:
 
 
 def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterator[Match]:
-    matched = matched_questions(index, params.min_similarity)
-
-    def pairs() -> Iterator[tuple[QuestionFact, QuestionFact, float]]:
-        # read twice rather than kept: 4,000 notes match 250,000 pairs of questions
-        return ((a, b, alike) for a, b, alike in matched
-                if (a.doc is b.doc) == params.within
-                and (params.within or a.doc_date is None or a.doc_date != b.doc_date or a.path != b.path))
-
     figures, dates = InAnswer.of_run(index, "figures"), InAnswer.of_run(index, "dates")
-    differ = Differences(params.reasons, params.alignment, figures, dates, Alignments.of_run(index, params.alignment))
-    # each question's place in time (``_order``) and its answer's wording, once: a
-    # question copied into many notes meets hundreds of others
-    questions = sorted({id(q): q for a, b, _ in pairs() for q in (a, b)}.values(), key=_order)
-    rank = {id(q): (n, differ.wording(q)) for n, q in enumerate(questions)}
-    # for each later question, by the wording of an earlier answer: the latest earlier
-    # question answered so, and how alike the two are (answers in the same words differ
-    # alike: the latest of them is the one a finding names)
-    earlier: dict[int, dict[int, tuple[int, QuestionFact, float]]] = defaultdict(dict)
-    facts: dict[int, QuestionFact] = {}
-    for a, b, alike in pairs():
-        first, later = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
-        facts[id(later)] = later
-        n, wording = rank[id(first)]
-        latest = earlier[id(later)].get(wording)
-        if latest is None or n > latest[0]:
-            earlier[id(later)][wording] = (n, first, alike)
+    differ = Differences(params.reasons, params.alignment, figures, dates, Alignments.of_run(index, params.alignment),
+                         AnswerWordings.of_run(index))
     found = []
-    for key, later in facts.items():
-        by_wording = earlier[key]
+    for later, by_wording in answer_history(index, params.within, params.min_similarity):
         # what the later answer says differently from each earlier wording, and the
         # places some earlier answer confirms
         differs = {wording: differ(first, later) for wording, (_, first, _) in by_wording.items()}
@@ -132,6 +109,46 @@ def check(params: Params, index: CorpusIndex, scope: tuple[str, ...]) -> Iterato
             found.append(_match(later, first, _alike(later, first, alike, params.min_similarity, index),
                                 differ.made(first, later, standing[wording])))
     yield from sorted(found, key=lambda m: m.location)
+
+
+History = list[tuple[QuestionFact, dict[int, tuple[int, QuestionFact, float]]]]
+
+
+def answer_history(index: CorpusIndex, within: bool, min_similarity: float) -> History:
+    """Each question answered after another it matches (``matched_questions``; in one
+    note when ``within``, else in two notes or two dates), with, by the wording of an
+    earlier answer (``AnswerWordings``), the latest earlier question answered so: its
+    place in time, the question, and how alike the two are (answers in the same words
+    differ alike: the latest of them is the one a finding names). Worked out once per
+    run for the rules of the kind that match alike (inconsistent-answer and
+    answer-status)."""
+    key = ("answer-history", within, min_similarity)
+    if key in index.memo:
+        return index.memo[key]
+    matched = matched_questions(index, min_similarity)
+    wording = AnswerWordings.of_run(index).wording
+
+    def pairs() -> Iterator[tuple[QuestionFact, QuestionFact, float]]:
+        # read twice rather than kept: 4,000 notes match 250,000 pairs of questions
+        return ((a, b, alike) for a, b, alike in matched
+                if (a.doc is b.doc) == within
+                and (within or a.doc_date is None or a.doc_date != b.doc_date or a.path != b.path))
+
+    # each question's place in time (``_order``) and its answer's wording, once: a
+    # question copied into many notes meets hundreds of others
+    questions = sorted({id(q): q for a, b, _ in pairs() for q in (a, b)}.values(), key=_order)
+    rank = {id(q): (n, wording(q)) for n, q in enumerate(questions)}
+    earlier: dict[int, dict[int, tuple[int, QuestionFact, float]]] = defaultdict(dict)
+    facts: dict[int, QuestionFact] = {}
+    for a, b, alike in pairs():
+        first, later = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
+        facts[id(later)] = later
+        n, answered = rank[id(first)]
+        latest = earlier[id(later)].get(answered)
+        if latest is None or n > latest[0]:
+            earlier[id(later)][answered] = (n, first, alike)
+    found = index.memo[key] = [(later, earlier[number]) for number, later in facts.items()]
+    return found
 
 
 def _alike(later: QuestionFact, first: QuestionFact, alike: float, min_similarity: float, index: CorpusIndex) -> str:
