@@ -94,34 +94,42 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
 
     ``prepare`` works out what the groups read (``CorpusIndex.prepare``): when the
     first group is one of the ``early`` ones, which need none of it, a fork starts it
-    first, side by side with ``prepare``; the other forks start after it. The main
-    process finds what a fork sent between groups of its own, and waits for the
-    rest at the end. A fork that dies is an error naming its group, not a hang."""
+    first, side by side with ``prepare``, and takes only early groups; the other
+    forks start after it, and one takes the early fork's place when it ends (a fork
+    that worked out what ``prepare`` gives on its own would hold a second copy of
+    it). The main process finds what a fork sent between groups of its own, and
+    waits for the rest at the end. A fork that dies is an error naming its group,
+    not a hang."""
     _WORK.update(groups=found, index=index, run_rule=run_rule, order=order(found, took or {}, early))
     context = multiprocessing.get_context("fork")
     forks = min(jobs - 1, len(found) - 1)
     _WORK["taken"] = context.Value("i", 0)  # how many of ``order`` are taken: shared by every worker
     # the group each fork runs (-1: none), written by the fork as it starts one: a fork
     # killed midway names its group, whether or not it could say so itself
-    _WORK["runs"] = context.Array("i", [-1] * max(forks, 1), lock=False)
+    _WORK["runs"] = context.Array("i", [-1] * (forks + 1), lock=False)
     running: dict = {}  # the end a fork's findings arrive on -> (process, its place in ``runs``)
+    started = [0]
 
-    def fork() -> None:
-        place = len(running)
+    def fork(only: frozenset[int] | None = None) -> None:
+        place = min(started[0], forks)  # the early fork's place, then one for each fork
+        started[0] += 1
         receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(sending, place), daemon=True)
+        process = context.Process(target=_work, args=(sending, place, only), daemon=True)
         process.start()
         sending.close()  # the worker's copy is the only one left: its end closes when it does
         running[receiving] = (process, place)
 
+    def forked() -> None:
+        """Forks in every free place while groups are left."""
+        while len(running) < forks and _left():
+            fork()
+
     try:
         if forks and prepare is not None and _WORK["order"][0] in early:
-            fork()
-            forks -= 1
+            fork(early)
         if prepare is not None:
             prepare()
-        for _ in range(forks):
-            fork()
+        forked()
         done = 0
         while (number := _take()) is not None:
             timing = Stopwatch()
@@ -131,6 +139,7 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
             for sent in _received(running, wait(list(running), timeout=0)):
                 yield sent
                 done += 1
+            forked()  # in the place of the early fork, once it ended
         while running:
             for sent in _received(running, wait(list(running))):
                 yield sent
@@ -144,15 +153,21 @@ def run_in_processes(found: list[list[Rule]], index: CorpusIndex, jobs: int, run
         _WORK.clear()
 
 
-def _take() -> int | None:
-    """The number of the next group in ``order`` no worker has taken, taken; None when all are."""
+def _take(only: frozenset[int] | None = None) -> int | None:
+    """The number of the next group in ``order`` no worker has taken, taken; None when
+    all are, or, with ``only``, when the next is not one of those."""
     taken, numbers = _WORK["taken"], _WORK["order"]
     with taken.get_lock():
         position = taken.value
-        if position >= len(numbers):
+        if position >= len(numbers) or (only is not None and numbers[position] not in only):
             return None
         taken.value = position + 1
     return numbers[position]
+
+
+def _left() -> bool:
+    """Whether a group of ``order`` is left to take."""
+    return _WORK["taken"].value < len(_WORK["order"])
 
 
 def _received(running: dict, ready: list) -> Iterator[tuple[list[Rule], list[Finding], float]]:
@@ -183,8 +198,9 @@ def _group_findings(number: int) -> list[Finding]:
     return [f for rule in _WORK["groups"][number] for f in _WORK["run_rule"](rule, _WORK["index"])]
 
 
-def _work(sending, place: int) -> None:
-    """In a fork: take group after group (``_take``), noting each in ``runs`` at
+def _work(sending, place: int, only: frozenset[int] | None = None) -> None:
+    """In a fork: take group after group (``_take``; with ``only``, while the next is
+    one of those), noting each in ``runs`` at
     ``place`` while it runs, and send each one's findings, pickled here so that a
     finding that cannot be sent is an error of its group. Sent by a thread of the
     fork's own, so that the fork goes on to the next group while the main process,
@@ -200,7 +216,7 @@ def _work(sending, place: int) -> None:
     sender = threading.Thread(target=send)
     sender.start()
     try:
-        while (number := _take()) is not None:
+        while (number := _take(only)) is not None:
             runs[place] = number
             timing = Stopwatch()
             try:
