@@ -175,22 +175,23 @@ def _received(running: dict, ready: list) -> Iterator[tuple[list[Rule], list[Fin
     fork that ended is let go, and one that ended midway a group is an error naming it."""
     for receiving in ready:
         process, place = running[receiving]
-        try:
-            number, payload, seconds = receiving.recv()
-        except EOFError:  # the fork ended: after its last group, or killed (out of memory, a signal)
-            receiving.close()
-            process.join()
-            del running[receiving]
-            number = _WORK["runs"][place]
-            if number >= 0 or process.exitcode:
-                names = " ".join(f"{r.id} {r.name}" for r in _WORK["groups"][number]) if number >= 0 else "?"
-                raise InternalError(f"running rule {names}",
-                                    RuntimeError(f"its process stopped (exit {process.exitcode})")) from None
-            continue
-        outcome = pickle.loads(payload)
-        if isinstance(outcome, BaseException):
-            raise outcome
-        yield _WORK["groups"][number], outcome, seconds
+        while receiving.poll():  # all it sent, and its end: a fork that ended leaves a place free at once
+            try:
+                number, payload, seconds = receiving.recv()
+            except EOFError:  # the fork ended: after its last group, or killed (out of memory, a signal)
+                receiving.close()
+                process.join()
+                del running[receiving]
+                number = _WORK["runs"][place]
+                if number >= 0 or process.exitcode:
+                    names = " ".join(f"{r.id} {r.name}" for r in _WORK["groups"][number]) if number >= 0 else "?"
+                    raise InternalError(f"running rule {names}",
+                                        RuntimeError(f"its process stopped (exit {process.exitcode})")) from None
+                break
+            outcome = pickle.loads(payload)
+            if isinstance(outcome, BaseException):
+                raise outcome
+            yield _WORK["groups"][number], outcome, seconds
 
 
 def _group_findings(number: int) -> list[Finding]:
