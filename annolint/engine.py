@@ -20,7 +20,7 @@ from annolint.i18n import speaking
 from annolint.index import CorpusIndex, kinds_read_with_note
 from annolint.lexicon import Lexicon, load_lexicon
 from annolint.model import Document
-from annolint import forking, reading_processes, rule_processes
+from annolint import forking, i18n, reading_processes, rule_processes
 from annolint.reading import Readings
 from annolint.rule_findings import rule_findings
 from annolint.ruleset import Rule, builtin_rules_dir, load_rules, translated
@@ -174,6 +174,7 @@ def _run_side_by_side(rules: list[Rule], index: CorpusIndex, progress, jobs: int
 
     def prepare() -> None:
         index.prepare()  # the statements several rules read, worked out once before the workers fork
+        i18n.ready()  # and the locale data their messages are written with
         gc.freeze()
 
     findings: list[Finding] = []

@@ -208,3 +208,21 @@ def test_a_start_moved_by_a_year_in_other_words(tmp_path):
     found = findings(["check", ".", *RULE], cwd=tmp_path)
     assert places(found) == [("event-date", "c.txt", line_of(c, "2027"), [("b.txt", line_of(b, "2026")),
                                                                          ("a.txt", line_of(a, "2026"))])]
+
+
+def test_the_lemmas_kept_are_keyed_by_simplemmas_module_file(tmp_path, monkeypatch):
+    import importlib.util
+    import os
+    from types import SimpleNamespace
+
+    module = tmp_path / "__init__.py"
+    module.write_text("VERSION = '1'\n", encoding="utf-8")
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: SimpleNamespace(origin=str(module)))
+    first = events._simplemma_version()
+    assert first is not None and first.startswith(str(module))
+    assert events._simplemma_version() == first  # the same file: the same key
+    module.write_text("VERSION = '2.0'\n", encoding="utf-8")  # a new version rewrites it
+    os.utime(module, ns=(1, 1))
+    assert events._simplemma_version() not in (None, first)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # not installed: nothing kept
+    assert events._simplemma_version() is None
